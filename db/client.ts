@@ -1,0 +1,63 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { mkdirSync } from "node:fs";
+import * as schema from "./schema";
+import { migrationsFolder, type DbConfig } from "./config";
+import { lockDataDir } from "./folder-lock";
+
+// The one drizzle type the rest of the code sees. PGlite's drizzle type differs
+// only in its driver-specific extras, which nothing here uses, so it is cast
+// once here (ENVIRONMENT.md).
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type DbHandle = {
+  db: Db;
+  config: DbConfig;
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+  /** Raw SQL for bulk paths (COPY-like batches) that drizzle does not express. */
+  raw: RawClient;
+};
+
+export type RawClient = {
+  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+};
+
+export async function openDb(config: DbConfig): Promise<DbHandle> {
+  if (config.kind === "postgres") {
+    const client = postgres(config.url, { onnotice: () => {}, max: 10 });
+    const db = drizzlePostgres(client, { schema });
+    return {
+      db,
+      config,
+      migrate: () => migratePostgres(db, { migrationsFolder: migrationsFolder() }),
+      close: () => client.end({ timeout: 5 }),
+      raw: { query: async (sql, params) => (await client.unsafe(sql, params as never[])) as never },
+    };
+  }
+  const release = lockDataDir(config.dataDir);
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    const client = new PGlite(config.dataDir);
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema });
+    return {
+      db: db as unknown as Db,
+      config,
+      migrate: () => migratePglite(db, { migrationsFolder: migrationsFolder() }),
+      close: async () => {
+        await client.close();
+        release();
+      },
+      raw: { query: async (sql, params) => (await client.query(sql, params)).rows as never },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

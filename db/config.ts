@@ -1,0 +1,17 @@
+import path from "node:path";
+
+// One database configuration for the server, the CLI and the tests:
+// DATABASE_URL → PostgreSQL through postgres.js; otherwise the embedded
+// PGlite under DATA_DIR (default ./data), so `npm start` needs no server.
+export type DbConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: "postgres", url };
+  return { kind: "pglite", dataDir: path.resolve(env.DATA_DIR?.trim() || "./data") };
+}
+
+/** Where the migrations live; resolved from the working directory because Next bundles move __dirname. */
+export function migrationsFolder(): string {
+  return path.resolve(process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), "db/migrations"));
+}

@@ -1,0 +1,4 @@
+export * from "./divisions";
+export * from "./users";
+export * from "./audit";
+export * from "./people";

@@ -1,0 +1,33 @@
+import Decimal from "decimal.js";
+import { Money } from "./money";
+
+export type AmountResult = { ok: true; value: Decimal } | { ok: false; reason: string };
+
+const AMOUNT = /^-?\d+(\.\d{1,2})?$/;
+
+/**
+ * Parses money as the CLI/API contract allows it: a decimal string or a JSON
+ * number with at most two decimals. Reasons are English fragments for the
+ * contract's one-line errors (`"-5" is negative`); UIs map them to Chinese.
+ */
+export function parseAmount(input: unknown, opts: { allowNegative?: boolean } = {}): AmountResult {
+  let text: string;
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) return { ok: false, reason: `${String(input)} is not a number` };
+    text = String(input);
+    // A JS number like 1e21 or 0.1+0.2 noise: refuse exponent forms outright.
+    if (/e/i.test(text)) return { ok: false, reason: `${text} is not a plain decimal` };
+  } else if (typeof input === "string") {
+    text = input.trim();
+  } else {
+    return { ok: false, reason: `${JSON.stringify(input) ?? String(input)} is not an amount` };
+  }
+  const shown = typeof input === "string" ? JSON.stringify(input) : text;
+  if (!AMOUNT.test(text)) {
+    if (/^-?\d+\.\d{3,}$/.test(text)) return { ok: false, reason: `${shown} has more than two decimals` };
+    return { ok: false, reason: `${shown} is not a decimal amount` };
+  }
+  const value = new Money(text);
+  if (value.isNegative() && !opts.allowNegative) return { ok: false, reason: `${shown} is negative` };
+  return { ok: true, value };
+}

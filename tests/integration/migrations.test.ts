@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { auditLog } from "@/db/schema";
+import { drivers, scratchDb, type Scratch } from "../helpers/scratch-db";
+import { errorChain } from "../helpers/errors";
+
+describe.each(drivers())("migrations and the audit table on %s", (driver) => {
+  let s: Scratch;
+  beforeAll(async () => {
+    s = await scratchDb(driver);
+  });
+  afterAll(async () => s?.drop());
+
+  it("apply from empty and create every table", async () => {
+    const rows = await s.handle.raw.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' order by 1",
+    );
+    expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(["audit_log", "divisions", "people", "users"]));
+  });
+
+  it("are safe to apply again", async () => {
+    await s.handle.migrate();
+    await s.handle.migrate();
+  });
+
+  it("make the audit log refuse UPDATE, DELETE and TRUNCATE", async () => {
+    const db = s.handle.db;
+    await db.insert(auditLog).values({ action: "test.append", outcome: "success", detail: { n: 1 } });
+    expect(await errorChain(db.update(auditLog).set({ action: "test.rewritten" }).where(sql`true`))).toMatch(/append-only: UPDATE/);
+    expect(await errorChain(db.delete(auditLog).where(sql`true`))).toMatch(/append-only: DELETE/);
+    expect(await errorChain(s.handle.raw.query("truncate audit_log"))).toMatch(/append-only: TRUNCATE/);
+    const rows = await db.select().from(auditLog);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.action).toBe("test.append");
+  });
+});

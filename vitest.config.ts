@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Unit tests (pure lib modules) and integration tests (tests/integration, real
+// databases). `server-only` throws outside React Server bundles, so it is
+// resolved to its empty react-server build here, as the CLI does with
+// `--conditions=react-server`.
+export default defineConfig({
+  resolve: {
+    alias: { "@": path.resolve(__dirname) },
+    conditions: ["react-server", "node", "import", "default"],
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "cli/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -7,8 +7,10 @@ import path from "node:path";
 // `--conditions=react-server`.
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(__dirname) },
-    conditions: ["react-server", "node", "import", "default"],
+    alias: {
+      "@": path.resolve(__dirname),
+      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+    },
   },
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "cli/**/*.test.ts"],

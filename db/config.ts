@@ -8,10 +8,10 @@ export type DbConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dat
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
-  return { kind: "pglite", dataDir: path.resolve(env.DATA_DIR?.trim() || "./data") };
+  return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || "./data") };
 }
 
 /** Where the migrations live; resolved from the working directory because Next bundles move __dirname. */
 export function migrationsFolder(): string {
-  return path.resolve(process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), "db/migrations"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), "db/migrations"));
 }

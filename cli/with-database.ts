@@ -1,0 +1,24 @@
+import { dbConfigFromEnv } from "@/db/config";
+import { openDb, type DbHandle } from "@/db/client";
+import { DatabaseLockedError } from "@/db/folder-lock";
+import { CliInputError } from "./command";
+
+/**
+ * Opens the same database the server uses (DATABASE_URL, else PGlite under
+ * DATA_DIR), applies pending migrations, runs `fn`, and closes it. An embedded
+ * folder held by a running server is refused with the lock's message.
+ */
+export async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>): Promise<T> {
+  let handle: DbHandle;
+  try {
+    handle = await openDb(dbConfigFromEnv());
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) throw new CliInputError(err.message);
+    throw err;
+  }
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,44 @@
+import { and, asc, eq, ilike, like, sql, type SQL } from "drizzle-orm";
+import { divisions, people, type PersonRow } from "../schema";
+import type { Db, Tx } from "../client";
+
+// Every people query takes the caller's jurisdiction prefix: a forgotten check
+// returns nothing instead of leaking (STYLE.md, documenso's buildTeamWhereQuery).
+
+export type PeopleFilter = { scopePrefix: string; divisionPrefix?: string; name?: string; limit: number; offset: number };
+
+export async function listPeopleWithin(db: Db, f: PeopleFilter) {
+  const where: SQL[] = [like(people.divisionCode, `${f.scopePrefix}%`)];
+  if (f.divisionPrefix) where.push(like(people.divisionCode, `${f.divisionPrefix}%`));
+  if (f.name) where.push(ilike(people.name, `%${f.name.replace(/[%_\\]/g, "\\$&")}%`));
+  const rows = await db
+    .select({
+      id: people.id,
+      idNumber: people.idNumber,
+      name: people.name,
+      sex: people.sex,
+      birthDate: people.birthDate,
+      divisionCode: people.divisionCode,
+      divisionName: divisions.name,
+    })
+    .from(people)
+    .leftJoin(divisions, and(eq(divisions.code, people.divisionCode), sql`${divisions.validTo} is null`))
+    .where(and(...where))
+    .orderBy(asc(people.divisionCode), asc(people.name), asc(people.id))
+    .limit(f.limit + 1)
+    .offset(f.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...where));
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit, total: count?.n ?? 0 };
+}
+
+/** The person, whatever the jurisdiction: callers check `divisionCode` against the actor and audit a refusal. */
+export async function findPersonById(db: Db | Tx, id: string): Promise<PersonRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
+  return row;
+}
+
+export async function countPeople(db: Db | Tx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./helpers/login";
+
+// What each demo account must see in its navigation: written out here, apart
+// from the permission matrix, so a change to who-sees-what is a conscious one.
+const NAV: Record<string, string[]> = {
+  admin: ["工作台", "用户管理", "行政区划", "审计日志"],
+  "yibao.clerk": ["工作台", "救助对象"],
+  "yibao.reviewer": ["工作台", "救助对象"],
+  "yibao.manager": ["工作台", "救助对象", "行政区划", "审计日志"],
+  "minzheng.clerk": ["工作台", "救助对象"],
+  "xiangcun.clerk": ["工作台", "救助对象"],
+  "tuiyi.clerk": ["工作台", "救助对象"],
+  "canlian.clerk": ["工作台", "救助对象"],
+  "taohong.clerk": ["工作台", "救助对象"],
+  "taohong.publisher": ["工作台"],
+  "caizheng.viewer": ["工作台"],
+};
+
+const WHO: Record<string, RegExp> = {
+  admin: /系统管理员.*隆回县 · 医疗保障局 · 系统管理员/,
+  "taohong.clerk": /罗春兰.*桃洪镇 · 乡镇（街道） · 经办员/,
+  "caizheng.viewer": /蒋慧敏.*隆回县 · 财政局 · 查看员/,
+};
+
+test.describe("each demo account", () => {
+  for (const [username, items] of Object.entries(NAV)) {
+    test(`${username} logs in and sees its own navigation`, async ({ page }) => {
+      await loginAs(page, username);
+      const nav = page.getByRole("navigation", { name: "主导航" });
+      await expect(nav.getByRole("link")).toHaveText(items);
+      if (WHO[username]) await expect(page.getByTestId("who")).toHaveText(WHO[username]);
+    });
+  }
+});
+
+test("a wrong password shows a clear message and no session", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("yibao.clerk");
+  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("login-error")).toContainText("用户名或密码错误");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an empty form names the missing field", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("login-error")).toHaveText("请输入用户名");
+});
+
+test("logout ends the session", async ({ page }) => {
+  await loginAs(page, "yibao.clerk");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/people");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a page the role may not open is a 403 page, and an unknown route a 404 page", async ({ page }) => {
+  await loginAs(page, "minzheng.clerk");
+  const forbidden = await page.goto("/admin/users");
+  expect(forbidden?.status()).toBe(403);
+  await expect(page.getByTestId("forbidden")).toContainText("无权访问");
+  const missing = await page.goto("/no-such-page");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByText("页面不存在")).toBeVisible();
+});

@@ -1,0 +1,11 @@
+// Runs once when the server starts: migrate and seed before the first request,
+// so a fresh PGlite folder (≈5 s to initialise) never delays a user's page.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDbHandle } = await import("./db");
+  const { setupDatabase } = await import("./db/setup");
+  const handle = await getDbHandle();
+  const result = await setupDatabase(handle);
+  const where = handle.config.kind === "postgres" ? "PostgreSQL" : `PGlite (${handle.config.dataDir})`;
+  console.log(`[portal] database ready on ${where}${result.seeded ? ": demo county seeded" : ""}`);
+}

@@ -1,0 +1,42 @@
+import type { NextAuthConfig } from "next-auth";
+
+// The part of the next-auth configuration the proxy (proxy.ts) also loads: no
+// database and no hashing imports here (ENVIRONMENT.md). The proxy only sends
+// anonymous visitors to the login page; every page and handler still reloads
+// the user from the database (lib/auth/current-actor.ts).
+
+const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/v1\//, /^\/gongshi(\/|$)/, /^\/favicon/];
+
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  providers: [],
+  logger: {
+    // A failed login is an expected event (audited as auth.login/refused), not a stack trace in the log.
+    error: (error: Error) => {
+      if (error.name === "CredentialsSignin" || error.name === "JWTSessionError") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+    warn: () => {},
+    debug: () => {},
+  },
+  callbacks: {
+    authorized({ auth, request }) {
+      const path = request.nextUrl.pathname;
+      if (PUBLIC_PATHS.some((p) => p.test(path))) return true;
+      return !!auth?.user;
+    },
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as { id?: string; sv?: number };
+        token.uid = u.id;
+        token.sv = u.sv;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { DEPARTMENTS, type Department } from "@/lib/departments/departments";
+import { can } from "./can";
+import { ACTIONS, PERMISSIONS, type Action } from "./permissions";
+import { ROLES, type Role } from "./roles";
+
+// The expected matrix, written apart from PERMISSIONS and in the other
+// direction (who → what), so that every change to who may do what has to be
+// made twice, on purpose. Every (department × role) pair not listed may do
+// nothing at all.
+const EXPECTED: Partial<Record<`${Department}/${Role}`, Action[]>> = {
+  "medical_security/clerk": ["people.view", "rosters.view", "rosters.consolidate", "enrolment.manage", "enrolment.work", "claims.import", "settlement.trial", "policies.view"],
+  "medical_security/reviewer": ["people.view", "people.reveal_id", "rosters.view", "claims.resettle", "settlement.trial", "policies.view"],
+  "medical_security/manager": ["people.view", "people.reveal_id", "rosters.view", "claims.resettle", "settlement.trial", "policies.view", "policies.edit", "divisions.view", "audit.view"],
+  "medical_security/admin": ["policies.view", "policies.edit", "calendar.manage", "users.manage", "divisions.view", "audit.view"],
+  "civil_affairs/clerk": ["people.view", "rosters.upload", "rosters.view"],
+  "rural_revitalization/clerk": ["people.view", "rosters.upload", "rosters.view"],
+  "veterans/clerk": ["people.view", "rosters.upload", "rosters.view"],
+  "disability/clerk": ["people.view", "rosters.upload", "rosters.view"],
+  "civil_affairs/manager": ["people.view", "rosters.view", "audit.view"],
+  "rural_revitalization/manager": ["people.view", "rosters.view", "audit.view"],
+  "veterans/manager": ["people.view", "rosters.view", "audit.view"],
+  "disability/manager": ["people.view", "rosters.view", "audit.view"],
+  "township/clerk": ["people.view", "enrolment.work", "settlement.trial"],
+  "township/manager": ["people.view", "audit.view"],
+  "finance/viewer": ["policies.view"],
+  "finance/manager": ["audit.view"],
+};
+
+// An admin of any department keeps the system tasks but never people's data.
+for (const d of DEPARTMENTS) {
+  if (d !== "medical_security") EXPECTED[`${d}/admin`] = ["calendar.manage", "users.manage", "divisions.view", "audit.view"];
+}
+
+describe("permission matrix", () => {
+  for (const department of DEPARTMENTS) {
+    for (const role of ROLES) {
+      const expected = new Set(EXPECTED[`${department}/${role}`] ?? []);
+      it(`${department} × ${role}`, () => {
+        for (const action of ACTIONS) {
+          expect({ action, allowed: can({ department, role }, action) }).toEqual({ action, allowed: expected.has(action) });
+        }
+      });
+    }
+  }
+
+  it("refuses everything to a disabled user and to nobody", () => {
+    for (const action of ACTIONS) {
+      expect(can({ department: "medical_security", role: "admin", status: "disabled" }, action)).toBe(false);
+      expect(can(null, action)).toBe(false);
+    }
+  });
+
+  it("gives every action at least one holder and a Chinese label", () => {
+    for (const action of ACTIONS) {
+      expect(DEPARTMENTS.some((d) => ROLES.some((r) => can({ department: d, role: r }, action)))).toBe(true);
+      expect(PERMISSIONS[action].label).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
+  it("never lets the sender of a roster consolidate it", () => {
+    for (const d of DEPARTMENTS) for (const r of ROLES) {
+      if (can({ department: d, role: r }, "rosters.upload")) expect(can({ department: d, role: r }, "rosters.consolidate")).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { InvalidDateError } from "./calendar-errors";
+
+// Dates travel as `YYYY-MM-DD` strings and are computed as whole UTC day numbers
+// (days since 1970-01-01). A local-time Date would shift a day across midnight
+// in any time zone other than UTC; day numbers cannot.
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Day number of a `YYYY-MM-DD` string, or null when it is not a real date (2025-02-30, 2025-2-3). */
+export function tryParseIsoDate(value: unknown): number | null {
+  if (typeof value !== "string") return null;
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
+  date.setUTCFullYear(y, m - 1, d);
+  const day = Math.round(date.getTime() / DAY_MS);
+  // Date rolls 02-30 over to 03-02; the round trip catches it.
+  return formatIsoDate(day) === value ? day : null;
+}
+
+/** Day number of a `YYYY-MM-DD` string; throws InvalidDateError naming the value. */
+export function parseIsoDate(value: string): number {
+  const day = tryParseIsoDate(value);
+  if (day === null) throw new InvalidDateError(value);
+  return day;
+}
+
+export function isIsoDate(value: unknown): value is string {
+  return tryParseIsoDate(value) !== null;
+}
+
+/** Checks a `YYYY-MM` month; throws InvalidDateError naming the value. */
+export function parseIsoMonth(value: string): { year: number; month: number } {
+  const match = typeof value === "string" ? ISO_MONTH.exec(value) : null;
+  if (!match) throw new InvalidDateError(value, "YYYY-MM");
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+export function formatIsoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function yearOfDay(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOfDay(day: number): number {
+  // 1970-01-01 was a Thursday (4); the double modulo keeps days before 1970 positive.
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+export function isWeekendDay(day: number): boolean {
+  const weekday = weekdayOfDay(day);
+  return weekday === 0 || weekday === 6;
+}
+
+const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"] as const;
+
+export function weekdayName(day: number): string {
+  return WEEKDAY_NAMES[weekdayOfDay(day)] ?? "";
+}

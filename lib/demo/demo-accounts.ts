@@ -1,0 +1,24 @@
+import type { Department } from "@/lib/departments/departments";
+import type { Role } from "@/lib/auth/roles";
+import { DEMO_COUNTY } from "./demo-divisions";
+
+// One account per department × role the product uses. All share one password,
+// listed in the README; a real deployment creates its own accounts and
+// disables these.
+export const DEMO_PASSWORD = "Portal#2026";
+
+export type DemoAccount = { username: string; displayName: string; department: Department; role: Role; jurisdiction: string };
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: "admin", displayName: "系统管理员", department: "medical_security", role: "admin", jurisdiction: DEMO_COUNTY },
+  { username: "yibao.clerk", displayName: "周晓梅", department: "medical_security", role: "clerk", jurisdiction: DEMO_COUNTY },
+  { username: "yibao.reviewer", displayName: "刘建国", department: "medical_security", role: "reviewer", jurisdiction: DEMO_COUNTY },
+  { username: "yibao.manager", displayName: "陈志强", department: "medical_security", role: "manager", jurisdiction: DEMO_COUNTY },
+  { username: "minzheng.clerk", displayName: "王丽娟", department: "civil_affairs", role: "clerk", jurisdiction: DEMO_COUNTY },
+  { username: "xiangcun.clerk", displayName: "李海林", department: "rural_revitalization", role: "clerk", jurisdiction: DEMO_COUNTY },
+  { username: "tuiyi.clerk", displayName: "赵德福", department: "veterans", role: "clerk", jurisdiction: DEMO_COUNTY },
+  { username: "canlian.clerk", displayName: "孙秀英", department: "disability", role: "clerk", jurisdiction: DEMO_COUNTY },
+  { username: "taohong.clerk", displayName: "罗春兰", department: "township", role: "clerk", jurisdiction: "430524100000" },
+  { username: "taohong.publisher", displayName: "彭文华", department: "township", role: "publisher", jurisdiction: "430524100000" },
+  { username: "caizheng.viewer", displayName: "蒋慧敏", department: "finance", role: "viewer", jurisdiction: DEMO_COUNTY },
+];

@@ -1,0 +1,16 @@
+// Playwright's web server: creates the run's scratch database on the
+// PostgreSQL server, then serves the built app on it (migrated and seeded at
+// boot by instrumentation.ts). The global teardown drops the database.
+import { spawn } from "node:child_process";
+import postgres from "postgres";
+
+const url = new URL(process.env.DATABASE_URL);
+const name = url.pathname.slice(1);
+const sql = postgres(process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test", { onnotice: () => {}, max: 1 });
+const exists = await sql`select 1 from pg_database where datname = ${name}`;
+if (exists.length === 0) await sql.unsafe(`CREATE DATABASE ${name}`);
+await sql.end();
+
+const server = spawn("npx", ["next", "start", "-p", process.env.PORT ?? "3100"], { stdio: "inherit", env: process.env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));

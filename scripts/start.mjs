@@ -1,0 +1,32 @@
+// `npm start`: build when no build exists, then serve. Migrations and the demo
+// seed run inside the server process at boot (instrumentation.ts), because the
+// embedded database admits one process at a time.
+import { spawnSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const port = env.PORT || "3000";
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("[portal] no build found: running next build (about a minute on two cores)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// next-auth needs a secret. On the embedded database a random one is kept
+// beside the data, so sessions survive a restart; production sets AUTH_SECRET.
+if (!env.AUTH_SECRET) {
+  const dir = path.resolve(env.DATA_DIR || "./data");
+  const file = path.join(dir, ".auth-secret");
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+env.AUTH_TRUST_HOST ??= "true";
+
+console.log(`[portal] serving on http://localhost:${port}`);
+const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, like, sql } from "drizzle-orm";
+import { auditLog, people } from "@/db/schema";
+import { listAuditLog } from "@/lib/audit/list-audit-log";
+import { browseDivisions } from "@/lib/divisions/browse-divisions";
+import { getPerson } from "@/lib/people/get-person";
+import { listPeople } from "@/lib/people/list-people";
+import { revealIdNumber } from "@/lib/people/reveal-id-number";
+import { drivers, type Scratch } from "../helpers/scratch-db";
+import { contextOf, seededDb } from "../helpers/seeded";
+
+describe.each(drivers())("jurisdiction scoping on %s", (driver) => {
+  let s: Scratch;
+  beforeAll(async () => {
+    s = await seededDb(driver);
+  });
+  afterAll(async () => s?.drop());
+
+  const count = async (prefix: string) =>
+    (await s.handle.db.select({ n: sql<number>`count(*)::int` }).from(people).where(like(people.divisionCode, `${prefix}%`)))[0]!.n;
+
+  it("lists only the people of the actor's division and below", async () => {
+    const township = await contextOf(s, "taohong.clerk");
+    const county = await contextOf(s, "yibao.clerk");
+    const own = await listPeople(township, { page: 1 });
+    expect(own.total).toBe(await count("430524100"));
+    expect(own.rows.every((r) => r.divisionCode.startsWith("430524100"))).toBe(true);
+    expect((await listPeople(county, { page: 1 })).total).toBe(3000);
+    // A county clerk may narrow to a township; a township clerk may not look next door.
+    expect((await listPeople(county, { division: "430524101000", page: 1 })).total).toBe(await count("430524101"));
+    await expect(listPeople(township, { division: "430524101000", page: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listPeople(township, { division: "4305241", page: 1 })).rejects.toMatchObject({ field: "division" });
+  });
+
+  it("masks ID numbers in lists and refuses another township's person, audited", async () => {
+    const township = await contextOf(s, "taohong.clerk");
+    const list = await listPeople(township, { page: 1 });
+    expect(list.rows[0]!.idNumberMasked).toMatch(/^430524\*{8}\d{3}[\dX]$/);
+    expect(JSON.stringify(list)).not.toMatch(/430524\d{11}[\dX]/);
+    const [foreign] = await s.handle.db.select().from(people).where(like(people.divisionCode, "430524105%")).limit(1);
+    await expect(getPerson(township, foreign!.id)).rejects.toMatchObject({ code: "forbidden" });
+    const refusals = await s.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, foreign!.id), eq(auditLog.outcome, "refused")));
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]!.detail).toEqual({ reason: "jurisdiction" });
+  });
+
+  it("reveals a full ID only with the permission, within jurisdiction, audited", async () => {
+    const [person] = await s.handle.db.select().from(people).limit(1);
+    const reviewer = await contextOf(s, "yibao.reviewer");
+    const clerk = await contextOf(s, "yibao.clerk");
+    expect(await revealIdNumber(reviewer, person!.id)).toBe(person!.idNumber);
+    await expect(revealIdNumber(clerk, person!.id)).rejects.toMatchObject({ code: "forbidden" });
+    const rows = await s.handle.db.select().from(auditLog).where(and(eq(auditLog.action, "people.reveal_id"), eq(auditLog.objectId, person!.id)));
+    expect(rows.map((r) => `${r.username}:${r.outcome}`).sort()).toEqual(["yibao.clerk:refused", "yibao.reviewer:success"]);
+  });
+
+  it("browses divisions from the actor's own node down, never sideways", async () => {
+    const manager = await contextOf(s, "yibao.manager");
+    const county = await browseDivisions(manager);
+    expect(county.node.name).toBe("隆回县");
+    expect(county.children).toHaveLength(10);
+    expect(county.ancestors.map((a) => a.name)).toEqual(["湖南省", "邵阳市"]);
+    const town = await browseDivisions(manager, "430524100000");
+    expect(town.children).toHaveLength(15);
+    await expect(browseDivisions(manager, "430500000000")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(browseDivisions(manager, "43050")).rejects.toMatchObject({ field: "code" });
+  });
+
+  it("shows a manager only audit rows of users in their jurisdiction", async () => {
+    const manager = await contextOf(s, "yibao.manager");
+    const page = await listAuditLog(manager, { page: 1 });
+    expect(page.rows.length).toBeGreaterThan(0);
+    await expect(listAuditLog(manager, { from: "2026-02-30", page: 1 })).rejects.toMatchObject({ field: "from" });
+    await expect(listAuditLog(await contextOf(s, "taohong.clerk"), { page: 1 })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

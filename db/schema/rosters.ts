@@ -1,0 +1,98 @@
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { people } from "./people";
+import { policyVersions } from "./policies";
+
+// Monthly rosters (名单) and what they establish:
+//   roster_submissions   one accepted file per department × month × content
+//   department_memberships  each department's roll, with validity dates and the list that opened/closed each entry
+//   consolidations       one run per month (汇总比对), under a policy version's ranking
+//   person_categories    the single consolidated category per person, with validity dates — "category on date D"
+// History is never overwritten: entries are closed with an end date.
+
+const DEPARTMENT = { enum: ["civil_affairs", "rural_revitalization", "veterans", "disability"] as const };
+
+export const rosterSubmissions = pgTable(
+  "roster_submissions",
+  {
+    id: serial("id").primaryKey(),
+    department: text("department", DEPARTMENT).notNull(),
+    month: varchar("month", { length: 7 }).notNull(),
+    fileName: text("file_name").notNull(),
+    fileSha256: varchar("file_sha256", { length: 64 }).notNull(),
+    rows: integer("rows").notNull(),
+    added: integer("added").notNull(),
+    removed: integer("removed").notNull(),
+    unchanged: integer("unchanged").notNull(),
+    submittedBy: uuid("submitted_by"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("roster_submissions_content").on(t.department, t.month, t.fileSha256), index("roster_submissions_month").on(t.month)],
+);
+
+export const departmentMemberships = pgTable(
+  "department_memberships",
+  {
+    id: serial("id").primaryKey(),
+    personId: uuid("person_id").notNull().references(() => people.id),
+    department: text("department", DEPARTMENT).notNull(),
+    category: text("category").notNull(),
+    certifiedOn: date("certified_on").notNull(),
+    fromDate: date("from_date").notNull(),
+    toDate: date("to_date"),
+    openedBy: integer("opened_by").references(() => rosterSubmissions.id),
+    closedBy: integer("closed_by").references(() => rosterSubmissions.id),
+  },
+  (t) => [index("department_memberships_person").on(t.personId, t.toDate), index("department_memberships_dept").on(t.department, t.toDate)],
+);
+
+export const consolidations = pgTable(
+  "consolidations",
+  {
+    id: serial("id").primaryKey(),
+    month: varchar("month", { length: 7 }).notNull(),
+    policyVersionId: integer("policy_version_id").references(() => policyVersions.id),
+    persons: integer("persons").notNull(),
+    byCategory: jsonb("by_category").$type<Record<string, number>>().notNull(),
+    conflicts: integer("conflicts").notNull(),
+    added: integer("added").notNull(),
+    removed: integer("removed").notNull(),
+    changed: integer("changed").notNull(),
+    runBy: uuid("run_by"),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("consolidations_month").on(t.month)],
+);
+
+export const consolidationConflicts = pgTable(
+  "consolidation_conflicts",
+  {
+    id: serial("id").primaryKey(),
+    consolidationId: integer("consolidation_id").notNull().references(() => consolidations.id),
+    personId: uuid("person_id").notNull().references(() => people.id),
+    /** [{ department, category, certifiedOn }] the person was on. */
+    candidates: jsonb("candidates").$type<unknown[]>().notNull(),
+    chosen: text("chosen").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [index("consolidation_conflicts_run").on(t.consolidationId)],
+);
+
+export const personCategories = pgTable(
+  "person_categories",
+  {
+    id: serial("id").primaryKey(),
+    personId: uuid("person_id").notNull().references(() => people.id),
+    category: text("category").notNull(),
+    fromDate: date("from_date").notNull(),
+    toDate: date("to_date"),
+    /** e.g. "civil_affairs 2025-10": the list the winning category came from. */
+    source: text("source").notNull(),
+    consolidationId: integer("consolidation_id").references(() => consolidations.id),
+  },
+  (t) => [index("person_categories_person").on(t.personId, t.fromDate), index("person_categories_open").on(t.toDate, t.category)],
+);
+
+export type RosterSubmissionRow = typeof rosterSubmissions.$inferSelect;
+export type DepartmentMembershipRow = typeof departmentMemberships.$inferSelect;
+export type ConsolidationRow = typeof consolidations.$inferSelect;
+export type PersonCategoryRow = typeof personCategories.$inferSelect;

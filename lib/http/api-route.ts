@@ -1,0 +1,62 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { getDb } from "@/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { UseCaseContext } from "@/lib/auth/context";
+import { getActor } from "@/lib/auth/current-actor";
+import type { Action } from "@/lib/auth/permissions";
+import { actorFromToken } from "@/lib/auth/token-actor";
+import { AppError, HTTP_STATUS } from "@/lib/errors/app-error";
+
+// Every /api/v1 route handler goes through this wrapper: it resolves the actor
+// (session cookie, or an API token an administrator issued), hands the
+// use-case context to the handler, and maps errors to JSON with a status:
+// a user's mistake is a 4xx with a clear message naming the field, never a
+// stack trace; anything else is a 500 with a reference for the server log.
+
+export type ApiHandler<P> = (ctx: UseCaseContext, request: NextRequest, params: P) => Promise<unknown>;
+
+export function apiError(status: number, error: string, field?: string) {
+  return NextResponse.json(field ? { error, field } : { error }, { status });
+}
+
+export function apiRoute<P = Record<string, string>>(tokenActions: readonly Action[], handler: ApiHandler<P>) {
+  return async (request: NextRequest, context: { params: Promise<P> }) => {
+    try {
+      const actor = await resolveActor(request, tokenActions);
+      if (!actor) return apiError(401, "未登录或令牌无效：请先登录，或在 Authorization 头中提供有效的 Bearer 令牌。");
+      if (actor === "token-scope") return apiError(403, "该令牌无权调用此接口。");
+      const result = await handler({ db: await getDb(), actor }, request, await context.params);
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (err) {
+      if (err instanceof AppError) return apiError(HTTP_STATUS[err.code], err.message, err.field);
+      const ref = Math.random().toString(36).slice(2, 10);
+      console.error(`[api] ${ref} ${request.method} ${request.nextUrl.pathname}:`, err instanceof Error ? err.message : err);
+      return apiError(500, `系统内部错误，请稍后重试（编号 ${ref}）。`);
+    }
+  };
+}
+
+async function resolveActor(request: NextRequest, tokenActions: readonly Action[]): Promise<Actor | "token-scope" | null> {
+  const header = request.headers.get("authorization");
+  if (header?.toLowerCase().startsWith("bearer ")) {
+    const found = await actorFromToken(await getDb(), header.slice(7).trim(), {
+      ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      userAgent: request.headers.get("user-agent"),
+    });
+    if (!found) return null;
+    return tokenActions.some((a) => found.allowedActions.includes(a)) ? found.actor : "token-scope";
+  }
+  return getActor();
+}
+
+/** Reads a JSON body; malformed JSON is the caller's mistake (400), not ours. */
+export async function readJson(request: NextRequest): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > 5_000_000) throw new AppError("invalid", "请求体过大（上限 5 MB）");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid", "请求体不是有效的 JSON：请检查括号、引号和逗号");
+  }
+}

@@ -1,14 +1,21 @@
 import type { CliCommand } from "./command";
 import { dbSetupCommand } from "./commands/db-setup";
 import { divisionsListCommand } from "./commands/divisions-list";
+import { personShowCommand } from "./commands/person-show";
+import { rosterConsolidateCommand, rosterImportCommand } from "./commands/roster";
+import { settleCommand } from "./commands/settle";
 import { subsidyCommand } from "./commands/subsidy";
 import { workdaysAdd, workdaysDeadline } from "./commands/workdays";
 
 /** Every command of the contract (../shared/contracts/cli.md), in help order. */
 export const COMMANDS: readonly CliCommand[] = [
+  settleCommand,
   subsidyCommand,
   workdaysAdd,
   workdaysDeadline,
   dbSetupCommand,
   divisionsListCommand,
+  rosterImportCommand,
+  rosterConsolidateCommand,
+  personShowCommand,
 ];

@@ -17,6 +17,7 @@ export async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>): Pro
     throw err;
   }
   try {
+    await handle.migrate(); // a database left by an older version gets its new tables first
     return await fn(handle);
   } finally {
     await handle.close();

@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import * as schema from "./schema";
 import { migrationsFolder, type DbConfig } from "./config";
 import { lockDataDir } from "./folder-lock";
+import { registerRawClient } from "./bulk";
 
 // The one drizzle type the rest of the code sees. PGlite's drizzle type differs
 // only in its driver-specific extras, which nothing here uses, so it is cast
@@ -32,6 +33,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   if (config.kind === "postgres") {
     const client = postgres(config.url, { onnotice: () => {}, max: 10 });
     const db = drizzlePostgres(client, { schema });
+    registerRawClient(db, { kind: "postgres", sql: client });
     return {
       db,
       config,
@@ -46,6 +48,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     const client = new PGlite(config.dataDir);
     await client.waitReady;
     const db = drizzlePglite(client, { schema });
+    registerRawClient(db as unknown as Db, { kind: "pglite", pg: client });
     return {
       db: db as unknown as Db,
       config,

@@ -56,3 +56,17 @@ export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
 }
+
+/**
+ * The deployment's home division: the broadest jurisdiction held by an
+ * administrator. The command line works over it.
+ */
+export async function homeDivision(db: Db | Tx): Promise<string | null> {
+  const [row] = await db
+    .select({ j: users.jurisdiction })
+    .from(users)
+    .where(eq(users.role, "admin"))
+    .orderBy(sql`length(rtrim(${users.jurisdiction}, '0'))`, asc(users.createdAt))
+    .limit(1);
+  return row?.j ?? null;
+}

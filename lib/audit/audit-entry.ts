@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { NewAuditRow } from "@/db/schema";
+import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
 
 export type AuditEvent = {
   action: string;
@@ -13,7 +14,7 @@ export type AuditEvent = {
 /** Builds the row; the write happens in the caller's transaction (db/queries/audit.ts). */
 export function auditRow(actor: Actor | null, event: AuditEvent): NewAuditRow {
   return {
-    userId: actor?.user.id ?? null,
+    userId: actor && actor.user.id !== SYSTEM_USER_ID ? actor.user.id : null,
     username: actor?.user.username ?? null,
     department: actor?.user.department ?? null,
     action: event.action,

@@ -1,0 +1,129 @@
+import type { BulkTx } from "../bulk";
+import type { NewAuditRow } from "../schema";
+
+// The SQL of one roster import, inside one bulk transaction. Valid rows are
+// staged in a temporary table; set-level checks (duplicates in the file,
+// removals of people not on the roll) run there; then the roll is updated in
+// three statements. Nothing is stored unless the caller lets the transaction
+// commit.
+
+export const STAGING_COLUMNS = ["row_no", "id_number", "name", "category", "change", "division_code", "certified_on", "note"] as const;
+
+export async function lockDepartmentRoll(tx: BulkTx, department: string): Promise<void> {
+  // Two imports for the same department never interleave.
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`roster:${department}`]);
+}
+
+export async function findSubmission(tx: BulkTx, department: string, month: string, sha256: string) {
+  const [row] = await tx.query<{ id: number; rows: number }>(
+    "SELECT id, rows FROM roster_submissions WHERE department = $1 AND month = $2 AND file_sha256 = $3",
+    [department, month, sha256],
+  );
+  return row ?? null;
+}
+
+export async function createStaging(tx: BulkTx): Promise<void> {
+  await tx.query(`CREATE TEMP TABLE roster_staging (
+    row_no int NOT NULL, id_number varchar(18) NOT NULL, name text NOT NULL, category text NOT NULL,
+    change text NOT NULL, division_code varchar(12) NOT NULL, certified_on date NOT NULL, note text
+  ) ON COMMIT DROP`);
+}
+
+/** Rows whose ID appeared earlier in the file, with that earlier row. */
+export async function duplicateRows(tx: BulkTx, limit: number) {
+  return tx.query<{ row_no: number; first_row: number }>(
+    `SELECT row_no, first_row FROM (
+       SELECT row_no, min(row_no) OVER (PARTITION BY id_number) AS first_row FROM roster_staging
+     ) s WHERE row_no <> first_row ORDER BY row_no LIMIT $1`,
+    [limit],
+  );
+}
+
+/** 减少 rows of people not on this department's roll (and not already removed this month). */
+export async function removalsNotOnRoll(tx: BulkTx, department: string, prevDay: string, limit: number) {
+  return tx.query<{ row_no: number }>(
+    `SELECT s.row_no FROM roster_staging s
+     WHERE s.change = 'removed' AND NOT EXISTS (
+       SELECT 1 FROM people p JOIN department_memberships m ON m.person_id = p.id AND m.department = $1
+       WHERE p.id_number = s.id_number AND (m.to_date IS NULL OR m.to_date = $2::date)
+     ) ORDER BY s.row_no LIMIT $3`,
+    [department, prevDay, limit],
+  );
+}
+
+export async function insertSubmission(
+  tx: BulkTx,
+  s: { department: string; month: string; fileName: string; sha256: string; rows: number; submittedBy: string | null },
+): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO roster_submissions (department, month, file_name, file_sha256, rows, added, removed, unchanged, submitted_by)
+     VALUES ($1, $2, $3, $4, $5, 0, 0, 0, $6) RETURNING id`,
+    [s.department, s.month, s.fileName, s.sha256, s.rows, s.submittedBy],
+  );
+  return row!.id;
+}
+
+/** New people are registered; known ones get the name and village the department now reports. */
+export async function upsertPeople(tx: BulkTx): Promise<void> {
+  await tx.query(`
+    INSERT INTO people (id_number, name, sex, birth_date, division_code)
+    SELECT id_number, name,
+           CASE WHEN substr(id_number, 17, 1)::int % 2 = 1 THEN 'male' ELSE 'female' END,
+           to_date(substr(id_number, 7, 8), 'YYYYMMDD'), division_code
+    FROM roster_staging
+    ON CONFLICT (id_number) DO UPDATE SET name = EXCLUDED.name, division_code = EXCLUDED.division_code, updated_at = now()
+    WHERE people.name IS DISTINCT FROM EXCLUDED.name OR people.division_code IS DISTINCT FROM EXCLUDED.division_code`);
+}
+
+export type RollChanges = { added: number; removed: number; unchanged: number };
+
+/**
+ * Applies the staged rows to the department's roll: 减少 closes the open entry
+ * the day before the month; 新增/在册 opens an entry from the month's first day
+ * unless the same category is already open (unchanged); a different category
+ * closes the old entry and opens the new one (counted as added).
+ */
+export async function applyToRoll(
+  tx: BulkTx,
+  a: { department: string; monthStart: string; prevDay: string; submissionId: number },
+): Promise<RollChanges> {
+  await tx.query(
+    `CREATE TEMP TABLE roster_plan ON COMMIT DROP AS
+     SELECT s.change, s.category, s.certified_on, p.id AS person_id, m.id AS open_id, m.category AS open_category
+     FROM roster_staging s
+     JOIN people p ON p.id_number = s.id_number
+     LEFT JOIN department_memberships m ON m.person_id = p.id AND m.department = $1 AND m.to_date IS NULL`,
+    [a.department],
+  );
+  await tx.query(
+    `UPDATE department_memberships m SET to_date = $1::date, closed_by = $2
+     FROM roster_plan r WHERE m.id = r.open_id AND (r.change = 'removed' OR r.open_category <> r.category)`,
+    [a.prevDay, a.submissionId],
+  );
+  await tx.query(
+    `INSERT INTO department_memberships (person_id, department, category, certified_on, from_date, opened_by)
+     SELECT person_id, $1, category, certified_on, $2::date, $3 FROM roster_plan
+     WHERE change <> 'removed' AND (open_id IS NULL OR open_category <> category)`,
+    [a.department, a.monthStart, a.submissionId],
+  );
+  const [c] = await tx.query<{ added: number; removed: number; unchanged: number }>(`
+    SELECT count(*) FILTER (WHERE change <> 'removed' AND (open_id IS NULL OR open_category <> category))::int AS added,
+           count(*) FILTER (WHERE change = 'removed' AND open_id IS NOT NULL)::int AS removed,
+           count(*) FILTER (WHERE (change <> 'removed' AND open_id IS NOT NULL AND open_category = category)
+                               OR (change = 'removed' AND open_id IS NULL))::int AS unchanged
+    FROM roster_plan`);
+  await tx.query("UPDATE roster_submissions SET added = $1, removed = $2, unchanged = $3 WHERE id = $4", [
+    c!.added, c!.removed, c!.unchanged, a.submissionId,
+  ]);
+  return c!;
+}
+
+/** The audit row of the import, in the import's own transaction. */
+export async function insertAuditRaw(tx: BulkTx, row: NewAuditRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (user_id, username, department, action, object_type, object_id, outcome, detail, ip, user_agent)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)`,
+    [row.userId ?? null, row.username ?? null, row.department ?? null, row.action, row.objectType ?? null, row.objectId ?? null,
+     row.outcome ?? "success", JSON.stringify(row.detail ?? null), row.ip ?? null, row.userAgent ?? null],
+  );
+}

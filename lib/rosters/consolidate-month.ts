@@ -1,0 +1,81 @@
+import "server-only";
+import { bulkTransaction } from "@/db/bulk";
+import * as q from "@/db/queries/consolidation";
+import { insertAuditRaw } from "@/db/queries/roster-import";
+import { policyVersionInForce } from "@/db/queries/policy-in-force";
+import { auditRow } from "@/lib/audit/audit-entry";
+import type { UseCaseContext } from "@/lib/auth/context";
+import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { CATEGORY_INFO, DEFAULT_RANKING, isCategory, type Category } from "@/lib/categories/categories";
+import { divisionChain } from "@/lib/divisions/division-chain";
+import { ValidationError } from "@/lib/errors/app-error";
+import { monthBounds } from "./month";
+
+export type ConsolidationResult = {
+  month: string;
+  persons: number;
+  byCategory: Record<string, number>;
+  conflicts: number;
+  added: number;
+  removed: number;
+  changed: number;
+  /** Which ranking decided: the policy version in force, or the default of POLICY.md §1. */
+  rankingFrom: string;
+};
+
+/**
+ * Fixes each person's single category for the month (汇总比对, "待遇就高不重复",
+ * 001 §二(四)2) by the ranking of the policy in force on the month's first day.
+ * Re-running a month changes nothing unless the rolls changed; a month before
+ * the latest consolidated one is refused, because its history is already
+ * continued by later months.
+ */
+export async function consolidateMonth(ctx: UseCaseContext, month: string): Promise<ConsolidationResult> {
+  await requirePermission(ctx, "rosters.consolidate", { objectType: "consolidation", objectId: month });
+  const { monthStart, prevDay } = monthBounds(month);
+  const policy = await policyVersionInForce(ctx.db, divisionChain(ctx.actor.user.jurisdiction), monthStart);
+  const ranking = rankingOf(policy?.record);
+  const rankingFrom = policy ? `${policy.name}（第 ${policy.version} 版）` : "默认排序（POLICY.md §1）";
+
+  return bulkTransaction(ctx.db, async (tx) => {
+    await q.lockConsolidation(tx);
+    const latest = await q.latestConsolidatedMonth(tx);
+    if (latest && month < latest)
+      throw new ValidationError("month", `${latest} 已完成汇总比对，不能再汇总更早的 ${month}；如需更正，请更正名单后重新汇总 ${latest}`);
+    await q.computeWinners(tx, ranking, monthStart);
+    const id = await q.insertConsolidation(tx, {
+      month,
+      policyVersionId: policy?.id ?? null,
+      runBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id,
+    });
+    const found = await q.conflicts(tx);
+    await q.insertConflicts(
+      tx,
+      id,
+      found.map((c) => ({ personId: c.person_id, candidates: c.candidates, chosen: c.chosen, reason: conflictReason(c.chosen, c.candidates) })),
+    );
+    const changes = await q.applyWinners(tx, { month, monthStart, prevDay, consolidationId: id });
+    await tx.query("UPDATE consolidations SET conflicts = $1 WHERE id = $2", [found.length, id]);
+    const result = { month, ...changes, conflicts: found.length, rankingFrom };
+    await insertAuditRaw(tx, auditRow(ctx.actor, { action: "rosters.consolidate", objectType: "consolidation", objectId: String(id), detail: result }));
+    return result;
+  });
+}
+
+function rankingOf(record: Record<string, unknown> | undefined): readonly (readonly string[])[] {
+  const r = record?.ranking;
+  if (Array.isArray(r) && r.every((tier) => Array.isArray(tier) && tier.every((c) => typeof c === "string"))) return r as string[][];
+  return DEFAULT_RANKING;
+}
+
+function name(code: string): string {
+  return isCategory(code) ? CATEGORY_INFO[code as Category].name : code;
+}
+
+/** "待遇就高：低保对象 优先于 返贫致贫人口" — what a clerk reads in the conflict list. */
+function conflictReason(chosen: string, candidates: { category: string; certifiedOn: string }[]): string {
+  const others = [...new Set(candidates.map((c) => c.category).filter((c) => c !== chosen))];
+  if (others.length === 0) return `多个名单同为${name(chosen)}，按最早认定日期确定来源`;
+  return `待遇就高不重复：${name(chosen)} 优先于 ${others.map(name).join("、")}`;
+}

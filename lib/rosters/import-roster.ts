@@ -1,0 +1,139 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { bulkTransaction } from "@/db/bulk";
+import { listCurrentDivisions } from "@/db/queries/divisions";
+import * as q from "@/db/queries/roster-import";
+import { auditRow } from "@/lib/audit/audit-entry";
+import type { UseCaseContext } from "@/lib/auth/context";
+import { requirePermission } from "@/lib/auth/require-permission";
+import type { RosterDepartment } from "@/lib/departments/departments";
+import { scopePrefix } from "@/lib/divisions/division-code";
+import { ValidationError } from "@/lib/errors/app-error";
+import { monthBounds } from "./month";
+import { duplicateIdError, notOnRollError, RosterFileError, type RosterRowError } from "./errors";
+import { readRosterFile } from "./read-roster";
+import { validateRosterRow, type RosterValidationContext } from "./validate-row";
+
+export type ImportRosterInput = {
+  department: RosterDepartment;
+  month: string;
+  /** The uploaded file, on disk (uploads are written to a temporary file first). */
+  path: string;
+  fileName: string;
+  onProgress?: (fraction: number) => void;
+};
+
+export type ImportRosterResult = {
+  accepted: number;
+  added: number;
+  removed: number;
+  unchanged: number;
+  rejected: RosterRowError[];
+  /** The same file was already accepted for this department and month: nothing stored. */
+  alreadyImported: boolean;
+  /** More problems than listed (the list stops at MAX_ERRORS). */
+  truncated: boolean;
+};
+
+export const MAX_ERRORS = 10_000;
+const BATCH_ROWS = 5_000;
+
+class Rejected extends Error {
+  constructor(readonly errors: RosterRowError[], readonly truncated: boolean) {
+    super("rejected");
+  }
+}
+
+/**
+ * Imports one department's monthly roster, all or nothing: every row is
+ * validated (and every problem reported at once, by row and column), rows are
+ * streamed into a staging table so memory stays flat for a million rows, and
+ * the roll changes only when the whole file is clean. The same file again
+ * for the same department and month stores nothing new.
+ */
+export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput): Promise<ImportRosterResult> {
+  await requirePermission(ctx, "rosters.upload", { objectType: "roster", objectId: `${input.department} ${input.month}` });
+  if (ctx.actor.user.department !== input.department && ctx.actor.user.username !== "cli")
+    throw new ValidationError("department", "只能报送本部门的名单");
+  const { monthStart, prevDay } = monthBounds(input.month);
+  const sha256 = await fileSha256(input.path);
+  const known = new Set((await listCurrentDivisions(ctx.db, { scopePrefix: scopePrefix(ctx.actor.user.jurisdiction) })).map((d) => d.code));
+  const vctx: RosterValidationContext = {
+    department: input.department,
+    jurisdiction: ctx.actor.user.jurisdiction,
+    isKnownDivision: (code) => known.has(code),
+    month: input.month,
+  };
+
+  try {
+    return await bulkTransaction(ctx.db, async (tx) => {
+      await q.lockDepartmentRoll(tx, input.department);
+      const previous = await q.findSubmission(tx, input.department, input.month, sha256);
+      if (previous)
+        return { accepted: previous.rows, added: 0, removed: 0, unchanged: previous.rows, rejected: [], alreadyImported: true, truncated: false };
+
+      await q.createStaging(tx);
+      const errors: RosterRowError[] = [];
+      let truncated = false;
+      const note = (e: RosterRowError) => (errors.length < MAX_ERRORS ? errors.push(e) : (truncated = true));
+      let rows = 0;
+      const file = await readRosterFile({ path: input.path });
+      try {
+        let pending: (string | null)[][] = [];
+        for await (const batch of file.batches()) {
+          for (const raw of batch) {
+            rows++;
+            const v = validateRosterRow(raw, vctx);
+            if (!v.ok) {
+              v.errors.forEach(note);
+              continue;
+            }
+            if (errors.length > 0) continue; // the file is rejected anyway: stop staging, keep checking rows
+            const e = v.entry;
+            pending.push([String(raw.row), e.idNumber, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
+          }
+          if (pending.length >= BATCH_ROWS) {
+            await tx.copyRows("roster_staging", q.STAGING_COLUMNS, pending);
+            pending = [];
+          }
+          if (input.onProgress && file.totalBytes) input.onProgress(Math.min(file.bytesRead() / file.totalBytes, 1));
+        }
+        if (errors.length === 0) await tx.copyRows("roster_staging", q.STAGING_COLUMNS, pending);
+      } finally {
+        await file.close();
+      }
+      if (errors.length === 0) {
+        for (const d of await q.duplicateRows(tx, MAX_ERRORS)) note(duplicateIdError(d.row_no, d.first_row));
+        for (const r of await q.removalsNotOnRoll(tx, input.department, prevDay, MAX_ERRORS)) note(notOnRollError(r.row_no));
+      }
+      if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
+
+      const submissionId = await q.insertSubmission(tx, { department: input.department, month: input.month, fileName: input.fileName, sha256, rows, submittedBy: ctx.actor.user.username === "cli" ? null : ctx.actor.user.id });
+      await q.upsertPeople(tx);
+      const changes = await q.applyToRoll(tx, { department: input.department, monthStart, prevDay, submissionId });
+      await q.insertAuditRaw(
+        tx,
+        auditRow(ctx.actor, {
+          action: "rosters.upload",
+          objectType: "roster_submission",
+          objectId: String(submissionId),
+          detail: { department: input.department, month: input.month, file: input.fileName, rows, ...changes },
+        }),
+      );
+      return { accepted: rows, ...changes, rejected: [], alreadyImported: false, truncated: false };
+    });
+  } catch (err) {
+    if (err instanceof Rejected)
+      return { accepted: 0, added: 0, removed: 0, unchanged: 0, rejected: err.errors, alreadyImported: false, truncated: err.truncated };
+    if (err instanceof RosterFileError)
+      return { accepted: 0, added: 0, removed: 0, unchanged: 0, rejected: [{ row: err.row ?? 1, column: err.column ?? "文件", reason: err.reason }], alreadyImported: false, truncated: false };
+    throw err;
+  }
+}
+
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}

@@ -1,0 +1,68 @@
+import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
+import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import { LEVEL_NAMES, pct, sourceRef, yuan } from "@/lib/policy/rule-text";
+import { percentToBp, yuanToCents, type BasisPoints, type Cents } from "./cents";
+import type { CompiledPool } from "./compile-policy";
+
+// 医疗救助 rules of one category, in the record's order, as integers and
+// ready-made Chinese labels and refusal reasons.
+
+export type CompiledAssistanceRule = {
+  id: string;
+  /** "special" | "other" | "any" (特殊疾病 / 其他疾病). */
+  disease: "special" | "other" | "any";
+  inpatient: boolean;
+  outpatient: boolean;
+  trigger: "any" | "settlement" | "application";
+  /** 0 = any level. */
+  minLevel: number;
+  /** The stay's policy-scope cost must exceed this; -1 = no condition. */
+  stayAbove: Cents;
+  referredRequired: boolean;
+  inCityRequired: boolean;
+  deductibleKind: "none" | "perYear" | "perApplication";
+  deductible: Cents;
+  bp: BasisPoints;
+  pool: CompiledPool;
+  label: string;
+  refuse: { level: string; stay: string; referred: string; inCity: string };
+};
+
+export function compileAssistance(record: PolicyRecord, category: Category, pools: Map<string, CompiledPool>): CompiledAssistanceRule[] {
+  const name = CATEGORY_INFO[category].name;
+  return record.assistance.rules
+    .filter((r) => r.categories.includes(category))
+    .map((r) => {
+      const pool = pools.get(r.pool);
+      if (!pool) throw new Error(`assistance rule ${r.id} names unknown pool ${r.pool}`);
+      const ref = sourceRef(r.source);
+      const conditions: string[] = [];
+      if (r.minHospitalLevel !== null) conditions.push(`${LEVEL_NAMES[r.minHospitalLevel]}及以上医院`);
+      if (r.stayCostAbove !== null) conditions.push(`单次住院政策范围内费用超过 ${yuan(r.stayCostAbove)} 元`);
+      const ded = r.deductible;
+      const dedText = ded.kind === "none" ? "" : `，起付线 ${yuan(ded.amount)} 元（${ded.kind === "perYear" ? "每年" : "每次申请"}）`;
+      const referralRef = sourceRef(r.referral.source);
+      return {
+        id: r.id,
+        disease: r.disease,
+        inpatient: r.settings.includes("inpatient"),
+        outpatient: r.settings.includes("outpatient"),
+        trigger: r.trigger,
+        minLevel: r.minHospitalLevel ?? 0,
+        stayAbove: r.stayCostAbove === null ? -1 : yuanToCents(r.stayCostAbove),
+        referredRequired: r.referral.referredRequired,
+        inCityRequired: r.referral.inCityRequired,
+        deductibleKind: ded.kind,
+        deductible: ded.kind === "none" ? 0 : yuanToCents(ded.amount),
+        bp: percentToBp(r.ratioPercent),
+        pool,
+        label: `${r.name}：${conditions.length > 0 ? `${conditions.join("、")}，` : ""}经基本医保、大病保险后的政策范围内费用${dedText}，${name} ${pct(r.ratioPercent)}（${ref}）`,
+        refuse: {
+          level: `${r.name}：须在${LEVEL_NAMES[(r.minHospitalLevel ?? 1) as 1 | 2 | 3]}及以上医院住院，不予救助（${ref}）`,
+          stay: `${r.name}：单次住院政策范围内费用须超过 ${r.stayCostAbove === null ? "0" : yuan(r.stayCostAbove)} 元，不予救助（${ref}）`,
+          referred: `未按规定转诊，不纳入医疗救助（${referralRef}）`,
+          inCity: `非市内就医，不纳入${r.name}（${referralRef}）`,
+        },
+      };
+    });
+}

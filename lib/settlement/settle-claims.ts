@@ -1,0 +1,136 @@
+import { CATEGORY_INFO } from "@/lib/categories/categories";
+import { evaluateCompiled, type YearMonitoring } from "@/lib/monitoring/evaluate-monitoring";
+import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import type { ParameterName } from "@/lib/policy/schema/primitives";
+import { settleAssistance } from "./assistance-tier";
+import { settleBasic } from "./basic-tier";
+import { formatCents, type Cents } from "./cents";
+import { compilePolicy, parameterValue, planFor, type CompiledPolicy, type PersonPlan } from "./compile-policy";
+import { settleCritical } from "./critical-tier";
+import { settleFood } from "./food-tier";
+import { settleTilted } from "./tilted-tier";
+import { traceEntry } from "./trace";
+import type { ClaimInput, ClaimResult, SettleClaimsInput, SettlementResult, TraceEntry } from "./types";
+import { newYearState, type YearState } from "./year-state";
+
+// 三重制度 settlement of one person's claims (POLICY.md §4): basic insurance →
+// critical illness → assistance → tilted assistance / re-assistance, each on
+// the policy-scope cost the tiers before it left. Claims go in date order (ties
+// by id) whatever the input order; accumulators reset each calendar year.
+// Pure and synchronous: the CLI, the API and the benchmark all call this.
+
+export function compareClaims(a: ClaimInput, b: ClaimInput): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+type Context = {
+  compiled: CompiledPolicy;
+  plan: PersonPlan;
+  input: SettleClaimsInput;
+};
+
+function parameterFor(ctx: Context, year: number, name: ParameterName): Cents | undefined {
+  return ctx.input.parameters?.[name] ?? parameterValue(ctx.compiled, year, name);
+}
+
+function criticalParameter(ctx: Context, year: number): Cents | undefined {
+  const d = ctx.plan.critical?.general?.deductible;
+  return d?.kind === "share" ? parameterFor(ctx, year, d.parameter) : undefined;
+}
+
+function fail(claim: ClaimInput, what: string): never {
+  throw new Error(`claim ${claim.id}: ${what}`);
+}
+
+/** Settles one claim; adds its five amounts to `totals` (basic, critical, assistance, tilted, selfPaid). */
+function settleOne(ctx: Context, state: YearState, claim: ClaimInput, totals: Cents[]): ClaimResult {
+  const scope = claim.policyScopeCost;
+  const trace: TraceEntry[] = [];
+  const basic = settleBasic(ctx.plan, state, claim, scope, trace);
+  if (basic > scope) fail(claim, "basicPaid exceeds the policy-scope cost");
+  let left = scope - basic;
+  const critical = settleCritical(ctx.plan, state, claim, left, state.criticalParameter, trace);
+  if (critical > left) fail(claim, "basicPaid + criticalPaid exceed the policy-scope cost");
+  left -= critical;
+  state.afterBasicAndCritical += left;
+  const assistance =
+    claim.specialFood !== undefined
+      ? settleFood(ctx.plan, state, claim, left, ctx.input.birthDate, trace)
+      : settleAssistance(ctx.plan, state, claim, scope, left, trace);
+  left -= assistance;
+  const tilted = settleTilted(ctx.plan, state, claim, left, trace);
+  left -= tilted;
+  state.selfPaid += left;
+  const outOfScope = claim.outOfScopeCost ?? 0;
+  if (outOfScope > 0) {
+    state.outOfScope += outOfScope;
+    trace.push(traceEntry("assistance", "目录外费用不属于政策范围，各重保障均不支付，也不予救助", outOfScope, 0));
+  }
+  totals[0]! += basic;
+  totals[1]! += critical;
+  totals[2]! += assistance;
+  totals[3]! += tilted;
+  totals[4]! += left;
+  return {
+    id: claim.id,
+    basic: formatCents(basic),
+    critical: formatCents(critical),
+    assistance: formatCents(assistance),
+    tilted: formatCents(tilted),
+    selfPaid: formatCents(left),
+    trace,
+  };
+}
+
+function monitoringOf(ctx: Context, years: YearState[]): SettlementResult["monitoring"] {
+  const m = ctx.plan.monitoring;
+  if (m === null) return undefined;
+  const results: YearMonitoring[] = years.map((s) =>
+    evaluateCompiled(
+      m,
+      s.year,
+      { afterThreeTiers: s.selfPaid, afterBasicAndCritical: s.afterBasicAndCritical, outOfScope: s.outOfScope },
+      m.rule ? parameterFor(ctx, s.year, m.rule.parameter) : undefined,
+    ),
+  );
+  const last = results[results.length - 1];
+  if (!last) return undefined;
+  return results.length > 1 ? { ...last, byYear: results } : last;
+}
+
+export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): SettlementResult {
+  const compiled = compilePolicy(policy);
+  if (!policy.categories.includes(input.category)) {
+    throw new Error(`policy ${policy.id} does not cover category ${input.category} (${CATEGORY_INFO[input.category].name})`);
+  }
+  const ctx: Context = { compiled, plan: planFor(compiled, input.category), input };
+  const claims = input.claims.slice().sort(compareClaims);
+  const years: YearState[] = [];
+  const totals: Cents[] = [0, 0, 0, 0, 0];
+  const results: ClaimResult[] = [];
+  let state: YearState | undefined;
+  for (const claim of claims) {
+    const year = Number(claim.date.slice(0, 4));
+    if (state === undefined || state.year !== year) {
+      state = newYearState(year, compiled.pools.length, policy.tiltedAssistance.length, criticalParameter(ctx, year));
+      years.push(state);
+    }
+    results.push(settleOne(ctx, state, claim, totals));
+  }
+  const result: SettlementResult = {
+    policy: policy.id,
+    category: input.category,
+    claims: results,
+    totals: {
+      basic: formatCents(totals[0]!),
+      critical: formatCents(totals[1]!),
+      assistance: formatCents(totals[2]!),
+      tilted: formatCents(totals[3]!),
+      selfPaid: formatCents(totals[4]!),
+    },
+  };
+  const monitoring = monitoringOf(ctx, years);
+  if (monitoring) result.monitoring = monitoring;
+  return result;
+}

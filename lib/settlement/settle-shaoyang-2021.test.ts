@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { amounts, editablePreset, settle, traceOf } from "./settle-test-helpers";
+
+// 邵阳 003 (邵医保发〔2021〕32号): §三(六) critical illness 11000 / 60% with the
+// tilt; §三(八) on-application assistance 6000 per application / 50% / 50000.
+const S = "shaoyang-2021";
+const stay = (date: string, scope: string, basic: string, extra: Record<string, unknown> = {}) => ({ date, policyScopeCost: scope, basicPaid: basic, ...extra });
+
+describe("shaoyang-2021 §三(六) critical illness", () => {
+  it("11000 deductible, 60%; tekun/dibao/returned_poverty 5500 and 65%", () => {
+    const ordinary = settle(S, "ordinary", [stay("2022-03-01", "50000", "30000")]);
+    expect(amounts(ordinary.claims[0])).toEqual(["30000.00", "5400.00", "0.00", "0.00", "14600.00"]); // (20000 − 11000) × 60%
+    const tekun = settle(S, "tekun", [stay("2022-03-01", "50000", "30000")]);
+    expect(tekun.claims[0]?.critical).toBe("9425.00"); // (20000 − 5500) × 65%
+    expect(traceOf(tekun.claims[0], "critical")[0]).toMatchObject({ deductible: "5500.00", ratio: "65%" });
+  });
+
+  it("取消封顶线 for the tilted groups only", () => {
+    const policy = editablePreset(S);
+    policy.criticalIllness!.annualCap.amount = "5000";
+    expect(settle(S, "ordinary", [stay("2022-03-01", "50000", "30000")], { policy }).claims[0]?.critical).toBe("5000.00");
+    expect(settle(S, "returned_poverty", [stay("2022-03-01", "50000", "30000")], { policy }).claims[0]?.critical).toBe("9425.00");
+  });
+
+  it("the deductible is taken once a year across claims", () => {
+    const r = settle(S, "ordinary", [stay("2022-03-01", "16000", "8000"), stay("2022-05-01", "16000", "8000"), stay("2023-01-02", "16000", "8000")]);
+    expect(r.claims.map((c) => c.critical)).toEqual(["0.00", "3000.00", "0.00"]); // 8000 < 11000; 16000 − 11000 = 5000 × 60%
+  });
+});
+
+describe("shaoyang-2021 §三(八) on-application assistance", () => {
+  const app = { onApplication: true };
+
+  it("deductible 6000 per application, 50% of the cost left after basic and critical illness", () => {
+    const r = settle(S, "monitored", [stay("2022-03-01", "50000", "30000", app)]);
+    // critical 5400 → 14600 left → (14600 − 6000) × 50% = 4300
+    expect(amounts(r.claims[0])).toEqual(["30000.00", "5400.00", "4300.00", "0.00", "10300.00"]);
+    expect(traceOf(r.claims[0], "assistance")[0]).toMatchObject({ base: "14600.00", deductible: "6000.00", ratio: "50%" });
+  });
+
+  it("each application pays its own deductible; claims of one application share it", () => {
+    const two = settle(S, "illness_poverty", [
+      stay("2022-03-01", "20000", "10000", { ...app, criticalPaid: "0" }),
+      stay("2022-04-01", "20000", "10000", { ...app, criticalPaid: "0" }),
+    ]);
+    expect(two.claims.map((c) => c.assistance)).toEqual(["2000.00", "2000.00"]); // (10000 − 6000) × 50% each
+    const shared = settle(S, "illness_poverty", [
+      stay("2022-03-01", "20000", "10000", { ...app, criticalPaid: "0", applicationId: "SQ-1" }),
+      stay("2022-04-01", "20000", "10000", { ...app, criticalPaid: "0", applicationId: "SQ-1" }),
+    ]);
+    expect(shared.claims.map((c) => c.assistance)).toEqual(["2000.00", "5000.00"]); // one 6000 for both
+  });
+
+  it("annual limit 50000 (年度救助最高限额为 5 万元)", () => {
+    const big = (date: string) => stay(date, "200000", "0", { ...app, criticalPaid: "0" });
+    const r = settle(S, "monitored", [big("2022-03-01"), big("2022-06-01"), big("2023-01-10")]);
+    expect(r.claims.map((c) => c.assistance)).toEqual(["50000.00", "0.00", "50000.00"]); // 97000 → 50000; then used up; new year
+  });
+
+  it("not on application, or not an eligible category, or ordinary: not assisted", () => {
+    expect(settle(S, "monitored", [stay("2022-03-01", "50000", "30000")]).claims[0]?.assistance).toBe("0.00");
+    const tekun = settle(S, "tekun", [stay("2022-03-01", "50000", "30000", app)]);
+    expect(tekun.claims[0]?.assistance).toBe("0.00");
+    expect(traceOf(tekun.claims[0], "assistance")[0]?.rule).toContain("未配置医疗救助规则");
+    expect(settle(S, "ordinary", [stay("2022-03-01", "50000", "30000", app)]).claims[0]?.assistance).toBe("0.00");
+  });
+
+  it("out-of-scope cost is never assisted", () => {
+    const r = settle(S, "monitored", [stay("2022-03-01", "50000", "30000", { ...app, outOfScopeCost: "80000" })]);
+    expect(r.claims[0]?.assistance).toBe("4300.00");
+    expect(r.totals.selfPaid).toBe("10300.00");
+  });
+});
+
+describe("shaoyang-2021 monitoring: burden after three tiers > 25% of local income", () => {
+  it("needs the local income and flags above it", () => {
+    const claim = stay("2022-03-01", "50000", "30000");
+    const r = settle(S, "ordinary", [claim], { parameters: { priorYearIncome: "40000" } });
+    expect(r.monitoring).toMatchObject({ flagged: true, threshold: "10000.00", value: "14600.00" });
+    expect(settle(S, "ordinary", [claim]).monitoring).toMatchObject({ flagged: false, threshold: null });
+  });
+});

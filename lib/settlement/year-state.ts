@@ -1,0 +1,56 @@
+import type { Cents } from "./cents";
+
+// What accumulates over the claims of one calendar year (POLICY.md §4:
+// deductibles, segment positions and annual limits), plus the sums the
+// monitoring rules read. A new year starts from zero.
+
+export type YearState = {
+  year: number;
+  basicDeductibleUsed: Cents;
+  basicPaid: Cents;
+  /** Accumulated critical-illness base (policy-scope cost after basic insurance). */
+  criticalBase: Cents;
+  criticalPaid: Cents;
+  /** The yearly parameter the critical deductible is a share of (undefined when fixed or absent). */
+  criticalParameter: Cents | undefined;
+  /** This year's critical deductible after the tilt, resolved once; -1 = not resolved yet. */
+  criticalDeductible: Cents;
+  drugBase: Cents;
+  drugPaid: Cents;
+  /** Used amount per limit pool, by pool index. */
+  pools: Cents[];
+  /** Deductible used per assistance rule (perYear) or rule + application (perApplication). */
+  ruleDeductibles: Map<string, Cents>;
+  /** Accumulated self-paid base per tilted rule index (annual rules). */
+  tiltedBase: Cents[];
+  foodPaid: Cents;
+  selfPaid: Cents;
+  afterBasicAndCritical: Cents;
+  outOfScope: Cents;
+};
+
+export function newYearState(year: number, poolCount: number, tiltedCount: number, criticalParameter: Cents | undefined): YearState {
+  return {
+    year,
+    criticalParameter,
+    basicDeductibleUsed: 0,
+    basicPaid: 0,
+    criticalBase: 0,
+    criticalPaid: 0,
+    criticalDeductible: -1,
+    drugBase: 0,
+    drugPaid: 0,
+    pools: new Array<number>(poolCount).fill(0),
+    ruleDeductibles: new Map(),
+    tiltedBase: new Array<number>(tiltedCount).fill(0),
+    foodPaid: 0,
+    selfPaid: 0,
+    afterBasicAndCritical: 0,
+    outOfScope: 0,
+  };
+}
+
+/** Room left in a pool this year; Infinity when the pool has no limit. */
+export function poolRoom(state: YearState, index: number, limit: Cents | null): number {
+  return limit === null ? Number.POSITIVE_INFINITY : limit - (state.pools[index] ?? 0);
+}

@@ -7,5 +7,6 @@ export async function register() {
   const handle = await getDbHandle();
   const result = await setupDatabase(handle);
   const where = handle.config.kind === "postgres" ? "PostgreSQL" : `PGlite (${handle.config.dataDir})`;
-  console.log(`[portal] database ready on ${where}${result.seeded ? ": demo county seeded" : ""}`);
+  const seeded = Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(", ");
+  console.log(`[portal] database ready on ${where}${seeded ? `: seeded ${seeded}` : ""}`);
 }

@@ -25,6 +25,23 @@ function csvLine(values: readonly (string | null)[]): string {
   return values.map((v) => (v === null ? "" : `"${v.replace(/"/g, '""')}"`)).join(",") + "\n";
 }
 
+// PORTAL_SQL_TIMING=1 prints each bulk statement's time to stderr (for benchmarks; never row data).
+function timed(tx: BulkTx): BulkTx {
+  if (!process.env.PORTAL_SQL_TIMING) return tx;
+  const t = async <R>(label: string, f: () => Promise<R>) => {
+    const start = performance.now();
+    try {
+      return await f();
+    } finally {
+      process.stderr.write(`[sql ${(performance.now() - start).toFixed(0).padStart(6)} ms] ${label.replace(/\s+/g, " ").slice(0, 90)}\n`);
+    }
+  };
+  return {
+    query: (text, params) => t(text, () => tx.query(text, params)),
+    copyRows: (table, columns, rows) => t(`COPY ${table} (${rows.length} rows)`, () => tx.copyRows(table, columns, rows)),
+  };
+}
+
 export async function bulkTransaction<T>(db: Db, fn: (tx: BulkTx) => Promise<T>): Promise<T> {
   const client = clients.get(db);
   if (!client) throw new Error("bulkTransaction: unknown database handle");
@@ -42,7 +59,7 @@ export async function bulkTransaction<T>(db: Db, fn: (tx: BulkTx) => Promise<T>)
           });
         },
       };
-      return fn(tx);
+      return fn(timed(tx));
     }) as Promise<T>;
   }
   return client.pg.transaction(async (ptx: Transaction) => {
@@ -54,6 +71,6 @@ export async function bulkTransaction<T>(db: Db, fn: (tx: BulkTx) => Promise<T>)
         await ptx.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
       },
     };
-    return fn(tx);
+    return fn(timed(tx));
   });
 }

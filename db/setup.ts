@@ -1,13 +1,23 @@
-import { countUsers } from "./queries/users";
-import { seedDemoCounty } from "./seed/demo-county";
 import type { DbHandle } from "./client";
+import { isDemoDatabase, isEmptyDatabase, SEED_STEPS } from "./seed/steps";
 
-export type SetupResult = { migrated: true; seeded: false } | { migrated: true; seeded: true; counts: Record<string, number> };
+export type SetupResult = { seeded: boolean; counts: Record<string, number> };
 
-/** Applies migrations and seeds the demo county when the database has no users yet. Safe to run again. */
+/**
+ * Applies migrations, then the seed steps (db/seed/steps.ts): reference data
+ * always, the demo county on an empty database, later demo steps on the demo
+ * county. Safe to run again: every step skips what is already there.
+ */
 export async function setupDatabase(handle: DbHandle, opts: { seed?: boolean } = {}): Promise<SetupResult> {
   await handle.migrate();
-  if (opts.seed === false || (await countUsers(handle.db)) > 0) return { migrated: true, seeded: false };
-  const counts = await handle.db.transaction((tx) => seedDemoCounty(tx));
-  return { migrated: true, seeded: true, counts };
+  const counts: Record<string, number> = {};
+  if (opts.seed === false) return { seeded: false, counts };
+  const empty = await isEmptyDatabase(handle);
+  for (const step of SEED_STEPS) {
+    if (step.kind === "demo-base" && !empty) continue;
+    if (step.kind === "demo" && !(await isDemoDatabase(handle))) continue;
+    const result = await step.run(handle);
+    if (result) Object.assign(counts, result);
+  }
+  return { seeded: Object.keys(counts).length > 0, counts };
 }

@@ -4,7 +4,7 @@ import { loginAs } from "./helpers/login";
 // What each demo account must see in its navigation: written out here, apart
 // from the permission matrix, so a change to who-sees-what is a conscious one.
 const NAV: Record<string, string[]> = {
-  admin: ["工作台", "用户管理", "行政区划", "审计日志"],
+  admin: ["工作台", "用户管理", "行政区划", "工作日历", "审计日志"],
   "yibao.clerk": ["工作台", "救助对象"],
   "yibao.reviewer": ["工作台", "救助对象"],
   "yibao.manager": ["工作台", "救助对象", "行政区划", "审计日志"],

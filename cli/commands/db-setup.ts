@@ -12,7 +12,7 @@ export const dbSetupCommand: CliCommand = {
       const result = await setupDatabase(handle);
       const where = handle.config.kind === "postgres" ? "PostgreSQL" : `PGlite ${handle.config.dataDir}`;
       const seeded = result.seeded
-        ? `demo county seeded (${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(", ")})`
+        ? `seeded ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`
         : "already seeded, nothing to add";
       io.stdout(`database ready on ${where}: migrations applied; ${seeded}\n`);
     });

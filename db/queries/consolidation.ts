@@ -34,10 +34,11 @@ export async function computeWinners(tx: BulkTx, ranking: readonly (readonly str
 /** People on more than one list (or with more than one category), with all candidates. */
 export async function conflicts(tx: BulkTx) {
   return tx.query<{ person_id: string; candidates: { department: string; category: string; certifiedOn: string }[]; chosen: string }>(
-    `SELECT c.person_id, w.category AS chosen,
+    `WITH multi AS (SELECT person_id FROM consolidation_candidates GROUP BY person_id HAVING count(*) > 1)
+     SELECT c.person_id, w.category AS chosen,
             json_agg(json_build_object('department', c.department, 'category', c.category, 'certifiedOn', c.certified_on) ORDER BY c.rank, c.certified_on) AS candidates
-     FROM consolidation_candidates c JOIN consolidation_winners w USING (person_id)
-     GROUP BY c.person_id, w.category HAVING count(*) > 1`,
+     FROM multi JOIN consolidation_candidates c USING (person_id) JOIN consolidation_winners w USING (person_id)
+     GROUP BY c.person_id, w.category`,
   );
 }
 

@@ -8,9 +8,9 @@ import type { Tx } from "../client";
 export const DEMO_PEOPLE_COUNT = 3000;
 
 /**
- * Seeds the demo county on an empty database, in the caller's transaction.
- * Later capabilities add their demo data here as further steps, so a new user
- * sees each part working without typing anything.
+ * The base of the demo county (divisions, accounts, residents), in the
+ * caller's transaction. Each capability adds its own demo data as a further
+ * step in db/seed/steps.ts.
  */
 export async function seedDemoCounty(tx: Tx): Promise<{ divisions: number; users: number; people: number }> {
   const divs = demoDivisions();

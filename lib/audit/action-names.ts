@@ -9,6 +9,7 @@ const EXTRA: Record<string, string> = {
   "users.disable": "停用用户",
   "users.enable": "启用用户",
   "users.reset_password": "重置密码",
+  "calendar.load_schedule": "导入节假日安排",
 };
 
 export function actionName(action: string): string {

@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/people", label: "救助对象", action: "people.view", group: "工作" },
   { href: "/admin/users", label: "用户管理", action: "users.manage", group: "系统管理" },
   { href: "/admin/divisions", label: "行政区划", action: "divisions.view", group: "系统管理" },
+  { href: "/admin/calendar", label: "工作日历", action: "calendar.manage", group: "系统管理" },
   { href: "/audit", label: "审计日志", action: "audit.view", group: "系统管理" },
 ];
 

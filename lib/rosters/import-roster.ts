@@ -79,6 +79,13 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       const note = (e: RosterRowError) => (errors.length < MAX_ERRORS ? errors.push(e) : (truncated = true));
       let rows = 0;
       const file = await readRosterFile({ path: input.path });
+      // One COPY in flight while the next rows are parsed: the database and
+      // the parser work on the two cores at once.
+      let inflight: Promise<void> = Promise.resolve();
+      const flush = async (rowsToCopy: (string | null)[][]) => {
+        await inflight;
+        inflight = tx.copyRows("roster_staging", q.STAGING_COLUMNS, rowsToCopy);
+      };
       try {
         let pending: (string | null)[][] = [];
         for await (const batch of file.batches()) {
@@ -94,15 +101,17 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
             pending.push([String(raw.row), e.idNumber, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
           }
           if (pending.length >= BATCH_ROWS) {
-            await tx.copyRows("roster_staging", q.STAGING_COLUMNS, pending);
+            await flush(pending);
             pending = [];
           }
           if (input.onProgress && file.totalBytes) input.onProgress(Math.min(file.bytesRead() / file.totalBytes, 1));
         }
-        if (errors.length === 0) await tx.copyRows("roster_staging", q.STAGING_COLUMNS, pending);
+        if (errors.length === 0) await flush(pending);
       } finally {
+        await inflight.catch(() => {}); // a failed COPY is rethrown below
         await file.close();
       }
+      await inflight;
       if (errors.length === 0) {
         for (const d of await q.duplicateRows(tx, MAX_ERRORS)) note(duplicateIdError(d.row_no, d.first_row));
         for (const r of await q.removalsNotOnRoll(tx, input.department, prevDay, MAX_ERRORS)) note(notOnRollError(r.row_no));

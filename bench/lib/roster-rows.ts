@@ -1,0 +1,49 @@
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { checkChar } from "@/lib/id-number/id-number";
+import type { RosterDepartment } from "@/lib/departments/departments";
+
+// Synthetic monthly lists: `total` rows over four departments, people numbered
+// so that about one in ten appears on two departments' lists (the conflicts
+// consolidation resolves). Valid IDs, demo villages, Chinese headers.
+
+const SHARE: Record<RosterDepartment, number> = { civil_affairs: 0.45, rural_revitalization: 0.35, veterans: 0.05, disability: 0.15 };
+const CATS: Record<RosterDepartment, string[]> = {
+  civil_affairs: ["低保对象", "特困人员", "低保边缘家庭成员", "因病致贫重病患者"],
+  rural_revitalization: ["返贫致贫人口", "防止返贫监测帮扶对象", "脱贫不稳定户", "边缘易致贫户"],
+  veterans: ["在乡重点优抚对象"],
+  disability: ["城乡重度残疾人员"],
+};
+const SURNAMES = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
+const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华";
+
+export function personId(n: number): string {
+  const day = new Date(Date.UTC(1940, 0, 1) + (n % 27_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+  const first17 = `430524${day}${String(Math.floor(n / 27_000) % 1000).padStart(3, "0")}`;
+  return first17 + checkChar(first17);
+}
+
+export async function writeDepartmentFile(
+  path: string,
+  department: RosterDepartment,
+  total: number,
+  villages: readonly string[],
+): Promise<number> {
+  const rows = Math.round(total * SHARE[department]);
+  const offset = { civil_affairs: 0, rural_revitalization: 0.40, veterans: 0.80, disability: 0.84 }[department] * total;
+  const out = createWriteStream(path);
+  out.write("身份证号,姓名,类别,变动,区划代码,认定日期,备注\n");
+  let buf = "";
+  for (let i = 0; i < rows; i++) {
+    const n = Math.floor(offset) + i; // civil_affairs and rural_revitalization overlap on [0.40, 0.45) of the people
+    const cats = CATS[department];
+    buf += `${personId(n)},${SURNAMES[n % 20]}${GIVEN[(n >> 3) % 20]},${cats[n % cats.length]},新增,${villages[n % villages.length]},2026-0${1 + (n % 9)}-1${n % 10},\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, "drain");
+      buf = "";
+    }
+  }
+  out.end(buf);
+  await once(out, "finish");
+  return rows;
+}

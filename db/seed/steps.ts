@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import type { DbHandle } from "../client";
+import { users } from "../schema";
+import { seedHolidaySchedules } from "./calendar";
+import { seedDemoCounty } from "./demo-county";
+
+// What `db setup` / the first `npm start` puts into a database, in order.
+//
+// Reference data (holiday schedules, policy presets) goes into every database
+// and each step skips what is already there. Demo data goes only into the demo
+// county: the base step runs on an empty database (no users), and each later
+// demo step runs when the demo county is present and its own tables are still
+// empty — so a step is its own transaction (bulk steps use the real import
+// paths, which open their own), a crash mid-way is finished on the next start,
+// and a new version's demo data appears on an existing demo database.
+//
+// A capability adds its step here: `{ name, kind, run }`, run returning counts
+// for the summary line (or null when it had nothing to do).
+
+export type SeedStep = {
+  name: string;
+  kind: "reference" | "demo-base" | "demo";
+  run: (handle: DbHandle) => Promise<Record<string, number> | null>;
+};
+
+export const SEED_STEPS: SeedStep[] = [
+  {
+    name: "holiday schedules",
+    kind: "reference",
+    run: async ({ db }) => {
+      const years = await seedHolidaySchedules(db);
+      return years.length ? { "holiday years": years.length } : null;
+    },
+  },
+  {
+    name: "demo county",
+    kind: "demo-base",
+    run: async ({ db }) => db.transaction((tx) => seedDemoCounty(tx)),
+  },
+];
+
+export async function isEmptyDatabase(handle: DbHandle): Promise<boolean> {
+  const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/** The demo county is present: its county division and the demo administrator exist. */
+export async function isDemoDatabase(handle: DbHandle): Promise<boolean> {
+  const rows = await handle.raw.query<{ ok: boolean }>(
+    "select exists (select 1 from divisions where code = '430524000000') and exists (select 1 from users where username = 'yibao.clerk') as ok",
+  );
+  return rows[0]?.ok === true;
+}

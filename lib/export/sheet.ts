@@ -44,7 +44,8 @@ export function defaultWidth(header: string): number {
 export function safeSheetNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((raw, i) => {
-    const base = raw.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim().slice(0, 31) || `Sheet${i + 1}`;
+    const clipped = raw.replace(/[:\\/?*[\]]/g, "_").slice(0, 31);
+    const base = clipped.replace(/^['\s]+|['\s]+$/g, "") || `Sheet${i + 1}`;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}_${n}`;
     used.add(name.toLowerCase());

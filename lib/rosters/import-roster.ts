@@ -136,7 +136,7 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
     if (err instanceof Rejected)
       return { accepted: 0, added: 0, removed: 0, unchanged: 0, rejected: err.errors, alreadyImported: false, truncated: err.truncated };
     if (err instanceof RosterFileError)
-      return { accepted: 0, added: 0, removed: 0, unchanged: 0, rejected: [{ row: err.row ?? 1, column: err.column ?? "文件", reason: err.reason }], alreadyImported: false, truncated: false };
+      return { accepted: 0, added: 0, removed: 0, unchanged: 0, rejected: [err.toRowError()], alreadyImported: false, truncated: false };
     throw err;
   }
 }

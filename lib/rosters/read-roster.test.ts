@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { Readable } from "node:stream";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -179,6 +180,26 @@ describe("xlsx", () => {
     expect(rows[0]!.problems).toBeUndefined();
     expect(rows[1]!.fields.note).toBe("备注");
     expect(rows[1]!.problems).toEqual([{ row: 3, column: "身份证号", reason: expect.stringContaining("保存成了数字") }]);
+  });
+
+  it("leaves no temporary copies of the sheet behind, also when reading stops early", async () => {
+    // exceljs copies a sheet that precedes sharedStrings.xml to a temp file named tmp-<pid>-….
+    const tempCopies = async () => (await readdir(tmpdir())).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+    const path = tmp.file("temp-copies.xlsx");
+    const data = Array.from({ length: 50 }, (_, i) => [syntheticId(i), "张三", "低保", "新增", "430524101201", "2025-01-05", ""]);
+    await writeXlsxFile(path, [HEADER, ...data], { sheets: ["名单", "说明", "附表"] });
+    for (const stopAfter of [Infinity, 1]) {
+      let seen = 0;
+      let copiesWhileReading = 0;
+      for await (const row of await readRosterFile({ path })) {
+        void row;
+        if (seen++ === 0) copiesWhileReading = (await tempCopies()).length;
+        if (seen >= stopAfter) break;
+      }
+      expect(copiesWhileReading).toBeGreaterThan(0); // the case this test is about
+      await new Promise((resolve) => setTimeout(resolve, 50)); // tmp removes the files asynchronously
+      expect(await tempCopies()).toEqual([]);
+    }
   });
 
   it("takes the format from the bytes when given a stream", async () => {

@@ -8,13 +8,39 @@ import type { RawRecord } from "./raw-record";
 // streaming WorkbookReader so the sheet is never loaded as a whole. Shared
 // strings are cached (the xlsx format needs them to read any row); styles are
 // cached so that date-formatted cells arrive as dates.
+//
+// Temporary files: when a worksheet comes before sharedStrings.xml in the zip
+// (as Excel writes it), exceljs copies the sheet to a temp file and deletes it
+// only when its own iteration moves past that sheet. Stopping after the first
+// sheet, or on an error, would leave copies of the roster (names, ID numbers)
+// in the temp folder of a long-running server, so the sheet iterator is always
+// run to its end, skipping the other sheets without parsing them.
 
-type SheetReader = { id?: number | string; parse(): AsyncIterator<{ eventType: string; value: unknown }[]> };
+type SheetReader = {
+  id?: number | string;
+  /** For a sheet exceljs copied to a temp file: the fs.ReadStream of that copy. */
+  iterator?: unknown;
+  parse(): AsyncIterator<{ eventType: string; value: unknown }[]>;
+};
 type XlsxRow = { number: number; values: unknown };
 type WorkbookModel = { sheets?: { id?: number | string }[] };
 
 function corrupt(cause: unknown): RosterFileError {
   return new RosterFileError("corrupt_xlsx", "无法读取该 Excel 文件（文件可能已损坏或不是 .xlsx），请在 Excel 或 WPS 中重新“另存为” .xlsx 后再上传", { cause });
+}
+
+/** Closes the read stream of a sheet's temp copy, if it has one. */
+function release(sheet: SheetReader): void {
+  const stream = sheet.iterator as { destroy?: () => void; path?: unknown } | undefined;
+  if (stream && typeof stream.destroy === "function" && typeof stream.path === "string") stream.destroy();
+}
+
+async function drain(sheets: AsyncIterator<SheetReader>): Promise<void> {
+  try {
+    for (let next = await sheets.next(); !next.done; next = await sheets.next()) release(next.value);
+  } catch {
+    // The workbook is damaged; the error that matters has been thrown already.
+  }
 }
 
 export async function* xlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawRecord[]> {
@@ -26,27 +52,41 @@ export async function* xlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerato
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  const sheets = (reader as unknown as AsyncIterable<SheetReader>)[Symbol.asyncIterator]();
   let found = false;
   try {
-    for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
+    // A manual loop: leaving it must not return() the iterator (see drain).
+    let target: SheetReader | undefined;
+    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
       // workbook.xml precedes the sheets in files from Excel and WPS; its first
       // <sheet> is the first tab. Without it, the first sheet in the zip is used.
       const firstId = (reader as unknown as { model?: WorkbookModel }).model?.sheets?.[0]?.id;
-      if (firstId !== undefined && sheet.id !== undefined && String(sheet.id) !== String(firstId)) continue;
-      found = true;
-      const events: AsyncIterable<{ eventType: string; value: unknown }[]> = { [Symbol.asyncIterator]: () => sheet.parse() };
-      for await (const batch of events) {
-        const records: RawRecord[] = [];
-        for (const { eventType, value } of batch) {
-          if (eventType === "row") records.push(toRecord(value as XlsxRow));
-        }
-        if (records.length > 0) yield records;
+      if (firstId === undefined || next.value.id === undefined || String(next.value.id) === String(firstId)) {
+        target = next.value;
+        break;
       }
-      break;
+      release(next.value);
+    }
+    if (target) {
+      found = true;
+      const sheet = target;
+      const events: AsyncIterable<{ eventType: string; value: unknown }[]> = { [Symbol.asyncIterator]: () => sheet.parse() };
+      try {
+        for await (const batch of events) {
+          const records: RawRecord[] = [];
+          for (const { eventType, value } of batch) {
+            if (eventType === "row") records.push(toRecord(value as XlsxRow));
+          }
+          if (records.length > 0) yield records;
+        }
+      } finally {
+        release(sheet);
+      }
     }
   } catch (cause) {
     throw cause instanceof RosterFileError ? cause : corrupt(cause);
   } finally {
+    await drain(sheets);
     input.destroy();
   }
   if (!found) throw new RosterFileError("no_worksheet", "文件中没有可读取的工作表，请确认上传的是按模板填写的 .xlsx 名单");

@@ -47,7 +47,7 @@ export async function writeStreamed(path: string, chunks: Iterable<Buffer | stri
 
 export type XlsxCell = string | number | Date | null | ExcelJS.CellValue;
 
-/** A real .xlsx written by exceljs; `textColumns` (1-based) get the "@" text format. */
+/** A real .xlsx written by exceljs (extra sheets after the first); `dateColumns` (1-based) get a date format. */
 export async function writeXlsxFile(path: string, rows: readonly (readonly XlsxCell[])[], options: { sheets?: string[]; dateColumns?: number[] } = {}): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const names = options.sheets ?? ["名单"];

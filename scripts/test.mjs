@@ -17,7 +17,7 @@ const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
   ["unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]],
-  ["build", "npx", ["next", "build"]],
+  ["build", "node", ["scripts/build.mjs"]],
   ["e2e", "npx", ["playwright", "test", "--reporter=list,json"]],
 ];
 

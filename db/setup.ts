@@ -1,5 +1,5 @@
 import type { DbHandle } from "./client";
-import { isDemoDatabase, isEmptyDatabase, SEED_STEPS } from "./seed/steps";
+import { isDemoDatabase, isEmptyDatabase, SEED_STEPS, type SeedStep } from "./seed/steps";
 
 export type SetupResult = { seeded: boolean; counts: Record<string, number> };
 
@@ -8,12 +8,16 @@ export type SetupResult = { seeded: boolean; counts: Record<string, number> };
  * always, the demo county on an empty database, later demo steps on the demo
  * county. Safe to run again: every step skips what is already there.
  */
-export async function setupDatabase(handle: DbHandle, opts: { seed?: boolean } = {}): Promise<SetupResult> {
+export async function setupDatabase(
+  handle: DbHandle,
+  opts: { seed?: boolean; kinds?: readonly SeedStep["kind"][] } = {},
+): Promise<SetupResult> {
   await handle.migrate();
   const counts: Record<string, number> = {};
   if (opts.seed === false) return { seeded: false, counts };
   const empty = await isEmptyDatabase(handle);
   for (const step of SEED_STEPS) {
+    if (opts.kinds && !opts.kinds.includes(step.kind)) continue;
     if (step.kind === "demo-base" && !empty) continue;
     if (step.kind === "demo" && !(await isDemoDatabase(handle))) continue;
     const result = await step.run(handle);

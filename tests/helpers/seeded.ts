@@ -6,10 +6,15 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { resolveSessionUser } from "@/lib/auth/resolve-session-user";
 import { scratchDb, type DriverName, type Scratch } from "./scratch-db";
 
-/** A scratch database with the demo county, as `npm start` leaves it. */
-export async function seededDb(driver: DriverName): Promise<Scratch> {
+/**
+ * A scratch database with reference data and the base of the demo county
+ * (divisions, accounts, 3,000 residents). `full: true` adds every demo step
+ * (rosters, enrolment, claims …), as `npm start` leaves it — slower, so only
+ * for tests of the demo data itself.
+ */
+export async function seededDb(driver: DriverName, opts: { full?: boolean } = {}): Promise<Scratch> {
   const s = await scratchDb(driver, { migrate: false });
-  await setupDatabase(s.handle);
+  await setupDatabase(s.handle, opts.full ? {} : { kinds: ["reference", "demo-base"] });
   return s;
 }
 

@@ -6,6 +6,10 @@ import { authConfig } from "@/lib/auth/next-auth-config";
 const { auth } = NextAuth(authConfig);
 export const proxy = auth;
 
+// /api/v1 is left out: its handlers authenticate every call themselves
+// (session or API token), and a proxy that runs on a POST makes Next copy the
+// whole request body into memory and cut it at 10 MB — which would break
+// streamed roster uploads (/api/v1/rosters/import).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/).*)"],
 };

@@ -7,6 +7,10 @@ import type { NavItem } from "@/lib/navigation/navigation";
 export function NavLinks({ items }: { items: NavItem[] }) {
   const path = usePathname();
   const groups = [...new Set(items.map((i) => i.group))];
+  // The longest matching entry is the current one (/rosters/upload is 名单报送, not also 报送情况).
+  const current = items
+    .filter((i) => (i.href === "/" ? path === "/" : path === i.href || path.startsWith(`${i.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="主导航" className="space-y-4 px-2 pb-6">
       {groups.map((g) => (
@@ -15,7 +19,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           {items
             .filter((i) => i.group === g)
             .map((i) => {
-              const active = i.href === "/" ? path === "/" : path.startsWith(i.href);
+              const active = i.href === current;
               return (
                 <Link
                   key={i.href}

@@ -14,7 +14,10 @@ export type BulkTx = {
 };
 
 type RawClient = { kind: "postgres"; sql: postgres.Sql } | { kind: "pglite"; pg: PGlite };
-const clients = new WeakMap<Db, RawClient>();
+// On globalThis, like the handle itself (db/index.ts): Next bundles this module
+// once per server bundle, and the handle opened by one (instrumentation) is
+// used by the others (route handlers, server actions).
+const clients: WeakMap<Db, RawClient> = ((globalThis as { portalBulkClients?: WeakMap<Db, RawClient> }).portalBulkClients ??= new WeakMap());
 
 /** Called by the client factory so bulk code can reach the driver behind a drizzle instance. */
 export function registerRawClient(db: Db, client: RawClient): void {

@@ -4,17 +4,17 @@ import { loginAs } from "./helpers/login";
 // What each demo account must see in its navigation: written out here, apart
 // from the permission matrix, so a change to who-sees-what is a conscious one.
 const NAV: Record<string, string[]> = {
-  admin: ["工作台", "用户管理", "行政区划", "工作日历", "审计日志"],
-  "yibao.clerk": ["工作台", "救助对象"],
-  "yibao.reviewer": ["工作台", "救助对象"],
-  "yibao.manager": ["工作台", "救助对象", "行政区划", "审计日志"],
-  "minzheng.clerk": ["工作台", "救助对象"],
-  "xiangcun.clerk": ["工作台", "救助对象"],
-  "tuiyi.clerk": ["工作台", "救助对象"],
-  "canlian.clerk": ["工作台", "救助对象"],
-  "taohong.clerk": ["工作台", "救助对象"],
+  admin: ["工作台", "政策管理", "用户管理", "接口令牌", "行政区划", "工作日历", "审计日志"],
+  "yibao.clerk": ["工作台", "救助对象", "报送情况", "汇总比对", "参保台账", "未参保销号", "导入结算记录", "救助试算", "政策管理"],
+  "yibao.reviewer": ["工作台", "救助对象", "报送情况", "重新结算", "救助试算", "政策管理"],
+  "yibao.manager": ["工作台", "救助对象", "报送情况", "重新结算", "救助试算", "政策管理", "行政区划", "审计日志"],
+  "minzheng.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
+  "xiangcun.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
+  "tuiyi.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
+  "canlian.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
+  "taohong.clerk": ["工作台", "救助对象", "未参保销号", "救助试算"],
   "taohong.publisher": ["工作台"],
-  "caizheng.viewer": ["工作台"],
+  "caizheng.viewer": ["工作台", "政策管理"],
 };
 
 const WHO: Record<string, RegExp> = {

@@ -3,6 +3,10 @@ import type { DbHandle } from "../client";
 import { users } from "../schema";
 import { seedHolidaySchedules } from "./calendar";
 import { seedDemoCounty } from "./demo-county";
+import { seedDemoEnrolment } from "./enrolment";
+import { seedDemoPolicy, seedPolicyPresets } from "./policies";
+import { seedDemoRosters } from "./rosters";
+import { seedDemoClaims } from "./claims";
 
 // What `db setup` / the first `npm start` puts into a database, in order.
 //
@@ -33,10 +37,26 @@ export const SEED_STEPS: SeedStep[] = [
     },
   },
   {
+    name: "policy presets",
+    kind: "reference",
+    run: async ({ db }) => {
+      const stored = await seedPolicyPresets(db);
+      return stored.length ? { "policy presets": stored.length } : null;
+    },
+  },
+  {
     name: "demo county",
     kind: "demo-base",
     run: async ({ db }) => db.transaction((tx) => seedDemoCounty(tx)),
   },
+  // After the base step: on a new database the demo county must exist first.
+  { name: "county policy", kind: "demo", run: async ({ db }) => seedDemoPolicy(db) },
+  // After the county policy: consolidation ranks categories by the policy in force.
+  { name: "monthly rosters", kind: "demo", run: seedDemoRosters },
+  // After the rosters: the enrolment file is drawn from the consolidated categories.
+  { name: "enrolment ledger", kind: "demo", run: async ({ db }) => seedDemoEnrolment(db) },
+  // Last: claims are settled under the categories the rosters step consolidated.
+  { name: "settlement records", kind: "demo", run: async ({ db }) => seedDemoClaims(db) },
 ];
 
 export async function isEmptyDatabase(handle: DbHandle): Promise<boolean> {

@@ -10,6 +10,20 @@ const EXTRA: Record<string, string> = {
   "users.enable": "启用用户",
   "users.reset_password": "重置密码",
   "calendar.load_schedule": "导入节假日安排",
+  "policies.copy": "复制政策为新版本",
+  "policies.edit_draft": "修改政策草稿",
+  "policies.activate": "启用政策版本",
+  "api_tokens.issue": "签发接口令牌",
+  "api_tokens.revoke": "吊销接口令牌",
+  "api.settlement": "接口调用：三重制度结算",
+  "api.subsidy": "接口调用：资助参保计算",
+  "rosters.export": "导出汇总比对名单",
+  "enrolment.import": "导入参保缴费数据",
+  "enrolment.subsidies": "计算资助参保",
+  "enrolment.worklist": "生成未参保清单",
+  "enrolment.close_case": "未参保人员销号",
+  "enrolment.export_ledger": "导出参保台账",
+  "enrolment.export_worklist": "导出未参保清单",
 };
 
 export function actionName(action: string): string {

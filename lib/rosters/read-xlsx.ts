@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { cellText } from "./cell-value";
 import { RosterFileError } from "./errors";
+import { excelJsWithUtf8Fix } from "./exceljs-utf8";
 import type { RawRecord } from "./raw-record";
 
 // Records of the first worksheet (tab order) of an .xlsx, read with exceljs's
@@ -45,7 +45,8 @@ async function drain(sheets: AsyncIterator<SheetReader>): Promise<void> {
 
 export async function* xlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawRecord[]> {
   const input = Readable.from(chunks, { objectMode: false });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // exceljs with its chunk-boundary UTF-8 bug fixed (see exceljs-utf8.ts).
+  const reader = new (excelJsWithUtf8Fix().stream.xlsx.WorkbookReader)(input, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",

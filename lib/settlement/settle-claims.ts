@@ -26,8 +26,11 @@ export function compareClaims(a: ClaimInput, b: ClaimInput): number {
 
 type Context = {
   compiled: CompiledPolicy;
+  /** The plan of the input's category: yearly parameters and monitoring. */
   plan: PersonPlan;
   input: SettleClaimsInput;
+  /** A claim's own category picks its plan; the year state is shared. */
+  planOf: (claim: ClaimInput) => PersonPlan;
 };
 
 function parameterFor(ctx: Context, year: number, name: ParameterName): Cents | undefined {
@@ -44,7 +47,8 @@ function fail(claim: ClaimInput, what: string): never {
 }
 
 /** Settles one claim; adds its five amounts to `totals` (basic, critical, assistance, tilted, selfPaid). */
-function settleOne(ctx: Context, state: YearState, claim: ClaimInput, totals: Cents[]): ClaimResult {
+function settleOne(base: Context, state: YearState, claim: ClaimInput, totals: Cents[]): ClaimResult {
+  const ctx = claim.category === undefined ? base : { ...base, plan: base.planOf(claim) };
   const scope = claim.policyScopeCost;
   const trace: TraceEntry[] = [];
   const basic = settleBasic(ctx.plan, state, claim, scope, trace);
@@ -104,7 +108,18 @@ export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): Se
   if (!policy.categories.includes(input.category)) {
     throw new Error(`policy ${policy.id} does not cover category ${input.category} (${CATEGORY_INFO[input.category].name})`);
   }
-  const ctx: Context = { compiled, plan: planFor(compiled, input.category), input };
+  const plans = new Map<string, PersonPlan>();
+  const planOf = (claim: ClaimInput): PersonPlan => {
+    const category = claim.category ?? input.category;
+    let plan = plans.get(category);
+    if (!plan) {
+      if (!policy.categories.includes(category))
+        throw new Error(`policy ${policy.id} does not cover category ${category} (${CATEGORY_INFO[category].name})`);
+      plans.set(category, (plan = planFor(compiled, category)));
+    }
+    return plan;
+  };
+  const ctx: Context = { compiled, plan: planOf({ category: input.category } as ClaimInput), input, planOf };
   const claims = input.claims.slice().sort(compareClaims);
   const years: YearState[] = [];
   const totals: Cents[] = [0, 0, 0, 0, 0];

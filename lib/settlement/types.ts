@@ -8,6 +8,12 @@ import type { Cents } from "./cents";
 
 export type ClaimInput = {
   id: string;
+  /**
+   * The person's category on this claim's date, when it differs from the
+   * input's (a roster changed it mid-year). The year's deductibles and limit
+   * pools still accumulate across the change (POLICY.md §4: one calendar year).
+   */
+  category?: Category;
   /** YYYY-MM-DD; claims are settled in date order, ties by id. */
   date: string;
   setting: Setting;

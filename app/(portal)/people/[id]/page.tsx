@@ -3,6 +3,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { getPerson } from "@/lib/people/get-person";
+import { CategorySection } from "./category-section";
+import { ClaimsSection } from "./claims-section";
+import { EnrolmentSection } from "./enrolment-section";
 import { RevealId } from "./reveal-id";
 
 export const metadata: Metadata = { title: "人员信息" };
@@ -25,6 +28,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <dt className="text-slate-500">户籍所在地</dt>
         <dd>{p.townshipName} {p.villageName}（{p.divisionCode}）</dd>
       </dl>
+      <CategorySection personId={p.id} />
+      <EnrolmentSection personId={p.id} />
+      <ClaimsSection personId={p.id} />
     </>
   );
 }

@@ -1,0 +1,111 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { SubmitButton } from "@/components/ui/form";
+import { Notice } from "@/components/ui/notice";
+import { CLAIMS_FILE_TOO_LARGE, MAX_CLAIMS_FILE_BYTES } from "./limits";
+
+type RowError = { row: number; column: string; reason: string };
+type Result = { rows: number; added: number; unchanged: number; settled: number; resettled: number; rejected: RowError[]; truncated: boolean };
+
+const SHOWN = 200;
+
+async function saveErrors(errors: RowError[]): Promise<string | null> {
+  const res = await fetch("/claims/import/errors", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ format: "xlsx", errors }) });
+  if (!res.ok) return ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? "下载失败，请稍后重试";
+  const url = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement("a"), { href: url, download: "结算记录问题清单.xlsx" });
+  a.click();
+  URL.revokeObjectURL(url);
+  return null;
+}
+
+/** Uploads one file to /claims/import/upload and shows what happened: counts, or every problem by row and column. */
+export function ImportForm() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+
+  async function submit(form: HTMLFormElement) {
+    const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
+    setResult(null);
+    if (!file) return setError("请选择要导入的结算记录文件（.xlsx 或 .csv）");
+    if (file.size > MAX_CLAIMS_FILE_BYTES) return setError(CLAIMS_FILE_TOO_LARGE);
+    setError(null);
+    setPending(true);
+    try {
+      const res = await fetch("/claims/import/upload", { method: "POST", body: new FormData(form) });
+      const body = (await res.json().catch(() => null)) as (Result & { error?: string }) | null;
+      if (!res.ok || !body) setError(body?.error ?? "导入失败，请稍后重试");
+      else {
+        setResult(body);
+        if (body.rejected.length === 0) router.refresh();
+      }
+    } catch {
+      setError("无法连接服务器，请检查网络后重试");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <section className="max-w-4xl space-y-4 rounded border border-slate-200 bg-white p-5">
+      <form
+        className="flex flex-wrap items-end gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(e.currentTarget);
+        }}
+      >
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">结算记录文件（.xlsx 或 .csv，UTF-8 或 GBK 编码均可）</span>
+          <input name="file" type="file" accept=".xlsx,.csv,.txt" className="mt-1 block text-sm" />
+        </label>
+        <SubmitButton pending={pending}>导入并结算</SubmitButton>
+      </form>
+      {error ? <Notice tone="error" testId="import-error">{error}</Notice> : null}
+      {result && result.rejected.length === 0 ? (
+        <Notice tone="success" testId="import-result">
+          共 {result.rows} 行：新导入 {result.added} 条，{result.unchanged} 条此前已导入（未重复入账）。已结算 {result.settled} 条
+          {result.resettled > 0 ? `，同一人同年此前的 ${result.resettled} 条记录已按日期顺序重新结算` : ""}。
+        </Notice>
+      ) : null}
+      {result && result.rejected.length > 0 ? <Rejected errors={result.rejected} truncated={result.truncated} /> : null}
+    </section>
+  );
+}
+
+function Rejected({ errors, truncated }: { errors: RowError[]; truncated: boolean }) {
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  return (
+    <div data-testid="import-errors" className="space-y-3">
+      <Notice tone="error">
+        文件中有 {errors.length}
+        {truncated ? "+" : ""} 处问题，整个文件未导入、未结算任何记录。请按下表修改后重新导入（行号与 Excel 中一致，表头为第 1 行）。
+      </Notice>
+      <button type="button" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100" onClick={async () => setDownloadError(await saveErrors(errors))}>
+        下载问题清单（Excel）
+      </button>
+      {downloadError ? <p className="text-sm text-red-700">{downloadError}</p> : null}
+      <div className="max-h-96 overflow-y-auto rounded border border-slate-200">
+        <table className="min-w-full text-sm">
+          <thead>
+            <tr className="bg-slate-50 text-left text-slate-600"><th className="px-3 py-2">行号</th><th className="px-3 py-2">列</th><th className="px-3 py-2">问题</th></tr>
+          </thead>
+          <tbody>
+            {errors.slice(0, SHOWN).map((e, i) => (
+              <tr key={i} className="border-t border-slate-100">
+                <td className="px-3 py-1.5">{e.row}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap">{e.column}</td>
+                <td className="px-3 py-1.5">{e.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {errors.length > SHOWN ? <p className="text-sm text-slate-500">页面只显示前 {SHOWN} 处，完整清单请下载。</p> : null}
+    </div>
+  );
+}

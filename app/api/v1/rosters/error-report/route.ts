@@ -1,0 +1,12 @@
+import { apiRoute, readJson } from "@/lib/http/api-route";
+import { buildErrorReport } from "@/lib/rosters/build-error-report";
+import { fileResponse } from "../file-response";
+
+// POST /api/v1/rosters/error-report  { "format": "xlsx" | "csv", "errors": [{ row, column, reason }], "fileName"? }
+// — the problems of a rejected upload as a file (行号, 列, 问题). Nothing of a
+// rejected file is kept on the server, so the list comes from the caller.
+
+export const POST = apiRoute(["rosters.upload"], async (ctx, request) => {
+  const { fileName, body, contentType } = await buildErrorReport(ctx, await readJson(request));
+  return fileResponse(body, fileName, contentType);
+});

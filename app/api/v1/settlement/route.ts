@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiRoute } from "@/lib/http/api-route";
+import { ContractInputError } from "@/lib/policies/contract-input-error";
+import { settleForApi } from "@/lib/policies/settle-for-api";
+
+// POST /api/v1/settlement — the CLI's `settle` JSON in and out
+// (shared/contracts/cli.md). For signed-in users with 救助试算 and API tokens
+// an administrator issued for it. A mistake is a 400 with the contract's line
+// in `error`, its field path in `field` and the Chinese in `message`.
+
+export const POST = apiRoute(["settlement.trial"], async (ctx, request: NextRequest) => {
+  const viaToken = request.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;
+  try {
+    return await settleForApi(ctx, await request.text(), { viaToken });
+  } catch (err) {
+    if (err instanceof ContractInputError) return NextResponse.json(err.body(), { status: 400 });
+    throw err;
+  }
+});

@@ -1,0 +1,17 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiRoute } from "@/lib/http/api-route";
+import { ContractInputError } from "@/lib/policies/contract-input-error";
+import { subsidyForApi } from "@/lib/policies/subsidy-for-api";
+
+// POST /api/v1/subsidy — the CLI's `subsidy` JSON in and out
+// (shared/contracts/cli.md); same access and error shape as /api/v1/settlement.
+
+export const POST = apiRoute(["settlement.trial"], async (ctx, request: NextRequest) => {
+  const viaToken = request.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;
+  try {
+    return await subsidyForApi(ctx, await request.text(), { viaToken });
+  } catch (err) {
+    if (err instanceof ContractInputError) return NextResponse.json(err.body(), { status: 400 });
+    throw err;
+  }
+});

@@ -1,0 +1,97 @@
+import type { BulkTx } from "../bulk";
+
+// The SQL of a subsidy run (资助参保): enrolments of a year that have no
+// subsidy yet, each with the person's consolidated category on the day the
+// contribution was paid; the policy version in force on that day; and the
+// insert. A subsidy row, once written, is never changed (000 §二(一): a later
+// change of identity earns no top-up).
+
+export type PendingSubsidy = {
+  person_id: string;
+  division_code: string;
+  tier: number;
+  contribution: string;
+  /** The tier-1 standard: the file's value during an import, else derived (see below); null when unknown. */
+  tier1: string | null;
+  paid_on: string;
+  fee_exempt: "yes" | "no";
+  /** Category on paid_on, or null when the person held none that day. */
+  category: string | null;
+};
+
+/**
+ * Enrolments of the year, within the scope, without a subsidy row. The
+ * category is categoryOn(person, paid_on) (db/queries/person-categories.ts)
+ * as one set query. The tier-1 standard comes from the import's staging table
+ * (`fromStaging`) or else, for a tier-1 row, is its own contribution, and for a
+ * tier-2 row the contribution of a tier-1 row of the same file (a file holds
+ * one standard: the import checks it).
+ */
+export async function pendingSubsidies(tx: BulkTx, a: { year: number; scopePrefix: string; fromStaging: boolean }): Promise<PendingSubsidy[]> {
+  const staged = a.fromStaging
+    ? "(SELECT s.tier1 FROM enrolment_staging s WHERE s.id_number = p.id_number AND s.year = e.year LIMIT 1)"
+    : "NULL";
+  return tx.query<PendingSubsidy>(
+    `SELECT e.person_id, p.division_code, e.tier, e.contribution::text AS contribution, e.paid_on::text AS paid_on, e.fee_exempt,
+            coalesce(${staged}, CASE WHEN e.tier = 1 THEN e.contribution ELSE
+              (SELECT t.contribution FROM enrolments t WHERE t.import_id = e.import_id AND t.tier = 1 LIMIT 1) END)::text AS tier1,
+            c.category
+     FROM enrolments e
+     JOIN people p ON p.id = e.person_id
+     LEFT JOIN LATERAL (
+       SELECT pc.category FROM person_categories pc
+       WHERE pc.person_id = e.person_id AND pc.from_date <= e.paid_on AND (pc.to_date IS NULL OR pc.to_date >= e.paid_on)
+       ORDER BY pc.from_date DESC LIMIT 1
+     ) c ON true
+     WHERE e.year = $1 AND p.division_code LIKE $2 || '%'
+       AND NOT EXISTS (SELECT 1 FROM subsidies s WHERE s.person_id = e.person_id AND s.year = e.year)
+     ORDER BY e.id`,
+    [a.year, a.scopePrefix],
+  );
+}
+
+/** Division codes that hold a policy activation: a person's chain is cut down to these. */
+export async function activationDivisions(tx: BulkTx): Promise<Set<string>> {
+  const rows = await tx.query<{ division_code: string }>("SELECT DISTINCT division_code FROM policy_activations");
+  return new Set(rows.map((r) => r.division_code));
+}
+
+export type PolicyInForce = { id: number; name: string; version: number; record: unknown };
+
+/**
+ * The policy version in force on `day` for a division chain: the same choice as
+ * policyVersionInForce (db/queries/policy-in-force.ts) — nearest division up
+ * the chain, then the latest activation on or before the day — in raw SQL, for
+ * use inside a bulk transaction.
+ */
+export async function policyInForceOn(tx: BulkTx, chain: readonly string[], day: string): Promise<PolicyInForce | null> {
+  if (chain.length === 0) return null;
+  const list = chain.map((_, i) => `$${i + 2}`).join(", ");
+  const [row] = await tx.query<PolicyInForce>(
+    `SELECT v.id, v.name, v.version, v.record FROM policy_activations a JOIN policy_versions v ON v.id = a.version_id
+     WHERE a.division_code IN (${list}) AND a.active_from <= $1::date
+     ORDER BY length(rtrim(a.division_code, '0')) DESC, a.active_from DESC, a.id DESC LIMIT 1`,
+    [day, ...chain],
+  );
+  return row ?? null;
+}
+
+export type NewSubsidy = {
+  personId: string;
+  year: number;
+  category: string;
+  policyVersionId: number;
+  subsidy: string;
+  personal: string;
+  funding: { source: string; amount: string }[];
+};
+
+export async function insertSubsidies(tx: BulkTx, rows: readonly NewSubsidy[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await tx.copyRows(
+      "subsidies",
+      ["person_id", "year", "category", "policy_version_id", "subsidy", "personal", "funding"],
+      rows.slice(i, i + 2000).map((r) => [r.personId, String(r.year), r.category, String(r.policyVersionId), r.subsidy, r.personal, JSON.stringify(r.funding)]),
+    );
+  }
+}

@@ -1,0 +1,111 @@
+import { RosterFileError } from "@/lib/rosters/errors";
+
+// The columns of a settlement-record file (结算记录) as the insurance platform
+// exports them: Chinese headers, English aliases and the platform's own
+// variants, in any order. 基本医保支付 / 大病保险支付 / 依申请 may be absent.
+
+export const CLAIM_COLUMN_KEYS = [
+  "external_id",
+  "id_number",
+  "name",
+  "claim_date",
+  "setting",
+  "hospital",
+  "hospital_level",
+  "special_disease",
+  "referred",
+  "in_city",
+  "total_cost",
+  "policy_scope_cost",
+  "basic_paid",
+  "critical_paid",
+  "on_application",
+] as const;
+export type ClaimColumnKey = (typeof CLAIM_COLUMN_KEYS)[number];
+
+export const CLAIM_HEADERS: Record<ClaimColumnKey, string> = {
+  external_id: "结算流水号",
+  id_number: "身份证号",
+  name: "姓名",
+  claim_date: "结算日期",
+  setting: "就诊类型",
+  hospital: "医疗机构",
+  hospital_level: "医院等级",
+  special_disease: "特殊疾病",
+  referred: "按规定转诊",
+  in_city: "市域内",
+  total_cost: "医疗总费用",
+  policy_scope_cost: "政策范围内费用",
+  basic_paid: "基本医保支付",
+  critical_paid: "大病保险支付",
+  on_application: "依申请",
+};
+
+export const OPTIONAL_CLAIM_COLUMNS: ReadonlySet<ClaimColumnKey> = new Set(["basic_paid", "critical_paid", "on_application"]);
+export const REQUIRED_CLAIM_COLUMNS = CLAIM_COLUMN_KEYS.filter((k) => !OPTIONAL_CLAIM_COLUMNS.has(k));
+
+const ALIASES: Record<ClaimColumnKey, string[]> = {
+  external_id: ["结算编号", "结算单号", "流水号", "就诊流水号", "settlementno", "externalid"],
+  id_number: ["身份证号码", "公民身份号码", "证件号码", "身份证", "idnumber"],
+  name: ["患者姓名", "参保人姓名", "name"],
+  claim_date: ["结算时间", "settlementdate", "claimdate", "date"],
+  setting: ["医疗类别", "就医类型", "就诊类别", "setting"],
+  hospital: ["医疗机构名称", "定点医疗机构", "医院名称", "hospital"],
+  hospital_level: ["医疗机构等级", "机构等级", "hospitallevel", "level"],
+  special_disease: ["是否特殊疾病", "特殊病种", "specialdisease"],
+  referred: ["是否按规定转诊", "规范转诊", "referred"],
+  in_city: ["是否市域内", "市内就医", "incity"],
+  total_cost: ["总费用", "医疗费用总额", "totalcost"],
+  policy_scope_cost: ["政策内费用", "政策范围内金额", "policyscopecost"],
+  basic_paid: ["统筹支付", "基本医疗保险支付", "基本医保统筹支付", "basicpaid"],
+  critical_paid: ["大病支付", "大病保险", "criticalpaid"],
+  on_application: ["依申请救助", "是否依申请", "onapplication"],
+};
+
+/** "*身份证号", " 结算日期 ", "Policy Scope Cost", "basic_paid" → one lookup key. */
+function normalize(cell: string): string {
+  return cell
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .replace(/^[*＊]+|[*＊]+$/g, "")
+    .toLowerCase()
+    .replace(/[\s_\-.（）()]/g, "");
+}
+
+const LOOKUP = new Map<string, ClaimColumnKey>();
+for (const key of CLAIM_COLUMN_KEYS) for (const alias of [CLAIM_HEADERS[key], key, ...ALIASES[key]]) LOOKUP.set(normalize(alias), key);
+
+export type ClaimLayout = { index: Partial<Record<ClaimColumnKey, number>>; width: number };
+
+function clip(text: string): string {
+  const printable = [...text].map((ch) => (ch < " " || ch === "\ufffd" ? "?" : ch)).join("");
+  return printable.length > 20 ? `${printable.slice(0, 20)}…` : printable;
+}
+
+/** Maps the header row to columns, or throws a RosterFileError naming the bad header cell. */
+export function resolveClaimHeader(cells: readonly string[], row: number): ClaimLayout {
+  let width = cells.length;
+  while (width > 0 && cells[width - 1]!.trim() === "") width--;
+  const index: Partial<Record<ClaimColumnKey, number>> = {};
+  for (let i = 0; i < width; i++) {
+    const raw = cells[i]!.replace(/^\uFEFF/, "").trim();
+    if (raw === "") throw new RosterFileError("empty_header", `第 ${i + 1} 列没有表头，请填写表头或删除该列`, { row });
+    const key = LOOKUP.get(normalize(raw));
+    if (!key) {
+      const all = CLAIM_COLUMN_KEYS.map((k) => CLAIM_HEADERS[k]).join("、");
+      throw new RosterFileError("unknown_column", `无法识别的列“${clip(raw)}”，结算记录的表头应为：${all}`, { column: clip(raw), row });
+    }
+    if (index[key] !== undefined) {
+      throw new RosterFileError("duplicate_column", `“${CLAIM_HEADERS[key]}”列出现了两次（第 ${index[key]! + 1} 列和第 ${i + 1} 列），请只保留一列`, { column: CLAIM_HEADERS[key], row });
+    }
+    index[key] = i;
+  }
+  const missing = REQUIRED_CLAIM_COLUMNS.filter((k) => index[k] === undefined);
+  if (missing.length > 0) {
+    throw new RosterFileError("missing_column", `缺少必填列：${missing.map((k) => CLAIM_HEADERS[k]).join("、")}，请按模板补齐表头`, {
+      column: CLAIM_HEADERS[missing[0]!],
+      row,
+    });
+  }
+  return { index, width };
+}

@@ -1,0 +1,88 @@
+// Helpers for the claims tests: a policy put in force and categories set
+// directly in the database, and real settlement-record files. Not imported by
+// production code.
+import { writeFile } from "node:fs/promises";
+import iconv from "iconv-lite";
+import { and, asc, like, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { claims, people, personCategories, policyActivations, policyVersions } from "@/db/schema";
+import { getPreset } from "@/lib/policy/preset-registry";
+import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import { csvText, writeXlsxFile } from "@/lib/rosters/test-files";
+import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS } from "./claim-columns";
+
+export const CLAIM_FILE_HEADER = CLAIM_COLUMN_KEYS.map((k) => CLAIM_HEADERS[k]);
+
+/** A stored, active version of a preset (or of an edited copy), in force for `division` from `activeFrom`. */
+export async function activatePolicy(
+  db: Db,
+  opts: { preset: string; division: string; activeFrom: string; policyId?: string; version?: number; edit?: (r: PolicyRecord) => void },
+): Promise<number> {
+  const record = structuredClone(getPreset(opts.preset)!);
+  record.id = opts.policyId ?? `${opts.preset}-test`;
+  record.version = opts.version ?? 1;
+  opts.edit?.(record);
+  const [v] = await db
+    .insert(policyVersions)
+    .values({ policyId: record.id, version: record.version, name: record.name, record: record as never, status: "active" })
+    .returning({ id: policyVersions.id });
+  await db.insert(policyActivations).values({ divisionCode: opts.division, versionId: v!.id, activeFrom: opts.activeFrom });
+  return v!.id;
+}
+
+export async function setCategory(db: Db, personId: string, category: string, from: string, to: string | null = null): Promise<void> {
+  await db.insert(personCategories).values({ personId, category, fromDate: from, toDate: to, source: "test" });
+}
+
+export type TestPerson = { id: string; idNumber: string; name: string; divisionCode: string };
+
+/** `n` residents of a division prefix (demo county) who hold no category and have no claims, in a stable order. */
+export async function residents(db: Db, prefix: string, n: number, skip = 0): Promise<TestPerson[]> {
+  return db
+    .select({ id: people.id, idNumber: people.idNumber, name: people.name, divisionCode: people.divisionCode })
+    .from(people)
+    .where(
+      and(
+        like(people.divisionCode, `${prefix}%`),
+        sql`not exists (select 1 from ${personCategories} pc where pc.person_id = ${people.id})`,
+        sql`not exists (select 1 from ${claims} c where c.person_id = ${people.id})`,
+      ),
+    )
+    .orderBy(asc(people.idNumber))
+    .limit(n)
+    .offset(skip);
+}
+
+export type ClaimLine = {
+  externalId: string;
+  person: { idNumber: string; name: string };
+  date: string;
+  setting?: "住院" | "门诊";
+  hospital?: string;
+  level?: string;
+  special?: "是" | "否";
+  referred?: "是" | "否";
+  inCity?: "是" | "否";
+  total: string;
+  scope: string;
+  basic?: string;
+  critical?: string;
+  onApplication?: "是" | "否";
+};
+
+export function claimCells(c: ClaimLine): string[] {
+  return [
+    c.externalId, c.person.idNumber, c.person.name, c.date, c.setting ?? "住院", c.hospital ?? "隆回县人民医院", c.level ?? "二级",
+    c.special ?? "否", c.referred ?? "是", c.inCity ?? "是", c.total, c.scope, c.basic ?? "", c.critical ?? "", c.onApplication ?? "否",
+  ];
+}
+
+export async function writeGb18030Csv(path: string, rows: readonly (readonly string[])[]): Promise<string> {
+  await writeFile(path, iconv.encode(csvText([CLAIM_FILE_HEADER, ...rows]), "gb18030"));
+  return path;
+}
+
+export async function writeClaimsXlsx(path: string, rows: readonly (readonly string[])[]): Promise<string> {
+  await writeXlsxFile(path, [CLAIM_FILE_HEADER, ...rows], { sheets: ["结算记录"] });
+  return path;
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { insertAudit } from "@/db/queries/audit";
+import { insertActivation, lockPolicyVersions, setVersionState, versionsOfPolicy } from "@/db/queries/policies";
+import { inTransaction } from "@/db/transaction";
+import { auditRow } from "@/lib/audit/audit-entry";
+import type { UseCaseContext } from "@/lib/auth/context";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { levelOf } from "@/lib/divisions/division-code";
+import { ValidationError } from "@/lib/errors/app-error";
+import { checkNewVersion, type VersionDates } from "@/lib/policy/versions";
+import { parseInput } from "@/lib/users/parse-input";
+import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
+import { activationInput } from "./policy-input";
+import { storedRecord } from "./stored-record";
+
+const dates = (row: { policyId: string; version: number; record: Record<string, unknown> }): VersionDates => ({
+  id: row.policyId,
+  version: row.version,
+  effectiveFrom: String(row.record.effectiveFrom),
+  effectiveTo: (row.record.effectiveTo as string | null) ?? null,
+});
+
+/** checkNewVersion's "effectiveFrom: …" in the page's words. */
+function versionConflict(message: string): ValidationError {
+  const reason = message.replace(/^[a-zA-Z]+: /, "");
+  return new ValidationError("activeFrom", `不能启用：${reason}。请修改草稿的生效日期（effectiveFrom）或失效日期（effectiveTo）后再启用`);
+}
+
+/**
+ * 启用: the version applies in the user's region (their jurisdiction, a county
+ * or above) from `activeFrom`; claims on or after that date are settled under
+ * it until a later activation. Old versions and activations stay. A draft's
+ * first activation publishes it: its dates must not overlap the policy's
+ * other published versions, and an open-ended predecessor is closed the day
+ * before it starts (checkNewVersion) and marked retired. Audited.
+ */
+export async function activatePolicyVersion(
+  ctx: UseCaseContext,
+  ref: { policyId: string; version: string | number },
+  raw: unknown,
+): Promise<{ activationId: number; closed: { version: number; effectiveTo: string }[] }> {
+  const target = versionTarget(ref.policyId, ref.version);
+  await requirePermission(ctx, "policies.edit", target);
+  const region = ctx.actor.user.jurisdiction;
+  const level = levelOf(region);
+  if (level !== "county" && level !== "city" && level !== "province") {
+    throw new ValidationError("activeFrom", "政策只能在县级及以上区划启用：请由县（市）医保局负责人办理");
+  }
+  const { activeFrom } = parseInput(activationInput, raw);
+  return inTransaction(ctx.db, async (tx) => {
+    await lockPolicyVersions(tx);
+    const row = await loadVersion(tx, ref.policyId, ref.version);
+    if (row.status === "draft") await requireEditableDraft(ctx, row);
+    const record = storedRecord(row);
+    if (activeFrom < record.effectiveFrom) {
+      throw new ValidationError("activeFrom", `启用日期 ${activeFrom} 早于本版本的生效日期 ${record.effectiveFrom}：请改为 ${record.effectiveFrom} 或之后`);
+    }
+    if (record.effectiveTo !== null && activeFrom > record.effectiveTo) {
+      throw new ValidationError("activeFrom", `本版本 ${record.effectiveTo} 已失效，不能从 ${activeFrom} 起启用：请启用更新的版本`);
+    }
+    let closed: { version: number; effectiveTo: string }[] = [];
+    if (row.status === "draft") {
+      const published = (await versionsOfPolicy(tx, row.policyId)).filter((v) => v.status !== "draft" && v.id !== row.id);
+      const check = checkNewVersion(published.map(dates), dates(row));
+      if (!check.ok) throw versionConflict(check.message);
+      closed = check.closes;
+      for (const c of closed) {
+        const old = published.find((v) => v.version === c.version)!;
+        await setVersionState(tx, old.id, { status: "retired", record: { ...old.record, effectiveTo: c.effectiveTo } });
+      }
+      await setVersionState(tx, row.id, { status: "active" });
+    }
+    const activation = await insertActivation(tx, {
+      divisionCode: region,
+      versionId: row.id,
+      activeFrom,
+      activatedBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id,
+    });
+    await insertAudit(
+      tx,
+      auditRow(ctx.actor, { action: "policies.activate", ...target, detail: { division: region, activeFrom, published: row.status === "draft", closed } }),
+    );
+    return { activationId: activation.id, closed };
+  });
+}

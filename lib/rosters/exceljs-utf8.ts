@@ -1,0 +1,72 @@
+import { dirname, join, sep } from "node:path";
+import { PassThrough } from "node:stream";
+import type ExcelJS from "exceljs";
+
+// exceljs 4.4.0's streaming reader decodes each inflated chunk of the sheet and
+// shared-strings XML on its own (utils/parse-sax.js: `TextDecoder.decode(chunk)`
+// without `stream: true`), so a Chinese character whose three UTF-8 bytes
+// straddle a chunk boundary (every 16 KB) turns into U+FFFD. In a real roster
+// that silently corrupts names, or rejects a row for a "变动" of "在���".
+//
+// The fix: a parse-sax that keeps one streaming decoder per XML part, put in
+// Node's module cache, and a copy of exceljs loaded afresh on top of it — the
+// reader modules capture parse-sax when they load, and another module (the
+// export helpers) may have loaded exceljs earlier. Only the roster reader uses
+// this copy. Remove once exceljs decodes with `stream: true` upstream.
+//
+// Node's own require is reached through process.getBuiltinModule, so that a
+// bundler (Next's server build) leaves these calls alone: exceljs is a
+// server external package, loaded by Node into the same module cache.
+
+type SaxEvent = { eventType: string; value: unknown };
+type Sax = { on(event: string, fn: (value: unknown) => void): void; write(text: string): void };
+
+const FIXED = Symbol.for("portal.exceljs-utf8");
+let patched: typeof ExcelJS | null = null;
+
+export function excelJsWithUtf8Fix(): typeof ExcelJS {
+  if (patched) return patched;
+  try {
+    const req = process.getBuiltinModule("node:module").createRequire(join(process.cwd(), "package.json"));
+    const parseSaxPath = req.resolve("exceljs/lib/utils/parse-sax");
+    const root = dirname(req.resolve("exceljs/package.json")) + sep;
+    const cached = req.cache[parseSaxPath];
+    if (!(cached?.exports as Record<symbol, unknown> | undefined)?.[FIXED]) {
+      for (const key of Object.keys(req.cache)) if (key.startsWith(root) && !key.slice(root.length).includes("node_modules")) delete req.cache[key];
+      req(parseSaxPath);
+      req.cache[parseSaxPath]!.exports = fixedParseSax(req("saxes").SaxesParser);
+    }
+    patched = req("exceljs") as typeof ExcelJS;
+    return patched;
+  } catch (err) {
+    // Loud rather than a silent fallback to the reader that corrupts names.
+    console.error("[rosters] cannot load exceljs with the UTF-8 fix:", err instanceof Error ? err.message : err);
+    throw err;
+  }
+}
+
+function fixedParseSax(SaxesParser: new () => Sax) {
+  async function* parseSax(input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream): AsyncGenerator<SaxEvent[]> {
+    const iterable: AsyncIterable<Buffer | string> =
+      Symbol.asyncIterator in input ? (input as AsyncIterable<Buffer | string>) : (input as NodeJS.ReadableStream).pipe(new PassThrough());
+    const parser = new SaxesParser();
+    const decoder = new TextDecoder("utf-8");
+    let error: unknown = null;
+    let events: SaxEvent[] = [];
+    parser.on("error", (err) => (error = err));
+    for (const eventType of ["opentag", "text", "closetag"]) parser.on(eventType, (value) => events.push({ eventType, value }));
+    for await (const chunk of iterable) {
+      parser.write(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+      if (error) throw error;
+      yield events;
+      events = [];
+    }
+    const rest = decoder.decode();
+    if (rest) {
+      parser.write(rest);
+      if (error) throw error;
+      yield events;
+    }
+  }
+  return Object.assign(parseSax, { [FIXED]: true });
+}

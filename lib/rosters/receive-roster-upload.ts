@@ -1,0 +1,106 @@
+import "server-only";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { insertAudit } from "@/db/queries/audit";
+import { auditRow } from "@/lib/audit/audit-entry";
+import type { UseCaseContext } from "@/lib/auth/context";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { DEPARTMENT_NAMES, ROSTER_DEPARTMENTS, type RosterDepartment } from "@/lib/departments/departments";
+import { ForbiddenError, ValidationError } from "@/lib/errors/app-error";
+import { beijingMonth, shiftMonth } from "./beijing-time";
+import { importRoster, type ImportRosterResult } from "./import-roster";
+import { monthBounds } from "./month";
+import { MAX_UPLOAD_BYTES, WRONG_TYPE_MESSAGE, tooLargeMessage, uploadExtension } from "./upload-limits";
+
+/** The upload is over the limit: the route answers 413 rather than 400. */
+export class UploadTooLargeError extends ValidationError {
+  constructor(bytes: number | null) {
+    super("file", tooLargeMessage(bytes));
+  }
+}
+
+export type ReceiveRosterUploadInput = {
+  department: string;
+  month: string;
+  fileName: string;
+  /** The file's bytes as they arrive (an upload stream): written to a temporary file, never held whole. */
+  file: AsyncIterable<Uint8Array>;
+  /** Overrides MAX_UPLOAD_BYTES (tests). */
+  maxBytes?: number;
+  /** Fraction of the file read and checked so far (0…1); after 1 the rows are being stored. */
+  onProgress?: (fraction: number) => void;
+};
+
+export type ReceiveRosterUploadResult = ImportRosterResult & { department: RosterDepartment; month: string; fileName: string };
+
+/**
+ * A department clerk's upload of the month's list (browser or HTTP API):
+ * who may send what is checked before a byte is stored, the upload is
+ * streamed to a temporary file with a size limit, imported all-or-nothing by
+ * importRoster, and the temporary file removed whatever happens.
+ */
+export async function receiveRosterUpload(ctx: UseCaseContext, input: ReceiveRosterUploadInput): Promise<ReceiveRosterUploadResult> {
+  const target = { objectType: "roster", objectId: `${input.department} ${input.month}` };
+  await requirePermission(ctx, "rosters.upload", target);
+  const department = ROSTER_DEPARTMENTS.find((d) => d === input.department);
+  if (!department) throw new ValidationError("department", `报送部门应为 ${ROSTER_DEPARTMENTS.join("、")} 之一`);
+  if (department !== ctx.actor.user.department) {
+    await insertAudit(ctx.db, auditRow(ctx.actor, { action: "rosters.upload", ...target, outcome: "refused", detail: { reason: "department" } }));
+    const own = ctx.actor.user.department;
+    throw new ForbiddenError(`只能报送本部门（${DEPARTMENT_NAMES[own]}）的名单。`);
+  }
+  monthBounds(input.month);
+  const latest = shiftMonth(beijingMonth(new Date()), 1);
+  if (input.month > latest) throw new ValidationError("month", `不能报送 ${input.month} 的名单：最多可提前报送下月（${latest}）的名单`);
+  const fileName = cleanFileName(input.fileName);
+  const ext = uploadExtension(fileName);
+  if (!ext) throw new ValidationError("file", WRONG_TYPE_MESSAGE);
+
+  const dir = await mkdtemp(join(tmpdir(), "roster-upload-"));
+  try {
+    const path = join(dir, `upload${ext}`);
+    await writeLimited(input.file, path, input.maxBytes ?? MAX_UPLOAD_BYTES);
+    const result = await importRoster(ctx, { department, month: input.month, path, fileName, onProgress: input.onProgress });
+    return { ...result, department, month: input.month, fileName };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The upload stream failed (client gone, form data cut short): the user's side, not ours. */
+class UploadBroken extends Error {}
+
+async function writeLimited(source: AsyncIterable<Uint8Array>, path: string, max: number): Promise<void> {
+  let bytes = 0;
+  try {
+    await pipeline(
+      source,
+      async function* (chunks: AsyncIterable<Uint8Array>) {
+        try {
+          for await (const chunk of chunks) {
+            bytes += chunk.length;
+            if (bytes > max) throw new UploadTooLargeError(null);
+            yield chunk;
+          }
+        } catch (err) {
+          throw err instanceof UploadTooLargeError ? err : new UploadBroken("upload stream failed", { cause: err });
+        }
+      },
+      createWriteStream(path, { flags: "wx" }),
+    );
+  } catch (err) {
+    if (err instanceof UploadBroken) throw new ValidationError("file", "文件没有完整上传（连接中断或上传内容不完整），请重新上传");
+    throw err; // the size limit, or a disk problem (ours: a 500 with a reference)
+  }
+}
+
+/** The name as stored and shown: no folders, no control characters, not endless. */
+function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-120);
+  return clean || "名单";
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupDatabase } from "@/db/setup";
+import { DEMO_ENROLMENT_YEAR } from "@/db/seed/enrolment";
+import { listLedger } from "@/lib/enrolment/list-ledger";
+import { drivers, type Scratch } from "../helpers/scratch-db";
+import { contextOf, seededDb } from "../helpers/seeded";
+
+// What a new user finds after `npm start`: the 2027 collection imported from a
+// real file, subsidies computed, the worklist generated and partly worked off.
+describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
+  let s: Scratch;
+  beforeAll(async () => {
+    s = await seededDb(driver, { full: true });
+  });
+  afterAll(async () => {
+    await s?.drop();
+  });
+
+  it("has enrolments with subsidies, two tier-2 payers, and open and closed 未参保 cases", async () => {
+    const [r] = await s.handle.raw.query<{ imports: number; enrolled: number; tier2: number; subsidies: number; open: number; taohong: number; closed: number; reasons: number }>(
+      `select (select count(*) from enrolment_imports)::int as imports,
+              (select count(*) from enrolments where year = $1)::int as enrolled,
+              (select count(*) from enrolments where year = $1 and tier = 2)::int as tier2,
+              (select count(*) from subsidies where year = $1)::int as subsidies,
+              (select count(*) from unenrolled_cases where year = $1 and status = 'open')::int as open,
+              (select count(*) from unenrolled_cases where year = $1 and status = 'open' and township_code = '430524100000')::int as taohong,
+              (select count(*) from unenrolled_cases where year = $1 and status = 'closed')::int as closed,
+              (select count(distinct reason) from unenrolled_cases where year = $1 and status = 'closed')::int as reasons`,
+      [DEMO_ENROLMENT_YEAR],
+    );
+    expect(r).toMatchObject({ imports: 1, tier2: 2 });
+    expect(r!.subsidies).toBeGreaterThan(500);
+    expect(r!.enrolled).toBeGreaterThan(r!.subsidies);
+    expect(r!.open).toBeGreaterThan(0);
+    expect(r!.taohong).toBeGreaterThan(1);
+    expect(r!.closed).toBeGreaterThan(0);
+    expect(r!.reasons).toBeGreaterThan(2);
+    const ledger = await listLedger(await contextOf(s, "yibao.clerk"), { year: DEMO_ENROLMENT_YEAR, page: 1 });
+    expect(Number(ledger.totals.medicalAssistance)).toBeGreaterThan(0);
+    expect(ledger.counts.pending).toBe(0);
+  });
+
+  it("adds nothing on a second start", async () => {
+    const before = await s.handle.raw.query("select count(*)::int as n from enrolments");
+    await setupDatabase(s.handle);
+    expect(await s.handle.raw.query("select count(*)::int as n from enrolments")).toEqual(before);
+  });
+});

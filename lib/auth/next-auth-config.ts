@@ -15,8 +15,10 @@ export const authConfig = {
   logger: {
     // A failed login is an expected event (audited as auth.login/refused), not a stack trace in the log.
     error: (error: Error) => {
-      if (error.name === "CredentialsSignin" || error.name === "JWTSessionError") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      // `type`, not `name`: the production build minifies class names.
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin" || type === "JWTSessionError") return;
+      console.error(`[auth] ${type}: ${error.message.split("\n")[0]}`);
     },
     warn: () => {},
     debug: () => {},

@@ -1,4 +1,4 @@
-import { RosterFileError } from "@/lib/rosters/errors";
+import { headerResolver, type HeaderLayout } from "@/lib/rosters/header-resolver";
 
 // The columns of a settlement-record file (结算记录) as the insurance platform
 // exports them: Chinese headers, English aliases and the platform's own
@@ -62,50 +62,13 @@ const ALIASES: Record<ClaimColumnKey, string[]> = {
   on_application: ["依申请救助", "是否依申请", "onapplication"],
 };
 
-/** "*身份证号", " 结算日期 ", "Policy Scope Cost", "basic_paid" → one lookup key. */
-function normalize(cell: string): string {
-  return cell
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .replace(/^[*＊]+|[*＊]+$/g, "")
-    .toLowerCase()
-    .replace(/[\s_\-.（）()]/g, "");
-}
-
-const LOOKUP = new Map<string, ClaimColumnKey>();
-for (const key of CLAIM_COLUMN_KEYS) for (const alias of [CLAIM_HEADERS[key], key, ...ALIASES[key]]) LOOKUP.set(normalize(alias), key);
-
-export type ClaimLayout = { index: Partial<Record<ClaimColumnKey, number>>; width: number };
-
-function clip(text: string): string {
-  const printable = [...text].map((ch) => (ch < " " || ch === "\ufffd" ? "?" : ch)).join("");
-  return printable.length > 20 ? `${printable.slice(0, 20)}…` : printable;
-}
+export type ClaimLayout = HeaderLayout<ClaimColumnKey>;
 
 /** Maps the header row to columns, or throws a RosterFileError naming the bad header cell. */
-export function resolveClaimHeader(cells: readonly string[], row: number): ClaimLayout {
-  let width = cells.length;
-  while (width > 0 && cells[width - 1]!.trim() === "") width--;
-  const index: Partial<Record<ClaimColumnKey, number>> = {};
-  for (let i = 0; i < width; i++) {
-    const raw = cells[i]!.replace(/^\uFEFF/, "").trim();
-    if (raw === "") throw new RosterFileError("empty_header", `第 ${i + 1} 列没有表头，请填写表头或删除该列`, { row });
-    const key = LOOKUP.get(normalize(raw));
-    if (!key) {
-      const all = CLAIM_COLUMN_KEYS.map((k) => CLAIM_HEADERS[k]).join("、");
-      throw new RosterFileError("unknown_column", `无法识别的列“${clip(raw)}”，结算记录的表头应为：${all}`, { column: clip(raw), row });
-    }
-    if (index[key] !== undefined) {
-      throw new RosterFileError("duplicate_column", `“${CLAIM_HEADERS[key]}”列出现了两次（第 ${index[key]! + 1} 列和第 ${i + 1} 列），请只保留一列`, { column: CLAIM_HEADERS[key], row });
-    }
-    index[key] = i;
-  }
-  const missing = REQUIRED_CLAIM_COLUMNS.filter((k) => index[k] === undefined);
-  if (missing.length > 0) {
-    throw new RosterFileError("missing_column", `缺少必填列：${missing.map((k) => CLAIM_HEADERS[k]).join("、")}，请按模板补齐表头`, {
-      column: CLAIM_HEADERS[missing[0]!],
-      row,
-    });
-  }
-  return { index, width };
-}
+export const resolveClaimHeader = headerResolver<ClaimColumnKey>({
+  keys: CLAIM_COLUMN_KEYS,
+  headers: CLAIM_HEADERS,
+  aliases: ALIASES,
+  required: REQUIRED_CLAIM_COLUMNS,
+  expected: `结算记录的表头应为：${CLAIM_COLUMN_KEYS.map((k) => CLAIM_HEADERS[k]).join("、")}`,
+});

@@ -1,4 +1,4 @@
-import { RosterFileError } from "@/lib/rosters/errors";
+import { headerResolver, type HeaderLayout } from "@/lib/rosters/header-resolver";
 
 // The columns of the yearly enrolment file from the tax / insurance system
 // (参保缴费数据): Chinese headers, English aliases, any order.
@@ -33,54 +33,13 @@ const ALIASES: Record<EnrolmentKey, string[]> = {
   fee_exempt: ["免缴费人员", "是否免缴", "免缴", "feeexempt"],
 };
 
-function normalize(cell: string): string {
-  return cell
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .replace(/^[*＊]+|[*＊]+$/g, "")
-    .toLowerCase()
-    .replace(/[\s_\-.（）()]/g, "");
-}
-
-const LOOKUP = new Map<string, EnrolmentKey>();
-for (const key of ENROLMENT_KEYS) for (const alias of [ENROLMENT_HEADERS[key], key, ...ALIASES[key]]) LOOKUP.set(normalize(alias), key);
-
-export type EnrolmentLayout = { index: Partial<Record<EnrolmentKey, number>>; width: number };
-
-const ALL = ENROLMENT_KEYS.map((k) => ENROLMENT_HEADERS[k]).join("、");
+export type EnrolmentLayout = HeaderLayout<EnrolmentKey>;
 
 /** Maps header cells to columns; a blank, unknown or repeated header or a missing required column stops the file. */
-export function resolveEnrolmentHeader(cells: readonly string[], headerRow: number): EnrolmentLayout {
-  let width = cells.length;
-  while (width > 0 && cells[width - 1]!.trim() === "") width--;
-  const index: Partial<Record<EnrolmentKey, number>> = {};
-  for (let i = 0; i < width; i++) {
-    const raw = cells[i]!.replace(/^\uFEFF/, "").trim();
-    if (raw === "") throw new RosterFileError("empty_header", `第 ${i + 1} 列没有表头，请填写表头或删除该列`, { row: headerRow });
-    const key = LOOKUP.get(normalize(raw));
-    if (!key) {
-      throw new RosterFileError("unknown_column", `无法识别的列“${clip(raw)}”，表头应为：${ALL}（一档个人缴费标准、免缴人员可省略）`, {
-        column: clip(raw),
-        row: headerRow,
-      });
-    }
-    if (index[key] !== undefined) {
-      throw new RosterFileError("duplicate_column", `“${ENROLMENT_HEADERS[key]}”列出现了两次，请只保留一列`, { column: ENROLMENT_HEADERS[key], row: headerRow });
-    }
-    index[key] = i;
-  }
-  const missing = REQUIRED_KEYS.filter((k) => index[k] === undefined);
-  if (missing.length > 0) {
-    throw new RosterFileError("missing_column", `缺少必填列：${missing.map((k) => ENROLMENT_HEADERS[k]).join("、")}，请按模板补齐表头`, {
-      column: ENROLMENT_HEADERS[missing[0]!],
-      row: headerRow,
-    });
-  }
-  return { index, width };
-}
-
-function clip(text: string): string {
-  let printable = "";
-  for (const ch of text) printable += ch < " " || ch === "\u007f" || ch === "\ufffd" ? "?" : ch;
-  return printable.length > 20 ? `${printable.slice(0, 20)}…` : printable;
-}
+export const resolveEnrolmentHeader = headerResolver<EnrolmentKey>({
+  keys: ENROLMENT_KEYS,
+  headers: ENROLMENT_HEADERS,
+  aliases: ALIASES,
+  required: REQUIRED_KEYS,
+  expected: `表头应为：${ENROLMENT_KEYS.map((k) => ENROLMENT_HEADERS[k]).join("、")}（一档个人缴费标准、免缴人员可省略）`,
+});

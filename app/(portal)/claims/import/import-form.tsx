@@ -4,12 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitButton } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
+import { RowErrors, type RowError } from "@/components/row-errors";
 import { CLAIMS_FILE_TOO_LARGE, MAX_CLAIMS_FILE_BYTES } from "./limits";
 
-type RowError = { row: number; column: string; reason: string };
 type Result = { rows: number; added: number; unchanged: number; settled: number; resettled: number; rejected: RowError[]; truncated: boolean };
-
-const SHOWN = 200;
 
 async function saveErrors(errors: RowError[]): Promise<string | null> {
   const res = await fetch("/claims/import/errors", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ format: "xlsx", errors }) });
@@ -78,34 +76,5 @@ export function ImportForm() {
 }
 
 function Rejected({ errors, truncated }: { errors: RowError[]; truncated: boolean }) {
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-  return (
-    <div data-testid="import-errors" className="space-y-3">
-      <Notice tone="error">
-        文件中有 {errors.length}
-        {truncated ? "+" : ""} 处问题，整个文件未导入、未结算任何记录。请按下表修改后重新导入（行号与 Excel 中一致，表头为第 1 行）。
-      </Notice>
-      <button type="button" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100" onClick={async () => setDownloadError(await saveErrors(errors))}>
-        下载问题清单（Excel）
-      </button>
-      {downloadError ? <p className="text-sm text-red-700">{downloadError}</p> : null}
-      <div className="max-h-96 overflow-y-auto rounded border border-slate-200">
-        <table className="min-w-full text-sm">
-          <thead>
-            <tr className="bg-slate-50 text-left text-slate-600"><th className="px-3 py-2">行号</th><th className="px-3 py-2">列</th><th className="px-3 py-2">问题</th></tr>
-          </thead>
-          <tbody>
-            {errors.slice(0, SHOWN).map((e, i) => (
-              <tr key={i} className="border-t border-slate-100">
-                <td className="px-3 py-1.5">{e.row}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{e.column}</td>
-                <td className="px-3 py-1.5">{e.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {errors.length > SHOWN ? <p className="text-sm text-slate-500">页面只显示前 {SHOWN} 处，完整清单请下载。</p> : null}
-    </div>
-  );
+  return <RowErrors errors={errors} truncated={truncated} testId="import-errors" outcome="整个文件未导入、未结算任何记录" download={() => saveErrors(errors)} />;
 }

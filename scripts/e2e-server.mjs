@@ -7,6 +7,18 @@ import postgres from "postgres";
 const url = new URL(process.env.DATABASE_URL);
 const name = url.pathname.slice(1);
 const sql = postgres(process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test", { onnotice: () => {}, max: 1 });
+// A run whose web server never came up skips the global teardown and leaves
+// its database behind; drop those of runners (the pid in the name) that are gone.
+for (const { datname } of await sql`select datname from pg_database where datname ~ '^e2e_[0-9]+_[0-9]+$'`) {
+  if (datname === name) continue;
+  try {
+    process.kill(Number(datname.split("_")[1]), 0);
+    continue; // that runner is still alive
+  } catch (err) {
+    if (err.code === "EPERM") continue;
+  }
+  await sql.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+}
 const exists = await sql`select 1 from pg_database where datname = ${name}`;
 if (exists.length === 0) await sql.unsafe(`CREATE DATABASE ${name}`);
 await sql.end();

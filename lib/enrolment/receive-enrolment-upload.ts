@@ -1,9 +1,8 @@
 import "server-only";
-import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
+import { cleanUploadName, INCOMPLETE_UPLOAD, saveUpload, UploadBroken, UploadLimitExceeded } from "@/lib/uploads/save-upload";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { ValidationError } from "@/lib/errors/app-error";
@@ -26,7 +25,7 @@ export type ReceiveEnrolmentUploadInput = {
  */
 export async function receiveEnrolmentUpload(ctx: UseCaseContext, input: ReceiveEnrolmentUploadInput): Promise<ImportEnrolmentResult & { fileName: string }> {
   await requirePermission(ctx, "enrolment.manage", { objectType: "enrolment_import" });
-  const fileName = cleanFileName(input.fileName);
+  const fileName = cleanUploadName(input.fileName, "参保缴费数据");
   const ext = enrolmentExtension(fileName);
   if (!ext) throw new ValidationError("file", WRONG_ENROLMENT_TYPE);
   const max = input.maxBytes ?? MAX_ENROLMENT_UPLOAD_BYTES;
@@ -38,7 +37,7 @@ export async function receiveEnrolmentUpload(ctx: UseCaseContext, input: Receive
     await writeLimited(input.file, path, max);
     const size = (await stat(path)).size;
     if (input.declaredBytes !== null && size !== input.declaredBytes) {
-      throw new ValidationError("file", "文件没有完整上传（连接中断或上传内容不完整），请重新上传");
+      throw new ValidationError("file", INCOMPLETE_UPLOAD);
     }
     return { ...(await importEnrolment(ctx, { path, fileName })), fileName };
   } finally {
@@ -46,30 +45,12 @@ export async function receiveEnrolmentUpload(ctx: UseCaseContext, input: Receive
   }
 }
 
-class TooLarge extends Error {}
-
 async function writeLimited(source: AsyncIterable<Uint8Array>, path: string, max: number): Promise<void> {
-  let bytes = 0;
   try {
-    await pipeline(
-      source,
-      async function* (chunks: AsyncIterable<Uint8Array>) {
-        for await (const chunk of chunks) {
-          bytes += chunk.length;
-          if (bytes > max) throw new TooLarge();
-          yield chunk;
-        }
-      },
-      createWriteStream(path, { flags: "wx" }),
-    );
+    await saveUpload(source, path, max);
   } catch (err) {
-    if (err instanceof TooLarge) throw new ValidationError("file", enrolmentTooLarge(null));
-    throw new ValidationError("file", "文件没有完整上传（连接中断或上传内容不完整），请重新上传");
+    if (err instanceof UploadLimitExceeded) throw new ValidationError("file", enrolmentTooLarge(null));
+    if (err instanceof UploadBroken) throw new ValidationError("file", INCOMPLETE_UPLOAD);
+    throw err; // a disk problem (ours: a 500 with a reference)
   }
-}
-
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-120) || "参保缴费数据";
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
+import { cleanUploadName, INCOMPLETE_UPLOAD, saveUpload, UploadBroken, UploadLimitExceeded } from "@/lib/uploads/save-upload";
 import { insertAudit } from "@/db/queries/audit";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
@@ -55,7 +54,7 @@ export async function receiveRosterUpload(ctx: UseCaseContext, input: ReceiveRos
   monthBounds(input.month);
   const latest = shiftMonth(beijingMonth(new Date()), 1);
   if (input.month > latest) throw new ValidationError("month", `不能报送 ${input.month} 的名单：最多可提前报送下月（${latest}）的名单`);
-  const fileName = cleanFileName(input.fileName);
+  const fileName = cleanUploadName(input.fileName, "名单");
   const ext = uploadExtension(fileName);
   if (!ext) throw new ValidationError("file", WRONG_TYPE_MESSAGE);
 
@@ -70,37 +69,12 @@ export async function receiveRosterUpload(ctx: UseCaseContext, input: ReceiveRos
   }
 }
 
-/** The upload stream failed (client gone, form data cut short): the user's side, not ours. */
-class UploadBroken extends Error {}
-
 async function writeLimited(source: AsyncIterable<Uint8Array>, path: string, max: number): Promise<void> {
-  let bytes = 0;
   try {
-    await pipeline(
-      source,
-      async function* (chunks: AsyncIterable<Uint8Array>) {
-        try {
-          for await (const chunk of chunks) {
-            bytes += chunk.length;
-            if (bytes > max) throw new UploadTooLargeError(null);
-            yield chunk;
-          }
-        } catch (err) {
-          throw err instanceof UploadTooLargeError ? err : new UploadBroken("upload stream failed", { cause: err });
-        }
-      },
-      createWriteStream(path, { flags: "wx" }),
-    );
+    await saveUpload(source, path, max);
   } catch (err) {
-    if (err instanceof UploadBroken) throw new ValidationError("file", "文件没有完整上传（连接中断或上传内容不完整），请重新上传");
-    throw err; // the size limit, or a disk problem (ours: a 500 with a reference)
+    if (err instanceof UploadLimitExceeded) throw new UploadTooLargeError(null);
+    if (err instanceof UploadBroken) throw new ValidationError("file", INCOMPLETE_UPLOAD);
+    throw err; // a disk problem (ours: a 500 with a reference)
   }
-}
-
-/** The name as stored and shown: no folders, no control characters, not endless. */
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-120);
-  return clean || "名单";
 }

@@ -2,6 +2,8 @@ import { dirname, join, sep } from "node:path";
 import { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 
+// Two fixes to exceljs 4.4.0's streaming reader, loaded the same way (below).
+//
 // exceljs 4.4.0's streaming reader decodes each inflated chunk of the sheet and
 // shared-strings XML on its own (utils/parse-sax.js: `TextDecoder.decode(chunk)`
 // without `stream: true`), so a Chinese character whose three UTF-8 bytes
@@ -35,6 +37,9 @@ export function excelJsWithUtf8Fix(): typeof ExcelJS {
       for (const key of Object.keys(req.cache)) if (key.startsWith(root) && !key.slice(root.length).includes("node_modules")) delete req.cache[key];
       req(parseSaxPath);
       req.cache[parseSaxPath]!.exports = fixedParseSax(req("saxes").SaxesParser);
+      const iterateStreamPath = req.resolve("exceljs/lib/utils/iterate-stream");
+      req(iterateStreamPath);
+      req.cache[iterateStreamPath]!.exports = iterateStream;
     }
     patched = req("exceljs") as typeof ExcelJS;
     return patched;
@@ -43,6 +48,52 @@ export function excelJsWithUtf8Fix(): typeof ExcelJS {
     console.error("[rosters] cannot load exceljs with the UTF-8 fix:", err instanceof Error ? err.message : err);
     throw err;
   }
+}
+
+// exceljs's iterate-stream.js stops at the zip stream's first 'end' event, but
+// unzipper's Parse emits one of its own as soon as its input has been written
+// — while entries it has already parsed still wait in its buffer (the reader
+// had paused it to copy a worksheet to its temp file). Those entries were lost:
+// the sheet was then read before sharedStrings.xml and every text cell came
+// out as "[object Object]" (about one read in six of a workbook stored without
+// compression; an xlsx upload failing at random). This copy waits for the
+// real end (readableEnded), after the buffer has been emptied.
+type EventStream = NodeJS.ReadableStream & { readableEnded?: boolean };
+
+export async function* iterateStream(stream: EventStream): AsyncGenerator<unknown> {
+  const contents: unknown[] = [];
+  let ended = false;
+  let error: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  stream.on("data", (data: unknown) => {
+    contents.push(data);
+    notify();
+  });
+  stream.on("end", () => {
+    if (stream.readableEnded === false) return; // unzipper's early 'end'
+    ended = true;
+    notify();
+  });
+  stream.on("error", (err: unknown) => {
+    error = err;
+    notify();
+  });
+  while (!ended || contents.length > 0) {
+    if (error) throw error;
+    if (contents.length === 0) {
+      stream.resume();
+      await new Promise<void>((resolve) => (wake = resolve));
+    } else {
+      stream.pause();
+      yield contents.shift();
+    }
+  }
+  if (error) throw error;
 }
 
 function fixedParseSax(SaxesParser: new () => Sax) {

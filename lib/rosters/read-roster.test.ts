@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WHOLE_ROW } from "./errors";
 import { readRosterFile, type RosterFile, type RosterInput, type RosterRow } from "./read-roster";
-import { csvText, syntheticId, tempDir, writeXlsxFile } from "./test-files";
+import { csvText, storedZip, syntheticId, tempDir, writeXlsxFile } from "./test-files";
 
 const HEADER = ["身份证号", "姓名", "类别", "变动", "区划代码", "认定日期", "备注"];
 const ID1 = syntheticId(1);
@@ -200,6 +200,24 @@ describe("xlsx", () => {
       await new Promise((resolve) => setTimeout(resolve, 50)); // tmp removes the files asynchronously
       expect(await tempCopies()).toEqual([]);
     }
+  });
+
+  it("reads a workbook whose sheet comes before xl/workbook.xml in the zip", async () => {
+    // exceljs's own writer sometimes stores the parts in this order; its reader failed on it.
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const cells = (r: number, values: string[]) =>
+      `<row r="${r}">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join("")}</row>`;
+    const zip = storedZip({
+      "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      "_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      "xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      "xl/sharedStrings.xml": `<?xml version="1.0"?><sst ${ns} count="0" uniqueCount="0"/>`,
+      "xl/worksheets/sheet1.xml": `<?xml version="1.0"?><worksheet ${ns}><sheetData>${cells(1, HEADER.slice(0, 6))}${cells(2, [ID1, "张三", "低保对象", "新增", "430524101201", "2025-01-05"])}</sheetData></worksheet>`,
+      "xl/workbook.xml": `<?xml version="1.0"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    });
+    const { rows } = await readAll({ path: await write("sheet-first.xlsx", zip) });
+    expect(rows.map((r) => [r.row, r.fields.id_number, r.fields.name])).toEqual([[2, ID1, "张三"]]);
   });
 
   it("takes the format from the bytes when given a stream", async () => {

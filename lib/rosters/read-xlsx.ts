@@ -53,6 +53,12 @@ export async function* xlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerato
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  // exceljs reads `model.sheets` when a worksheet arrives, but sets `model`
+  // only on reaching xl/workbook.xml: a zip with the sheet before the workbook
+  // part (exceljs's own writer produces either order, depending on which part
+  // finishes first) failed as "Cannot read properties of undefined". An empty
+  // model makes that case "the first sheet in the zip", as below.
+  (reader as unknown as { model?: WorkbookModel }).model ??= {};
   const sheets = (reader as unknown as AsyncIterable<SheetReader>)[Symbol.asyncIterator]();
   let found = false;
   try {

@@ -2,9 +2,9 @@ import type { BulkTx } from "../bulk";
 import type { NewAuditRow } from "../schema";
 
 // The SQL of one roster import, inside one bulk transaction. Valid rows are
-// staged in a temporary table; set-level checks (duplicates in the file,
-// removals of people not on the roll) run there; then the roll is updated in
-// three statements. Nothing is stored unless the caller lets the transaction
+// streamed into a temporary table; set-level checks (duplicates in the file,
+// removals of people not on the roll) run there; then one plan joins the rows
+// to people and the open roll, and a few set-based statements apply it. Nothing is stored unless the caller lets the transaction
 // commit.
 
 export const STAGING_COLUMNS = ["row_no", "id_number", "name", "category", "change", "division_code", "certified_on", "note"] as const;
@@ -12,6 +12,15 @@ export const STAGING_COLUMNS = ["row_no", "id_number", "name", "category", "chan
 export async function lockDepartmentRoll(tx: BulkTx, department: string): Promise<void> {
   // Two imports for the same department never interleave.
   await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`roster:${department}`]);
+}
+
+/**
+ * Held from the plan to the commit: imports of different departments parse
+ * and check their files at the same time, then register people one after the
+ * other, so a plan's "not registered yet" stays true until its insert.
+ */
+export async function lockPeopleRegistration(tx: BulkTx): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext('people:register'))");
 }
 
 export async function findSubmission(tx: BulkTx, department: string, month: string, sha256: string) {
@@ -29,12 +38,23 @@ export async function createStaging(tx: BulkTx): Promise<void> {
   ) ON COMMIT DROP`);
 }
 
+/**
+ * Statistics for the planner once the file is staged: a temporary table has
+ * none until analysed, and the checks below then hash rather than sort (the
+ * duplicate check measured 1.3 s without, 0.6 s with, for 1,000,000 rows).
+ */
+export async function analyzeStaging(tx: BulkTx): Promise<void> {
+  await tx.query("ANALYZE roster_staging");
+}
+
 /** Rows whose ID appeared earlier in the file, with that earlier row. */
 export async function duplicateRows(tx: BulkTx, limit: number) {
+  // A hash aggregate finds the repeated IDs (few or none) without sorting the file.
   return tx.query<{ row_no: number; first_row: number }>(
-    `SELECT row_no, first_row FROM (
-       SELECT row_no, min(row_no) OVER (PARTITION BY id_number) AS first_row FROM roster_staging
-     ) s WHERE row_no <> first_row ORDER BY row_no LIMIT $1`,
+    `SELECT s.row_no, d.first_row
+     FROM roster_staging s
+     JOIN (SELECT id_number, min(row_no) AS first_row FROM roster_staging GROUP BY id_number HAVING count(*) > 1) d USING (id_number)
+     WHERE s.row_no <> d.first_row ORDER BY s.row_no LIMIT $1`,
     [limit],
   );
 }
@@ -63,22 +83,51 @@ export async function insertSubmission(
   return row!.id;
 }
 
-/** New people are registered; known ones get the name and village the department now reports. */
-export async function upsertPeople(tx: BulkTx): Promise<void> {
+/**
+ * Each staged row with the person it names and that person's open entry on
+ * the department's roll: one pass over people that every later statement of
+ * the import reads. People not registered yet get their id here (in ID-number
+ * order, so both of people's unique indexes are then appended to in order),
+ * which spares the roll a second lookup by ID number.
+ */
+export async function planRows(tx: BulkTx, department: string): Promise<void> {
+  await tx.query(
+    `CREATE TEMP TABLE roster_plan ON COMMIT DROP AS
+     SELECT x.*, coalesce(x.known_id, portal_uuid7()) AS person_id
+     FROM (SELECT s.id_number, s.name, s.division_code, s.change, s.category, s.certified_on,
+                  p.id AS known_id, p.name <> s.name OR p.division_code <> s.division_code AS details_changed,
+                  m.id AS open_id, m.category AS open_category
+           FROM roster_staging s
+           LEFT JOIN people p ON p.id_number = s.id_number
+           LEFT JOIN department_memberships m ON m.person_id = p.id AND m.department = $1 AND m.to_date IS NULL
+           ORDER BY s.id_number
+           OFFSET 0) x`,
+    [department],
+  );
+}
+
+/**
+ * New people are registered; known ones get the name and village the
+ * department now reports. No ON CONFLICT (it cost 1.2 s of 7 s for 940,000
+ * people): the plan is exact under lockPeopleRegistration, and roster imports
+ * are the only path that registers people.
+ */
+export async function registerPeople(tx: BulkTx): Promise<void> {
   await tx.query(`
-    INSERT INTO people (id_number, name, sex, birth_date, division_code)
-    SELECT id_number, name,
+    UPDATE people p SET name = r.name, division_code = r.division_code, updated_at = now()
+    FROM roster_plan r WHERE r.details_changed AND p.id = r.known_id`);
+  await tx.query(`
+    INSERT INTO people (id, id_number, name, sex, birth_date, division_code)
+    SELECT person_id, id_number, name,
            CASE WHEN substr(id_number, 17, 1)::int % 2 = 1 THEN 'male' ELSE 'female' END,
            to_date(substr(id_number, 7, 8), 'YYYYMMDD'), division_code
-    FROM roster_staging
-    ON CONFLICT (id_number) DO UPDATE SET name = EXCLUDED.name, division_code = EXCLUDED.division_code, updated_at = now()
-    WHERE people.name IS DISTINCT FROM EXCLUDED.name OR people.division_code IS DISTINCT FROM EXCLUDED.division_code`);
+    FROM roster_plan WHERE known_id IS NULL`);
 }
 
 export type RollChanges = { added: number; removed: number; unchanged: number };
 
 /**
- * Applies the staged rows to the department's roll: 减少 closes the open entry
+ * Applies the planned rows to the department's roll: 减少 closes the open entry
  * the day before the month; 新增/在册 opens an entry from the month's first day
  * unless the same category is already open (unchanged); a different category
  * closes the old entry and opens the new one (counted as added).
@@ -88,22 +137,17 @@ export async function applyToRoll(
   a: { department: string; monthStart: string; prevDay: string; submissionId: number },
 ): Promise<RollChanges> {
   await tx.query(
-    `CREATE TEMP TABLE roster_plan ON COMMIT DROP AS
-     SELECT s.change, s.category, s.certified_on, p.id AS person_id, m.id AS open_id, m.category AS open_category
-     FROM roster_staging s
-     JOIN people p ON p.id_number = s.id_number
-     LEFT JOIN department_memberships m ON m.person_id = p.id AND m.department = $1 AND m.to_date IS NULL`,
-    [a.department],
-  );
-  await tx.query(
     `UPDATE department_memberships m SET to_date = $1::date, closed_by = $2
      FROM roster_plan r WHERE m.id = r.open_id AND (r.change = 'removed' OR r.open_category <> r.category)`,
     [a.prevDay, a.submissionId],
   );
+  // By person: the roll's index on person_id is then appended to rather than written at random.
   await tx.query(
     `INSERT INTO department_memberships (person_id, department, category, certified_on, from_date, opened_by)
-     SELECT person_id, $1, category, certified_on, $2::date, $3 FROM roster_plan
-     WHERE change <> 'removed' AND (open_id IS NULL OR open_category <> category)`,
+     SELECT person_id, $1, category, certified_on, $2::date, $3
+     FROM roster_plan
+     WHERE change <> 'removed' AND (open_id IS NULL OR open_category <> category)
+     ORDER BY person_id`,
     [a.department, a.monthStart, a.submissionId],
   );
   const [c] = await tx.query<{ added: number; removed: number; unchanged: number }>(`

@@ -1,12 +1,19 @@
+import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 
 // A person known to the portal (from rosters, enrolment or claims). The URL
 // key is the uuid, never the ID number. `divisionCode` is the village of
 // household registration and drives jurisdiction scoping.
+//
+// Ids are time-ordered (UUID version 7 layout, portal_uuid7() in migration
+// 0003): a roster registering a million people appends to the primary key's
+// right edge instead of touching a random page per row. They still say
+// nothing about the person. People are never deleted (trigger
+// people_no_delete): claims, rolls and category history refer to them.
 export const people = pgTable(
   "people",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").primaryKey().default(sql`portal_uuid7()`),
     idNumber: varchar("id_number", { length: 18 }).notNull().unique(),
     name: text("name").notNull(),
     sex: text("sex", { enum: ["male", "female"] }).notNull(),

@@ -1,13 +1,14 @@
 import "server-only";
 import { bulkTransaction } from "@/db/bulk";
 import * as q from "@/db/queries/consolidation";
+import type { RankedCategory } from "@/db/queries/consolidation";
 import { insertAuditRaw } from "@/db/queries/roster-import";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { CATEGORY_INFO, DEFAULT_RANKING, isCategory, type Category } from "@/lib/categories/categories";
+import { CATEGORIES, CATEGORY_INFO, DEFAULT_RANKING, isCategory, type Category } from "@/lib/categories/categories";
 import { divisionChain } from "@/lib/divisions/division-chain";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./month";
@@ -43,21 +44,16 @@ export async function consolidateMonth(ctx: UseCaseContext, month: string): Prom
     const latest = await q.latestConsolidatedMonth(tx);
     if (latest && month < latest)
       throw new ValidationError("month", `${latest} 已完成汇总比对，不能再汇总更早的 ${month}；如需更正，请更正名单后重新汇总 ${latest}`);
-    await q.computeWinners(tx, ranking, monthStart);
+    await q.computeWinners(tx, rankedCategories(ranking), monthStart);
     const id = await q.insertConsolidation(tx, {
       month,
       policyVersionId: policy?.id ?? null,
       runBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id,
     });
-    const found = await q.conflicts(tx);
-    await q.insertConflicts(
-      tx,
-      id,
-      found.map((c) => ({ personId: c.person_id, candidates: c.candidates, chosen: c.chosen, reason: conflictReason(c.chosen, c.candidates) })),
-    );
+    const conflicts = await q.recordConflicts(tx, id);
     const changes = await q.applyWinners(tx, { month, monthStart, prevDay, consolidationId: id });
-    await tx.query("UPDATE consolidations SET conflicts = $1 WHERE id = $2", [found.length, id]);
-    const result = { month, ...changes, conflicts: found.length, rankingFrom };
+    await tx.query("UPDATE consolidations SET conflicts = $1 WHERE id = $2", [conflicts, id]);
+    const result = { month, ...changes, conflicts, rankingFrom };
     await insertAuditRaw(tx, auditRow(ctx.actor, { action: "rosters.consolidate", objectType: "consolidation", objectId: String(id), detail: result }));
     return result;
   });
@@ -69,13 +65,10 @@ function rankingOf(record: Record<string, unknown> | undefined): readonly (reado
   return DEFAULT_RANKING;
 }
 
-function name(code: string): string {
-  return isCategory(code) ? CATEGORY_INFO[code as Category].name : code;
-}
-
-/** "待遇就高：低保对象 优先于 返贫致贫人口" — what a clerk reads in the conflict list. */
-function conflictReason(chosen: string, candidates: { category: string; certifiedOn: string }[]): string {
-  const others = [...new Set(candidates.map((c) => c.category).filter((c) => c !== chosen))];
-  if (others.length === 0) return `多个名单同为${name(chosen)}，按最早认定日期确定来源`;
-  return `待遇就高不重复：${name(chosen)} 优先于 ${others.map(name).join("、")}`;
+/** Every category with its place in the ranking (1000 when the ranking leaves it out) and its Chinese name. */
+function rankedCategories(ranking: readonly (readonly string[])[]): RankedCategory[] {
+  const rank = new Map<string, number>();
+  ranking.forEach((tier, i) => tier.forEach((c) => rank.has(c) || rank.set(c, i)));
+  const codes = new Set<string>([...CATEGORIES, ...rank.keys()]);
+  return [...codes].map((c) => ({ category: c, rank: rank.get(c) ?? 1000, name: isCategory(c) ? CATEGORY_INFO[c as Category].name : c }));
 }

@@ -37,7 +37,6 @@ export type ImportRosterResult = {
 };
 
 export const MAX_ERRORS = 10_000;
-const BATCH_ROWS = 5_000;
 
 class Rejected extends Error {
   constructor(readonly errors: RosterRowError[], readonly truncated: boolean) {
@@ -79,16 +78,12 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       const note = (e: RosterRowError) => (errors.length < MAX_ERRORS ? errors.push(e) : (truncated = true));
       let rows = 0;
       const file = await readRosterFile({ path: input.path });
-      // One COPY in flight while the next rows are parsed: the database and
-      // the parser work on the two cores at once.
-      let inflight: Promise<void> = Promise.resolve();
-      const flush = async (rowsToCopy: (string | null)[][]) => {
-        await inflight;
-        inflight = tx.copyRows("roster_staging", q.STAGING_COLUMNS, rowsToCopy);
-      };
+      // One COPY for the whole file, fed while the file is parsed: the
+      // database and the parser work on the two cores at once.
+      const staging = await tx.copyStream("roster_staging", q.STAGING_COLUMNS);
       try {
-        let pending: (string | null)[][] = [];
         for await (const batch of file.batches()) {
+          const valid: (string | null)[][] = [];
           for (const raw of batch) {
             rows++;
             const v = validateRosterRow(raw, vctx);
@@ -98,28 +93,26 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
             }
             if (errors.length > 0) continue; // the file is rejected anyway: stop staging, keep checking rows
             const e = v.entry;
-            pending.push([String(raw.row), e.idNumber, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
+            valid.push([String(raw.row), e.idNumber, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
           }
-          if (pending.length >= BATCH_ROWS) {
-            await flush(pending);
-            pending = [];
-          }
+          if (errors.length === 0) await staging.write(valid);
           if (input.onProgress && file.totalBytes) input.onProgress(Math.min(file.bytesRead() / file.totalBytes, 1));
         }
-        if (errors.length === 0) await flush(pending);
       } finally {
-        await inflight.catch(() => {}); // a failed COPY is rethrown below
-        await file.close();
+        // Completed even when the file is being rejected, so the connection can roll back.
+        await staging.end().finally(() => file.close());
       }
-      await inflight;
       if (errors.length === 0) {
+        await q.analyzeStaging(tx);
         for (const d of await q.duplicateRows(tx, MAX_ERRORS)) note(duplicateIdError(d.row_no, d.first_row));
         for (const r of await q.removalsNotOnRoll(tx, input.department, prevDay, MAX_ERRORS)) note(notOnRollError(r.row_no));
       }
       if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
 
       const submissionId = await q.insertSubmission(tx, { department: input.department, month: input.month, fileName: input.fileName, sha256, rows, submittedBy: ctx.actor.user.username === "cli" ? null : ctx.actor.user.id });
-      await q.upsertPeople(tx);
+      await q.lockPeopleRegistration(tx);
+      await q.planRows(tx, input.department);
+      await q.registerPeople(tx);
       const changes = await q.applyToRoll(tx, { department: input.department, monthStart, prevDay, submissionId });
       await q.insertAuditRaw(
         tx,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { auditLog } from "@/db/schema";
+import { auditLog, people } from "@/db/schema";
 import { drivers, scratchDb, type Scratch } from "../helpers/scratch-db";
 import { errorChain } from "../helpers/errors";
 
@@ -32,5 +32,18 @@ describe.each(drivers())("migrations and the audit table on %s", (driver) => {
     const rows = await db.select().from(auditLog);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.action).toBe("test.append");
+  });
+
+  it("never delete people, and give new people time-ordered version-7 ids", async () => {
+    const db = s.handle.db;
+    const person = (idNumber: string) => ({ idNumber, name: "测试", sex: "male" as const, birthDate: "1980-01-01", divisionCode: "430524100201" });
+    const [first] = await db.insert(people).values(person("430524198001010011")).returning();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const [second] = await db.insert(people).values(person("430524198001010038")).returning();
+    expect(first!.id[14]).toBe("7");
+    expect(second!.id > first!.id).toBe(true);
+    expect(await errorChain(db.delete(people).where(sql`true`))).toMatch(/never deleted: DELETE/);
+    expect(await errorChain(s.handle.raw.query("truncate people cascade"))).toMatch(/never deleted: TRUNCATE/);
+    expect(await db.select().from(people)).toHaveLength(2);
   });
 });

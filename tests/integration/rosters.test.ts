@@ -43,7 +43,7 @@ describe.each(drivers())("monthly rosters on %s", (driver) => {
     await writeFile(files.file(name), "\ufeff" + csvText([HEADER, ...rows]), "utf8");
     return files.file(name);
   };
-  const importAs = async (username: string, department: "civil_affairs" | "rural_revitalization", month: string, path: string) =>
+  const importAs = async (username: string, department: "civil_affairs" | "rural_revitalization" | "disability", month: string, path: string) =>
     importRoster(await contextOf(s, username), { department, month, path, fileName: path.split("/").pop()! });
 
   it("rejects a file with bad rows as a whole, naming every problem by row and column", async () => {
@@ -107,7 +107,7 @@ describe.each(drivers())("monthly rosters on %s", (driver) => {
 
     const xlsx = files.file("xc-2025-12.xlsx");
     await writeXlsxFile(xlsx, [HEADER, [C, "赵六", "防止返贫监测帮扶对象", "减少", "430524100203", "2025-08-01", ""]]);
-    expect(await importAs("xiangcun.clerk", "rural_revitalization", "2025-12", xlsx)).toMatchObject({ removed: 1 });
+    expect(await importAs("xiangcun.clerk", "rural_revitalization", "2025-12", xlsx)).toMatchObject({ rejected: [], removed: 1 });
     expect(await consolidateMonth(await contextOf(s, "yibao.clerk"), "2025-12")).toMatchObject({ removed: 1, persons: 2 });
 
     const a = (await findPersonByIdNumber(s.handle.db, A))!;
@@ -139,6 +139,36 @@ describe.each(drivers())("monthly rosters on %s", (driver) => {
     const g = await importAs("minzheng.clerk", "civil_affairs", "2026-01", files.file("garbage.xlsx"));
     expect(g.rejected).toHaveLength(1);
     expect(await counts()).toEqual(before);
+  });
+
+  it("registers a new person once when three departments send them at the same moment, and lists the lower categories by rank", async () => {
+    const E = syntheticId(900_005);
+    const mz = await gb18030("mz-2026-01.csv", [[E, "孙八", "低保对象", "新增", "430524100205", "2025-12-01", ""]]);
+    const xc = await bomUtf8("xc-2026-01.csv", [[E, "孙八", "返贫致贫人口", "新增", "430524100205", "2025-12-02", ""]]);
+    const cl = files.file("cl-2026-01.xlsx");
+    await writeXlsxFile(cl, [HEADER, [E, "孙八", "城乡重度残疾人员", "新增", "430524100205", "2025-12-03", ""]]);
+    // Sent in the opposite order of the ranking, all at once (on PostgreSQL on three connections).
+    const results = await Promise.all([
+      importAs("canlian.clerk", "disability", "2026-01", cl),
+      importAs("xiangcun.clerk", "rural_revitalization", "2026-01", xc),
+      importAs("minzheng.clerk", "civil_affairs", "2026-01", mz),
+    ]);
+    for (const r of results) expect(r).toMatchObject({ accepted: 1, added: 1, rejected: [] });
+    const [row] = await s.handle.raw.query<{ people: number; rolls: number }>(
+      `select (select count(*) from people where id_number = $1)::int as people,
+              (select count(*) from department_memberships m join people p on p.id = m.person_id where p.id_number = $1 and m.to_date is null)::int as rolls`,
+      [E],
+    );
+    expect(row).toEqual({ people: 1, rolls: 3 });
+
+    await consolidateMonth(await contextOf(s, "yibao.clerk"), "2026-01");
+    const [conflict] = await s.handle.raw.query<{ chosen: string; reason: string; candidates: { department: string }[] }>(
+      "select c.chosen, c.reason, c.candidates from consolidation_conflicts c join people p on p.id = c.person_id where p.id_number = $1",
+      [E],
+    );
+    expect(conflict!.chosen).toBe("dibao");
+    expect(conflict!.reason).toBe("待遇就高不重复：低保对象 优先于 返贫致贫人口、城乡重度残疾人员");
+    expect(conflict!.candidates.map((c) => c.department)).toEqual(["civil_affairs", "rural_revitalization", "disability"]);
   });
 
   it("honours the ranking of the policy version in force, not a fixed order", async () => {

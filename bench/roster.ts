@@ -83,7 +83,7 @@ export default async function rosterBench(args: string[]) {
     console.log("| step                               |     time   |         rate        |");
     console.log("|------------------------------------|------------|---------------------|");
     console.log(line("baseline: COPY into a bare table", copySeconds));
-    console.log(line("floor: same rows into 3 bare tables", floorSeconds));
+    console.log(line("floor: same rows, 3 bare tables", floorSeconds));
     console.log(line("import (validate, stage, apply)", importSeconds));
     console.log(line("consolidation", consolidateSeconds));
     console.log(line("import + consolidation", both));

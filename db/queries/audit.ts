@@ -1,6 +1,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { auditLog, users, type NewAuditRow } from "../schema";
 import type { Db, Tx } from "../client";
+import { pageOf } from "./page";
 
 export async function insertAudit(tx: Db | Tx, row: NewAuditRow): Promise<void> {
   await tx.insert(auditLog).values(row);
@@ -35,5 +36,5 @@ export async function listAudit(db: Db, f: AuditFilter) {
     .orderBy(desc(auditLog.id))
     .limit(f.limit + 1)
     .offset(f.offset);
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return pageOf(rows, f.limit);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, like, sql, type SQL } from "drizzle-orm";
 import { divisions, enrolments, people, policyVersions, subsidies } from "../schema";
 import type { Db } from "../client";
+import { pageOf } from "./page";
 
 // The 参保台账 of low-income people: each subsidy row with its enrolment, and
 // the totals by funding source and by category. Every query takes the
@@ -44,7 +45,7 @@ export async function ledgerRows(db: Db, f: LedgerFilter & { limit: number; offs
     .orderBy(asc(people.divisionCode), asc(people.name), asc(subsidies.id))
     .limit(f.limit + 1)
     .offset(f.offset);
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return pageOf(rows, f.limit);
 }
 
 const fromSource = (source: string) =>

@@ -2,6 +2,7 @@ import { and, asc, eq, like, sql, type SQL } from "drizzle-orm";
 import type { BulkTx } from "../bulk";
 import { divisions, people, unenrolledCases } from "../schema";
 import type { Db, Tx } from "../client";
+import { pageOf } from "./page";
 
 // The 未参保 worklist ("销号"): one case per person and year, assigned to the
 // township of the person's village. Every read takes the caller's scope
@@ -60,7 +61,7 @@ export async function listCases(db: Db, f: CaseFilter & { limit: number; offset:
     .orderBy(asc(unenrolledCases.townshipCode), asc(people.divisionCode), asc(people.name), asc(unenrolledCases.id))
     .limit(f.limit + 1)
     .offset(f.offset);
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return pageOf(rows, f.limit);
 }
 
 /** Cases per township, status and reason. */

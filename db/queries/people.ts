@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, like, sql, type SQL } from "drizzle-orm";
 import { divisions, people, type PersonRow } from "../schema";
 import type { Db, Tx } from "../client";
+import { pageOf } from "./page";
 
 // Every people query takes the caller's jurisdiction prefix: a forgotten check
 // returns nothing instead of leaking (STYLE.md, documenso's buildTeamWhereQuery).
@@ -28,7 +29,7 @@ export async function listPeopleWithin(db: Db, f: PeopleFilter) {
     .limit(f.limit + 1)
     .offset(f.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...where));
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit, total: count?.n ?? 0 };
+  return { ...pageOf(rows, f.limit), total: count?.n ?? 0 };
 }
 
 /** The person, whatever the jurisdiction: callers check `divisionCode` against the actor and audit a refusal. */

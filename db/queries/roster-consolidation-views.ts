@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, like, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { consolidationConflicts, consolidations, divisions, people, personCategories, policyVersions, users } from "../schema";
 import type { Db, Tx } from "../client";
+import { pageOf } from "./page";
 
 // What the consolidation pages read. The lists of a month compare the
 // consolidated categories in force on the month's first day with those in
@@ -134,7 +135,7 @@ export async function monthList(db: Db | Tx, q: MonthListQuery) {
     .leftJoin(cur, eq(cur.personId, people.id))
     .leftJoin(prev, eq(prev.personId, people.id))
     .where(where);
-  return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit, total: count?.n ?? 0 };
+  return { ...pageOf(rows, q.limit), total: count?.n ?? 0 };
 }
 
 /** The conflicts (people on several lists) of one run, within the reader's jurisdiction. */
@@ -163,7 +164,7 @@ export async function runConflicts(db: Db | Tx, q: { consolidationId: number; sc
     .from(consolidationConflicts)
     .innerJoin(people, eq(people.id, consolidationConflicts.personId))
     .where(where);
-  return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit, total: count?.n ?? 0 };
+  return { ...pageOf(rows, q.limit), total: count?.n ?? 0 };
 }
 
 /** People per consolidated category on a day, within the jurisdiction. */

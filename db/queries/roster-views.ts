@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { consolidations, rosterSubmissions, users } from "../schema";
 import type { Db, Tx } from "../client";
+import { pageOf } from "./page";
 
 // What the monthly board reads: who sent which month when, and when each month
 // was consolidated. Times leave the database as Beijing wall-clock text, so
@@ -83,7 +84,7 @@ export async function listSubmissions(db: Db | Tx, f: SubmissionFilter) {
     .limit(f.limit + 1)
     .offset(f.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(s).where(where);
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit, total: count?.n ?? 0 };
+  return { ...pageOf(rows, f.limit), total: count?.n ?? 0 };
 }
 
 /** Months that have accepted lists, ascending: what the consolidation form offers. */

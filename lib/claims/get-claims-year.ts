@@ -10,7 +10,7 @@ import { NotFoundError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { storedRecord } from "@/lib/policies/stored-record";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
-import type { TraceEntry } from "@/lib/settlement/types";
+import type { TierAmounts, TraceEntry } from "@/lib/settlement/types";
 import { parseClaimYear } from "./claim-year";
 import { summarizeYear, type ClaimRunning, type VersionInfo, type YearRun } from "./summarize-year";
 import { TIERS } from "./settlement-diff";
@@ -28,17 +28,7 @@ export type YearClaim = {
   onApplication: boolean;
   totalCost: string;
   policyScopeCost: string;
-  settlement: {
-    categoryName: string;
-    versionLabel: string;
-    basic: string;
-    critical: string;
-    assistance: string;
-    tilted: string;
-    selfPaid: string;
-    trace: TraceEntry[];
-    reason: string | null;
-  } | null;
+  settlement: (TierAmounts & { categoryName: string; versionLabel: string; trace: TraceEntry[]; reason: string | null }) | null;
   running: ClaimRunning | null;
 };
 

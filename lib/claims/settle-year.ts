@@ -2,7 +2,7 @@ import type { Category } from "@/lib/categories/categories";
 import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
 import type { Cents } from "@/lib/settlement/cents";
 import { settleClaims } from "@/lib/settlement/settle-claims";
-import type { ClaimInput, TraceEntry } from "@/lib/settlement/types";
+import type { ClaimInput, TierAmounts, TraceEntry } from "@/lib/settlement/types";
 
 // How one person's claims of one calendar year are settled (pure).
 //
@@ -39,17 +39,7 @@ export type LedgerClaim = {
 
 export type ClaimTerms = { versionId: number; record: PolicyRecord; category: Category };
 
-export type SettledClaim = {
-  claimId: string;
-  versionId: number;
-  category: Category;
-  basic: string;
-  critical: string;
-  assistance: string;
-  tilted: string;
-  selfPaid: string;
-  trace: TraceEntry[];
-};
+export type SettledClaim = TierAmounts & { claimId: string; versionId: number; category: Category; trace: TraceEntry[] };
 
 export function ledgerOrder(a: { date: string; externalId: string }, b: { date: string; externalId: string }): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { yuanToCents } from "@/lib/settlement/cents";
+import type { TierAmounts } from "@/lib/settlement/types";
 import type { SettledClaim } from "./settle-year";
 
 // Which claims a (re-)settlement actually changes. A stored result is kept
@@ -8,18 +9,7 @@ import type { SettledClaim } from "./settle-year";
 // superseded), so re-importing or re-settling with nothing changed writes
 // nothing.
 
-export type StoredSettlement = {
-  id: number;
-  claimId: string;
-  versionId: number;
-  category: string;
-  basic: string;
-  critical: string;
-  assistance: string;
-  tilted: string;
-  selfPaid: string;
-  trace: unknown[];
-};
+export type StoredSettlement = TierAmounts & { id: number; claimId: string; versionId: number; category: string; trace: unknown[] };
 
 export type SettlementChange = {
   claimId: string;

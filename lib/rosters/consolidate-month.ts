@@ -1,7 +1,6 @@
 import "server-only";
 import { bulkTransaction } from "@/db/bulk";
 import * as q from "@/db/queries/consolidation";
-import type { RankedCategory } from "@/db/queries/consolidation";
 import { insertAuditRaw } from "@/db/queries/roster-import";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
 import { auditRow } from "@/lib/audit/audit-entry";
@@ -66,7 +65,7 @@ function rankingOf(record: Record<string, unknown> | undefined): readonly (reado
 }
 
 /** Every category with its place in the ranking (1000 when the ranking leaves it out) and its Chinese name. */
-function rankedCategories(ranking: readonly (readonly string[])[]): RankedCategory[] {
+function rankedCategories(ranking: readonly (readonly string[])[]): q.RankedCategory[] {
   const rank = new Map<string, number>();
   ranking.forEach((tier, i) => tier.forEach((c) => rank.has(c) || rank.set(c, i)));
   const codes = new Set<string>([...CATEGORIES, ...rank.keys()]);

@@ -71,17 +71,12 @@ export type TraceEntry = {
   amount: string;
 };
 
-export type ClaimResult = {
-  id: string;
-  basic: string;
-  critical: string;
-  assistance: string;
-  tilted: string;
-  selfPaid: string;
-  trace: TraceEntry[];
-};
+/** What each tier paid and what is left to the person, in yuan ("1234.50"). */
+export type TierAmounts = { basic: string; critical: string; assistance: string; tilted: string; selfPaid: string };
 
-export type Totals = { basic: string; critical: string; assistance: string; tilted: string; selfPaid: string };
+export type ClaimResult = TierAmounts & { id: string; trace: TraceEntry[] };
+
+export type Totals = TierAmounts;
 
 export type MonitoringResult = {
   /** Calendar year evaluated (the latest year of the claims). */

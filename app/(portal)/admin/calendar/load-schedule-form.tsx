@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Field, SubmitButton, inputClass } from "@/components/ui/form";
+import { FieldPathErrors } from "@/components/ui/field-path-errors";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/http/action-result";
 import { FILE_TOO_LARGE, MAX_SCHEDULE_FILE_BYTES } from "./limits";
@@ -15,8 +16,6 @@ export function LoadScheduleForm({ action, template }: Props) {
   const [fileError, setFileError] = useState<string | undefined>();
   const failed = state && !state.ok ? state : null;
   const values = failed?.values ?? {};
-  // The schedule's problems come one per line, each naming its field path.
-  const [headline, ...issues] = failed?.field === "schedule" ? failed.message.split("\n") : [];
   return (
     <section className="space-y-3 rounded border border-slate-200 bg-white p-5" aria-labelledby="load-schedule">
       <h2 id="load-schedule" className="font-medium">导入或更正年度安排</h2>
@@ -43,18 +42,7 @@ export function LoadScheduleForm({ action, template }: Props) {
             }}
           />
         </Field>
-        {headline ? (
-          <div data-testid="schedule-error" role="alert" className="rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-700">
-            <p className="font-medium">{headline}</p>
-            {issues.length > 0 ? (
-              <ul className="mt-1 list-disc space-y-0.5 pl-5 font-mono text-xs">
-                {issues.map((issue) => (
-                  <li key={issue}>{issue}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        <FieldPathErrors message={failed?.field === "schedule" ? failed.message : undefined} testId="schedule-error" />
         <Field label="说明（可选，如“更正：清明节日期”）" error={failed?.field === "note" ? failed.message : undefined}>
           <input name="note" defaultValue={values.note} maxLength={200} className={inputClass} />
         </Field>

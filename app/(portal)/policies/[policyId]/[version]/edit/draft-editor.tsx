@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Field, SubmitButton, inputClass } from "@/components/ui/form";
+import { FieldPathErrors } from "@/components/ui/field-path-errors";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/http/action-result";
 
@@ -17,22 +18,10 @@ export function DraftEditor({ action, json, note }: Props) {
   const [text, setText] = useState(json);
   const [noteText, setNoteText] = useState(note ?? "");
   const failed = state && !state.ok ? state : null;
-  const [headline, ...issues] = failed ? failed.message.split("\n") : [];
   return (
     <form action={formAction} className="space-y-3" noValidate>
       {state?.ok ? <Notice tone="success" testId="save-result">{state.message}</Notice> : null}
-      {headline ? (
-        <div data-testid="draft-errors" role="alert" className="rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-700">
-          <p className="font-medium">{headline}</p>
-          {issues.length > 0 ? (
-            <ul className="mt-1 list-disc space-y-0.5 pl-5 font-mono text-xs">
-              {issues.map((issue) => (
-                <li key={issue}>{issue}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <FieldPathErrors message={failed?.message} testId="draft-errors" />
       <Field label="政策内容（JSON）">
         <textarea
           name="json"

@@ -88,14 +88,18 @@ export async function insertSubmission(
  * the department's roll: one pass over people that every later statement of
  * the import reads. People not registered yet get their id here (in ID-number
  * order, so both of people's unique indexes are then appended to in order),
- * which spares the roll a second lookup by ID number.
+ * which spares the roll a second lookup by ID number. The plan also says
+ * where a row's name or village differs from the register: such a file is
+ * refused (registerConflicts), never applied to the register.
  */
 export async function planRows(tx: BulkTx, department: string): Promise<void> {
   await tx.query(
     `CREATE TEMP TABLE roster_plan ON COMMIT DROP AS
      SELECT x.*, coalesce(x.known_id, portal_uuid7()) AS person_id
-     FROM (SELECT s.id_number, s.name, s.division_code, s.change, s.category, s.certified_on,
-                  p.id AS known_id, p.name <> s.name OR p.division_code <> s.division_code AS details_changed,
+     FROM (SELECT s.row_no, s.id_number, s.name, s.division_code, s.change, s.category, s.certified_on,
+                  p.id AS known_id, p.name AS register_name,
+                  p.name <> s.name AS name_differs,
+                  s.change <> 'removed' AND p.division_code <> s.division_code AS village_differs,
                   m.id AS open_id, m.category AS open_category
            FROM roster_staging s
            LEFT JOIN people p ON p.id_number = s.id_number
@@ -107,15 +111,29 @@ export async function planRows(tx: BulkTx, department: string): Promise<void> {
 }
 
 /**
- * New people are registered; known ones get the name and village the
- * department now reports. No ON CONFLICT (it cost 1.2 s of 7 s for 940,000
- * people): the plan is exact under lockPeopleRegistration, and roster imports
- * are the only path that registers people.
+ * Rows naming a registered person under another name, or (for 新增/在册) in
+ * another village. A removal may come from a person who moved away, so only
+ * its name is compared.
+ */
+export async function registerConflicts(tx: BulkTx, limit: number) {
+  return tx.query<{ row_no: number; register_name: string; name_differs: boolean; village_differs: boolean }>(
+    `SELECT row_no, register_name, name_differs, village_differs FROM roster_plan
+     WHERE known_id IS NOT NULL AND (name_differs OR village_differs) ORDER BY row_no LIMIT $1`,
+    [limit],
+  );
+}
+
+/**
+ * New people are registered with the name and village of the row that first
+ * names them. Known people are never changed by a roster: a department
+ * certifies a category, not identity data, and a difference is refused
+ * before this runs (registerConflicts); the register is corrected by 医保
+ * (lib/people/correct-person-register.ts), audited per person. No ON CONFLICT
+ * (it cost 1.2 s of 7 s for 940,000 people): the plan is exact under
+ * lockPeopleRegistration, and roster imports are the only path that
+ * registers people.
  */
 export async function registerPeople(tx: BulkTx): Promise<void> {
-  await tx.query(`
-    UPDATE people p SET name = r.name, division_code = r.division_code, updated_at = now()
-    FROM roster_plan r WHERE r.details_changed AND p.id = r.known_id`);
   await tx.query(`
     INSERT INTO people (id, id_number, name, sex, birth_date, division_code)
     SELECT person_id, id_number, name,

@@ -74,3 +74,17 @@ export function notOnRollError(row: number): RosterRowError {
   // Reported on the ID: the usual cause is a mistyped number, not a wrong 变动.
   return { row, column: "身份证号", reason: NOT_ON_ROLL_REASON };
 }
+
+/**
+ * A row that names a registered person with another name or village. The
+ * register's name is shown masked (enough to spot a typo or a wrong ID), the
+ * register's village not at all; the clerk corrects the row, or asks 医保 to
+ * correct the register if the row is right.
+ */
+export function registerNameConflict(row: number, maskedRegisterName: string): RosterRowError {
+  return { row, column: "姓名", reason: `与人员登记的姓名（${maskedRegisterName}）不一致：请核对身份证号和姓名；如登记有误，请联系医保局更正后再报送` };
+}
+
+export function registerVillageConflict(row: number): RosterRowError {
+  return { row, column: "区划代码", reason: "与人员登记的村（社区）不一致：名单不能迁移人员；如确已迁移，请联系医保局更正登记信息后再报送" };
+}

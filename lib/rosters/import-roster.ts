@@ -11,7 +11,8 @@ import type { RosterDepartment } from "@/lib/departments/departments";
 import { scopePrefix } from "@/lib/divisions/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./month";
-import { duplicateIdError, notOnRollError, RosterFileError, type RosterRowError } from "./errors";
+import { maskName } from "@/lib/people/mask-name";
+import { duplicateIdError, notOnRollError, registerNameConflict, registerVillageConflict, RosterFileError, type RosterRowError } from "./errors";
 import { readRosterFile } from "./read-roster";
 import { validateRosterRow, type RosterValidationContext } from "./validate-row";
 
@@ -112,6 +113,11 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       const submissionId = await q.insertSubmission(tx, { department: input.department, month: input.month, fileName: input.fileName, sha256, rows, submittedBy: ctx.actor.user.username === "cli" ? null : ctx.actor.user.id });
       await q.lockPeopleRegistration(tx);
       await q.planRows(tx, input.department);
+      for (const c of await q.registerConflicts(tx, MAX_ERRORS)) {
+        if (c.name_differs) note(registerNameConflict(c.row_no, maskName(c.register_name)));
+        if (c.village_differs) note(registerVillageConflict(c.row_no));
+      }
+      if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
       await q.registerPeople(tx);
       const changes = await q.applyToRoll(tx, { department: input.department, monthStart, prevDay, submissionId });
       await q.insertAuditRaw(

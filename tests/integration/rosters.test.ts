@@ -127,6 +127,32 @@ describe.each(drivers())("monthly rosters on %s", (driver) => {
     await expect(consolidateMonth(await contextOf(s, "minzheng.clerk"), "2026-01")).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("refuses a row that would rename a registered person or move them to another village, changing nothing", async () => {
+    const registerOf = async (id: string) => {
+      const p = (await findPersonByIdNumber(s.handle.db, id))!;
+      return { name: p.name, divisionCode: p.divisionCode, updatedAt: p.updatedAt.toISOString() };
+    };
+    const beforeA = await registerOf(A);
+    const beforeB = await registerOf(B);
+    const before = await counts();
+    // 残联 sends A (民政's 张三丰 of 430524100201) under another name in another township's village,
+    // and B with the right name but another village.
+    const path = await gb18030("cl-2026-01.csv", [
+      [A, "张三", "城乡重度残疾人员", "新增", "430524101201", "2025-12-01", ""],
+      [B, "李四", "城乡重度残疾人员", "新增", "430524100203", "2025-12-01", ""],
+    ]);
+    const r = await importAs("canlian.clerk", "disability", "2026-01", path);
+    expect(r.accepted).toBe(0);
+    expect(r.rejected.map((e) => `${e.row}/${e.column}`)).toEqual(["2/姓名", "2/区划代码", "3/区划代码"]);
+    // The register's name is shown masked, never in clear; the register's village not at all.
+    expect(r.rejected[0]!.reason).toContain("张*丰");
+    expect(r.rejected[0]!.reason).not.toContain("张三丰");
+    expect(r.rejected[1]!.reason).not.toContain("430524100201");
+    expect(await registerOf(A)).toEqual(beforeA);
+    expect(await registerOf(B)).toEqual(beforeB);
+    expect(await counts()).toEqual(before);
+  });
+
   it("turns an empty file and 5 MB of garbage into one clear problem, storing nothing", async () => {
     const before = await counts();
     await writeFile(files.file("empty.csv"), "");

@@ -28,6 +28,11 @@ export const PERMISSIONS = {
     label: "查看完整身份证号（留痕）",
     grants: [{ departments: YIBAO, roles: ["reviewer", "manager"] }],
   },
+  "people.correct_register": {
+    label: "更正人员登记信息（姓名、所在村，留痕）",
+    // 医保 owns the register: a certifying department's roster cannot rename or move a person.
+    grants: [{ departments: YIBAO, roles: ["reviewer", "manager"] }],
+  },
   "rosters.upload": {
     label: "报送本部门月度名单",
     grants: [{ departments: ALL_ROSTER_DEPTS, roles: ["clerk"] }],

@@ -6,6 +6,7 @@ import { getPerson } from "@/lib/people/get-person";
 import { CategorySection } from "./category-section";
 import { ClaimsSection } from "./claims-section";
 import { EnrolmentSection } from "./enrolment-section";
+import { RegisterCorrection } from "./register-correction";
 import { RevealId } from "./reveal-id";
 
 export const metadata: Metadata = { title: "人员信息" };
@@ -28,6 +29,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <dt className="text-slate-500">户籍所在地</dt>
         <dd>{p.townshipName} {p.villageName}（{p.divisionCode}）</dd>
       </dl>
+      <RegisterCorrection personId={p.id} name={p.name} divisionCode={p.divisionCode} />
       <CategorySection personId={p.id} />
       <EnrolmentSection personId={p.id} />
       <ClaimsSection personId={p.id} />

@@ -15,12 +15,17 @@ export default defineConfig({
   workers: 1,
   // One retry in CI only: a passed retry is reported as "flaky" in the output, never hidden.
   retries: process.env.CI ? 1 : 0,
+  // A forgotten test.only would silently skip the rest of the suite in CI.
+  forbidOnly: !!process.env.CI,
   timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   globalTeardown: "./e2e/helpers/global-teardown.ts",
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "zh-CN",
+    // A failed test leaves its trace (DOM snapshots, network, console) in test-results/; passing ones leave nothing.
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     timezoneId: "Asia/Shanghai",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -160,7 +160,8 @@ describe.each(drivers())("settlement and subsidy API use cases on %s", (driver) 
     expect(found?.actor.user.username).toBe("yibao.clerk");
     expect(found?.allowedActions).toEqual(["settlement.trial"]);
     const viaToken = await settleForApi({ db: s.handle.db, actor: found!.actor }, body(shaoyang), { viaToken: true });
-    expect(viaToken.totals).toBeDefined();
+    // The same figures as a signed-in user and the CLI get for the same request.
+    expect(viaToken).toEqual(await cli(settleCommand, shaoyang));
     const used = await s.handle.db.select().from(auditLog).where(eq(auditLog.action, "api.settlement"));
     expect(used).toMatchObject([{ username: "yibao.clerk", objectId: "shaoyang-2021", userAgent: `his [token ${issued.prefix}]`, detail: { claims: 2 } }]);
     const listed = (await listApiTokens(admin)).tokens.find((t) => t.id === issued.id)!;

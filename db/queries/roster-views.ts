@@ -25,10 +25,12 @@ export async function submissionSummaries(db: Db | Tx, r: MonthRange) {
       firstOn: bj(sql`min(${s.submittedAt})`, DAY),
       firstAt: bj(sql`min(${s.submittedAt})`, MINUTE),
       lastAt: bj(sql`max(${s.submittedAt})`, MINUTE),
-      // The latest list is the roll as the department now reports it.
+      // The latest list is the roll as the department now reports it: its
+      // rows, additions and removals are shown together (never mixed with the
+      // first send's time or a month's sum); the first send decides timeliness.
       latestRows: sql<number>`((array_agg(${s.rows} order by ${s.submittedAt} desc, ${s.id} desc))[1])::int`,
-      added: sql<number>`sum(${s.added})::int`,
-      removed: sql<number>`sum(${s.removed})::int`,
+      latestAdded: sql<number>`((array_agg(${s.added} order by ${s.submittedAt} desc, ${s.id} desc))[1])::int`,
+      latestRemoved: sql<number>`((array_agg(${s.removed} order by ${s.submittedAt} desc, ${s.id} desc))[1])::int`,
     })
     .from(s)
     .where(and(gte(s.month, r.from), lte(s.month, r.to), inArray(s.department, [...r.departments] as never[])))

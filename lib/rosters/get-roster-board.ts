@@ -29,7 +29,7 @@ export type BoardCell = {
   firstAt: string | null;
   lastAt: string | null;
   sends: number;
-  /** Rows of the latest list, and 新增 / 减少 applied over the month's lists. */
+  /** Rows, 新增 and 减少 of the latest list (lastAt). */
   rows: number | null;
   added: number | null;
   removed: number | null;
@@ -85,8 +85,8 @@ export async function getRosterBoard(ctx: UseCaseContext, opts: { today?: string
         lastAt: s?.lastAt ?? null,
         sends: s?.sends ?? 0,
         rows: s?.latestRows ?? null,
-        added: s?.added ?? null,
-        removed: s?.removed ?? null,
+        added: s?.latestAdded ?? null,
+        removed: s?.latestRemoved ?? null,
       };
     });
     const run = runOf.get(month);

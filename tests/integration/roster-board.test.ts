@@ -94,4 +94,19 @@ describe.each(drivers())("roster board on %s", (driver) => {
     const [row] = await s.handle.raw.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'rosters.view' and outcome = 'refused'");
     expect(row!.n).toBe(2);
   });
+
+  it("shows a department-month sent twice as its first send's time and the latest list's own figures", async () => {
+    const again = files.file("民政2025年10月-补报.csv");
+    await writeFile(again, iconv.encode(csvText([HEADER,
+      [syntheticId(700_001), "张秀英", "低保对象", "在册", "430524100201", "2025-09-15", ""],
+      [syntheticId(700_003), "王桂兰", "特困人员", "新增", "430524100203", "2025-09-20", ""],
+      [syntheticId(700_004), "刘建国", "特困人员", "新增", "430524100203", "2025-09-20", ""],
+    ]), "gb18030"));
+    const r = await importRoster(await contextOf(s, "minzheng.clerk"), { department: "civil_affairs", month: "2025-10", path: again, fileName: "民政2025年10月-补报.csv" });
+    expect(r).toMatchObject({ rejected: [], added: 2, unchanged: 1 });
+    await s.handle.raw.query("update roster_submissions set submitted_at = '2025-10-12T02:00:00Z' where file_name = '民政2025年10月-补报.csv'");
+    const civil = (await october("yibao.clerk", "2025-10-20")).month.cells.find((c) => c.department === "civil_affairs")!;
+    // Timeliness from the first send; rows, additions and removals all of the latest list (not the month's sums).
+    expect(civil).toMatchObject({ status: "on_time", firstAt: "2025-10-09 23:30", lastAt: "2025-10-12 10:00", sends: 2, rows: 3, added: 2, removed: 0 });
+  });
 });

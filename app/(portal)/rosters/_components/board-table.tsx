@@ -31,8 +31,9 @@ export function BoardTable({ board, showConsolidation }: { board: RosterBoard; s
                   <StatusBadge status={c.status} name={c.statusName} />
                   {c.firstAt ? (
                     <span className="mt-1 block text-xs text-slate-600">
-                      {c.firstAt} 报送{c.sends > 1 ? `，共 ${c.sends} 次` : ""}
+                      {c.sends > 1 ? `首次 ${c.firstAt} 报送，共 ${c.sends} 次` : `${c.firstAt} 报送`}
                       <br />
+                      {c.sends > 1 ? `最近一次 ${c.lastAt}：` : ""}
                       {c.rows?.toLocaleString("zh-CN")} 行 · 新增 {c.added?.toLocaleString("zh-CN")} · 减少 {c.removed?.toLocaleString("zh-CN")}
                     </span>
                   ) : null}

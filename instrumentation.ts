@@ -5,6 +5,8 @@ export async function register() {
   const { getDbHandle } = await import("./db");
   const { setupDatabase } = await import("./db/setup");
   const handle = await getDbHandle();
+  // Upload folders a crashed server left behind hold names and ID numbers.
+  (await import("./lib/uploads/upload-temp")).sweepUploadTemp();
   const result = await setupDatabase(handle);
   const where = handle.config.kind === "postgres" ? "PostgreSQL" : `PGlite (${handle.config.dataDir})`;
   const seeded = Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(", ");

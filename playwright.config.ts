@@ -40,6 +40,8 @@ export default defineConfig({
     url: `http://localhost:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-only-secret-not-for-production", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-only-secret-not-for-production", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1",
+      // Fixed test keys for the encrypted ID numbers (lib/crypto/data-keys.ts); e2e only.
+      PORTAL_DATA_KEY: Buffer.alloc(32, 1).toString("base64"), PORTAL_INDEX_KEY: Buffer.alloc(32, 2).toString("base64") },
   },
 });

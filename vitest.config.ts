@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "cli/**/*.test.ts"],
     environment: "node",
+    // Test keys for the encrypted ID numbers (lib/crypto/data-keys.ts).
+    setupFiles: ["tests/setup-keys.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -1,6 +1,7 @@
 import type { CliCommand } from "./command";
 import { dbSetupCommand } from "./commands/db-setup";
 import { divisionsListCommand } from "./commands/divisions-list";
+import { keysRotateCommand } from "./commands/keys-rotate";
 import { personShowCommand } from "./commands/person-show";
 import { rosterConsolidateCommand, rosterImportCommand } from "./commands/roster";
 import { settleCommand } from "./commands/settle";
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CliCommand[] = [
   rosterImportCommand,
   rosterConsolidateCommand,
   personShowCommand,
+  keysRotateCommand,
 ];

@@ -1,6 +1,7 @@
 import { dbConfigFromEnv } from "@/db/config";
 import { openDb, type DbHandle } from "@/db/client";
 import { DatabaseLockedError } from "@/db/folder-lock";
+import { migrateDatabase } from "@/db/setup";
 import { CliInputError } from "./command";
 
 /**
@@ -17,7 +18,7 @@ export async function withDatabase<T>(fn: (handle: DbHandle) => Promise<T>): Pro
     throw err;
   }
   try {
-    await handle.migrate(); // a database left by an older version gets its new tables first
+    await migrateDatabase(handle); // a database left by an older version gets its new tables (and sealed IDs) first
     return await fn(handle);
   } finally {
     await handle.close();

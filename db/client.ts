@@ -4,10 +4,11 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { mkdirSync } from "node:fs";
 import * as schema from "./schema";
 import { migrationsFolder, type DbConfig } from "./config";
 import { lockDataDir } from "./folder-lock";
+import { secureDataFolder } from "./data-folder";
+import { loadKeysBesideData } from "@/lib/crypto/data-keys";
 import { registerRawClient } from "./bulk";
 
 // The one drizzle type the rest of the code sees. PGlite's drizzle type differs
@@ -42,9 +43,10 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       raw: { query: async (sql, params) => (await client.unsafe(sql, params as never[])) as never },
     };
   }
+  secureDataFolder(config.dataDir); // before the lock file and PGlite write anything
+  loadKeysBesideData(config.dataDir);
   const release = lockDataDir(config.dataDir);
   try {
-    mkdirSync(config.dataDir, { recursive: true });
     const client = new PGlite(config.dataDir);
     await client.waitReady;
     const db = drizzlePglite(client, { schema });

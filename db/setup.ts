@@ -1,5 +1,16 @@
 import type { DbHandle } from "./client";
+import { sealClearIdNumbers } from "./queries/id-at-rest";
 import { isDemoDatabase, isEmptyDatabase, SEED_STEPS, type SeedStep } from "./seed/steps";
+
+/**
+ * The migrations, then the one step SQL cannot do: ID numbers still in clear
+ * (a database from before encryption at rest) are sealed with the keys from
+ * the environment and the clear column emptied (db/queries/id-at-rest.ts).
+ */
+export async function migrateDatabase(handle: DbHandle): Promise<void> {
+  await handle.migrate();
+  await sealClearIdNumbers(handle);
+}
 
 export type SetupResult = { seeded: boolean; counts: Record<string, number> };
 
@@ -12,7 +23,7 @@ export async function setupDatabase(
   handle: DbHandle,
   opts: { seed?: boolean; kinds?: readonly SeedStep["kind"][] } = {},
 ): Promise<SetupResult> {
-  await handle.migrate();
+  await migrateDatabase(handle);
   const counts: Record<string, number> = {};
   if (opts.seed === false) return { seeded: false, counts };
   const empty = await isEmptyDatabase(handle);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
 import { claimImports, claims, claimSettlements, people, personCategories, policyActivations, policyVersions, users, type ClaimRow } from "../schema";
 import type { Db, Tx } from "../client";
+import { idHashOf, withIdNumbers } from "./people-ids";
 
 // The claims ledger: settlement records (claims), the engine's result for each
 // (claim_settlements, superseded never deleted) and the imports they came in.
@@ -21,15 +22,15 @@ export async function lockClaimsLedger(tx: Tx): Promise<void> {
 
 export type LedgerPerson = { id: string; idNumber: string; name: string; birthDate: string; divisionCode: string };
 
-/** People with these ID numbers inside the jurisdiction prefix; others are simply not found. */
+/** People with these ID numbers (by blind index) inside the jurisdiction prefix; others are simply not found. */
 export async function peopleWithinByIdNumbers(tx: Db | Tx, idNumbers: readonly string[], scopePrefix: string): Promise<LedgerPerson[]> {
   const out: LedgerPerson[] = [];
   for (const part of chunks([...new Set(idNumbers)])) {
     const rows = await tx
-      .select({ id: people.id, idNumber: people.idNumber, name: people.name, birthDate: people.birthDate, divisionCode: people.divisionCode })
+      .select({ id: people.id, idSealed: people.idSealed, name: people.name, birthDate: people.birthDate, divisionCode: people.divisionCode })
       .from(people)
-      .where(and(inArray(people.idNumber, part), like(people.divisionCode, `${scopePrefix}%`)));
-    out.push(...rows);
+      .where(and(inArray(people.idHash, part.map(idHashOf)), like(people.divisionCode, `${scopePrefix}%`)));
+    out.push(...withIdNumbers(rows));
   }
   return out;
 }

@@ -3,9 +3,10 @@ import type { BulkTx } from "../bulk";
 // The SQL of one enrolment import (参保缴费数据), inside one bulk transaction:
 // clean rows are staged in a temporary table, file-wide checks run there, then
 // the enrolments of people the portal knows (within the importer's
-// jurisdiction) are stored. Nothing is kept unless the caller commits.
+// jurisdiction) are stored. Nothing is kept unless the caller commits. Rows
+// are staged and joined by the ID's blind index (lib/crypto), never the clear ID.
 
-export const ENROLMENT_STAGING_COLUMNS = ["row_no", "id_number", "name", "year", "tier", "contribution", "tier1", "paid_on", "fee_exempt"] as const;
+export const ENROLMENT_STAGING_COLUMNS = ["row_no", "id_hash", "name", "year", "tier", "contribution", "tier1", "paid_on", "fee_exempt"] as const;
 
 /** Imports, subsidy runs and worklist runs never interleave. */
 export async function lockEnrolment(tx: BulkTx): Promise<void> {
@@ -22,18 +23,18 @@ export async function findImportBySha(tx: BulkTx, sha256: string) {
 
 export async function createEnrolmentStaging(tx: BulkTx): Promise<void> {
   await tx.query(`CREATE TEMP TABLE enrolment_staging (
-    row_no int NOT NULL, id_number varchar(18) NOT NULL, name text NOT NULL, year int NOT NULL, tier smallint NOT NULL,
+    row_no int NOT NULL, id_hash varchar(64) NOT NULL, name text NOT NULL, year int NOT NULL, tier smallint NOT NULL,
     contribution numeric(14,2) NOT NULL, tier1 numeric(14,2) NOT NULL, paid_on date NOT NULL, fee_exempt text NOT NULL
   ) ON COMMIT DROP`);
   // The subsidy run looks up each enrolment's tier-1 standard here by ID.
-  await tx.query("CREATE INDEX ON enrolment_staging (id_number)");
+  await tx.query("CREATE INDEX ON enrolment_staging (id_hash)");
 }
 
 /** Rows whose ID appeared earlier in the file, with that earlier row. */
 export async function duplicateEnrolmentRows(tx: BulkTx, limit: number) {
   return tx.query<{ row_no: number; first_row: number }>(
     `SELECT row_no, first_row FROM (
-       SELECT row_no, min(row_no) OVER (PARTITION BY id_number) AS first_row FROM enrolment_staging
+       SELECT row_no, min(row_no) OVER (PARTITION BY id_hash) AS first_row FROM enrolment_staging
      ) s WHERE row_no <> first_row ORDER BY row_no LIMIT $1`,
     [limit],
   );
@@ -42,7 +43,7 @@ export async function duplicateEnrolmentRows(tx: BulkTx, limit: number) {
 /** Rows naming a person the portal knows under another name: usually a mistyped ID. */
 export async function nameMismatchRows(tx: BulkTx, scopePrefix: string, limit: number) {
   return tx.query<{ row_no: number }>(
-    `SELECT s.row_no FROM enrolment_staging s JOIN people p ON p.id_number = s.id_number
+    `SELECT s.row_no FROM enrolment_staging s JOIN people p ON p.id_hash = s.id_hash
      WHERE p.division_code LIKE $1 || '%' AND p.name <> s.name ORDER BY s.row_no LIMIT $2`,
     [scopePrefix, limit],
   );
@@ -71,7 +72,7 @@ export async function insertEnrolments(tx: BulkTx, a: { importId: number; scopeP
     `CREATE TEMP TABLE enrolment_plan ON COMMIT DROP AS
      SELECT s.*, p.id AS person_id, e.id AS existing_id
      FROM enrolment_staging s
-     LEFT JOIN people p ON p.id_number = s.id_number AND p.division_code LIKE $1 || '%'
+     LEFT JOIN people p ON p.id_hash = s.id_hash AND p.division_code LIKE $1 || '%'
      LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = s.year`,
     [a.scopePrefix],
   );

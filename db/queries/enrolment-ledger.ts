@@ -2,6 +2,7 @@ import { and, asc, eq, like, sql, type SQL } from "drizzle-orm";
 import { divisions, enrolments, people, policyVersions, subsidies } from "../schema";
 import type { Db } from "../client";
 import { pageOf } from "./page";
+import { withIdNumbers } from "./people-ids";
 
 // The 参保台账 of low-income people: each subsidy row with its enrolment, and
 // the totals by funding source and by category. Every query takes the
@@ -23,7 +24,7 @@ export async function ledgerRows(db: Db, f: LedgerFilter & { limit: number; offs
     .select({
       personId: people.id,
       name: people.name,
-      idNumber: people.idNumber,
+      idSealed: people.idSealed,
       villageName: village,
       townshipName: township,
       category: subsidies.category,
@@ -45,7 +46,8 @@ export async function ledgerRows(db: Db, f: LedgerFilter & { limit: number; offs
     .orderBy(asc(people.divisionCode), asc(people.name), asc(subsidies.id))
     .limit(f.limit + 1)
     .offset(f.offset);
-  return pageOf(rows, f.limit);
+  const page = pageOf(rows, f.limit);
+  return { ...page, rows: withIdNumbers(page.rows) };
 }
 
 const fromSource = (source: string) =>

@@ -29,7 +29,7 @@ export type PendingSubsidy = {
  */
 export async function pendingSubsidies(tx: BulkTx, a: { year: number; scopePrefix: string; fromStaging: boolean }): Promise<PendingSubsidy[]> {
   const staged = a.fromStaging
-    ? "(SELECT s.tier1 FROM enrolment_staging s WHERE s.id_number = p.id_number AND s.year = e.year LIMIT 1)"
+    ? "(SELECT s.tier1 FROM enrolment_staging s WHERE s.id_hash = p.id_hash AND s.year = e.year LIMIT 1)"
     : "NULL";
   return tx.query<PendingSubsidy>(
     `SELECT e.person_id, p.division_code, e.tier, e.contribution::text AS contribution, e.paid_on::text AS paid_on, e.fee_exempt,

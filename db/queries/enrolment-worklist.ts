@@ -3,6 +3,7 @@ import type { BulkTx } from "../bulk";
 import { divisions, people, unenrolledCases } from "../schema";
 import type { Db, Tx } from "../client";
 import { pageOf } from "./page";
+import { withIdNumbers } from "./people-ids";
 
 // The 未参保 worklist ("销号"): one case per person and year, assigned to the
 // township of the person's village. Every read takes the caller's scope
@@ -46,7 +47,7 @@ export async function listCases(db: Db, f: CaseFilter & { limit: number; offset:
       id: unenrolledCases.id,
       personId: people.id,
       name: people.name,
-      idNumber: people.idNumber,
+      idSealed: people.idSealed,
       villageName: sql<string | null>`${village}`,
       townshipCode: unenrolledCases.townshipCode,
       townshipName: sql<string | null>`${township}`,
@@ -61,7 +62,8 @@ export async function listCases(db: Db, f: CaseFilter & { limit: number; offset:
     .orderBy(asc(unenrolledCases.townshipCode), asc(people.divisionCode), asc(people.name), asc(unenrolledCases.id))
     .limit(f.limit + 1)
     .offset(f.offset);
-  return pageOf(rows, f.limit);
+  const page = pageOf(rows, f.limit);
+  return { ...page, rows: withIdNumbers(page.rows) };
 }
 
 /** Cases per township, status and reason. */

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, isNull, like, lte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, like, lte, ne, or, sql } from "drizzle-orm";
 import { enrolments, people, personCategories, policyVersions, subsidies } from "../schema";
 import type { Db } from "../client";
+import { byIdNumber, withIdNumbers } from "./people-ids";
 
 /** A person's enrolments by year, newest first, each with its subsidy (if any). */
 export async function enrolmentsOfPerson(db: Db, personId: string) {
@@ -32,7 +33,7 @@ export async function enrolmentsOfPerson(db: Db, personId: string) {
 export async function categoryHolders(db: Db, a: { scopePrefix: string; from: string; to: string }) {
   return db
     .select({
-      idNumber: people.idNumber,
+      idSealed: people.idSealed,
       name: people.name,
       divisionCode: people.divisionCode,
       firstDay: sql<string>`greatest(min(${personCategories.fromDate}), ${a.from}::date)::text`,
@@ -49,17 +50,17 @@ export async function categoryHolders(db: Db, a: { scopePrefix: string; from: st
       ),
     )
     .groupBy(people.id)
-    .orderBy(asc(people.idNumber));
+    .then((rows) => withIdNumbers(rows).sort(byIdNumber));
 }
 
 /** Residents in the scope who never held a category: ordinary payers in the demo file. */
 export async function residentsWithoutCategory(db: Db, scopePrefix: string, limit: number) {
   return db
-    .select({ idNumber: people.idNumber, name: people.name })
+    .select({ idSealed: people.idSealed, name: people.name })
     .from(people)
     .where(and(like(people.divisionCode, `${scopePrefix}%`), sql`not exists (select 1 from ${personCategories} pc where pc.person_id = ${people.id})`))
-    .orderBy(asc(people.idNumber))
-    .limit(limit);
+    // In ID order, as the demo has always drawn them: sorted after opening (a sealed ID has no order).
+    .then((rows) => withIdNumbers(rows).sort(byIdNumber).slice(0, limit));
 }
 
 export async function countEnrolments(db: Db): Promise<number> {

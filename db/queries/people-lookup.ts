@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
-import { people, type PersonRow } from "../schema";
+import { people } from "../schema";
 import type { Db, Tx } from "../client";
+import { idHashOf, openPerson, type Person } from "./people-ids";
 
-export async function findPersonByIdNumber(db: Db | Tx, idNumber: string): Promise<PersonRow | undefined> {
-  const [row] = await db.select().from(people).where(eq(people.idNumber, idNumber)).limit(1);
-  return row;
+/** By full ID number, through the blind index (a part of an ID cannot be looked up). */
+export async function findPersonByIdNumber(db: Db | Tx, idNumber: string): Promise<Person | undefined> {
+  const [row] = await db.select().from(people).where(eq(people.idHash, idHashOf(idNumber))).limit(1);
+  return row && openPerson(row);
 }

@@ -1,21 +1,24 @@
 import { and, asc, eq, ilike, like, sql, type SQL } from "drizzle-orm";
-import { divisions, people, type PersonRow } from "../schema";
+import { divisions, people } from "../schema";
 import type { Db, Tx } from "../client";
 import { pageOf } from "./page";
+import { idHashOf, openPerson, withIdNumbers, type Person } from "./people-ids";
 
 // Every people query takes the caller's jurisdiction prefix: a forgotten check
 // returns nothing instead of leaking (STYLE.md, documenso's buildTeamWhereQuery).
 
-export type PeopleFilter = { scopePrefix: string; divisionPrefix?: string; name?: string; limit: number; offset: number };
+/** `idNumber`: a full ID, found through the blind index (parts of IDs cannot be searched). */
+export type PeopleFilter = { scopePrefix: string; divisionPrefix?: string; name?: string; idNumber?: string; limit: number; offset: number };
 
 export async function listPeopleWithin(db: Db, f: PeopleFilter) {
   const where: SQL[] = [like(people.divisionCode, `${f.scopePrefix}%`)];
   if (f.divisionPrefix) where.push(like(people.divisionCode, `${f.divisionPrefix}%`));
+  if (f.idNumber) where.push(eq(people.idHash, idHashOf(f.idNumber)));
   if (f.name) where.push(ilike(people.name, `%${f.name.replace(/[%_\\]/g, "\\$&")}%`));
   const rows = await db
     .select({
       id: people.id,
-      idNumber: people.idNumber,
+      idSealed: people.idSealed,
       name: people.name,
       sex: people.sex,
       birthDate: people.birthDate,
@@ -29,14 +32,15 @@ export async function listPeopleWithin(db: Db, f: PeopleFilter) {
     .limit(f.limit + 1)
     .offset(f.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...where));
-  return { ...pageOf(rows, f.limit), total: count?.n ?? 0 };
+  const page = pageOf(rows, f.limit);
+  return { ...page, rows: withIdNumbers(page.rows), total: count?.n ?? 0 };
 }
 
 /** The person, whatever the jurisdiction: callers check `divisionCode` against the actor and audit a refusal. */
-export async function findPersonById(db: Db | Tx, id: string): Promise<PersonRow | undefined> {
+export async function findPersonById(db: Db | Tx, id: string): Promise<Person | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
-  return row;
+  return row && openPerson(row);
 }
 
 export async function countPeople(db: Db | Tx): Promise<number> {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, isNotNull, isNull, like, lte, ne, or, sql, typ
 import { consolidationConflicts, consolidations, divisions, people, personCategories, policyVersions, users } from "../schema";
 import type { Db, Tx } from "../client";
 import { pageOf } from "./page";
+import { withIdNumbers } from "./people-ids";
 
 // What the consolidation pages read. The lists of a month compare the
 // consolidated categories in force on the month's first day with those in
@@ -113,7 +114,7 @@ export async function monthList(db: Db | Tx, q: MonthListQuery) {
   const rows = await db
     .select({
       personId: people.id,
-      idNumber: people.idNumber,
+      idSealed: people.idSealed,
       name: people.name,
       divisionCode: people.divisionCode,
       divisionName: divisions.name,
@@ -135,7 +136,8 @@ export async function monthList(db: Db | Tx, q: MonthListQuery) {
     .leftJoin(cur, eq(cur.personId, people.id))
     .leftJoin(prev, eq(prev.personId, people.id))
     .where(where);
-  return { ...pageOf(rows, q.limit), total: count?.n ?? 0 };
+  const page = pageOf(rows, q.limit);
+  return { ...page, rows: withIdNumbers(page.rows), total: count?.n ?? 0 };
 }
 
 /** The conflicts (people on several lists) of one run, within the reader's jurisdiction. */
@@ -144,7 +146,7 @@ export async function runConflicts(db: Db | Tx, q: { consolidationId: number; sc
   const rows = await db
     .select({
       personId: people.id,
-      idNumber: people.idNumber,
+      idSealed: people.idSealed,
       name: people.name,
       divisionCode: people.divisionCode,
       divisionName: divisions.name,
@@ -164,7 +166,8 @@ export async function runConflicts(db: Db | Tx, q: { consolidationId: number; sc
     .from(consolidationConflicts)
     .innerJoin(people, eq(people.id, consolidationConflicts.personId))
     .where(where);
-  return { ...pageOf(rows, q.limit), total: count?.n ?? 0 };
+  const page = pageOf(rows, q.limit);
+  return { ...page, rows: withIdNumbers(page.rows), total: count?.n ?? 0 };
 }
 
 /** People per consolidated category on a day, within the jurisdiction. */

@@ -5,9 +5,12 @@ import type { NewAuditRow } from "../schema";
 // streamed into a temporary table; set-level checks (duplicates in the file,
 // removals of people not on the roll) run there; then one plan joins the rows
 // to people and the open roll, and a few set-based statements apply it. Nothing is stored unless the caller lets the transaction
-// commit.
+// commit. No clear ID number enters any table, staging included: rows carry
+// the ID's blind index (joins, duplicates), its sealed form (stored for new
+// people) and the sex and birth date read from it, all computed in Node while
+// the file is parsed (lib/crypto/id-cipher.ts).
 
-export const STAGING_COLUMNS = ["row_no", "id_number", "name", "category", "change", "division_code", "certified_on", "note"] as const;
+export const STAGING_COLUMNS = ["row_no", "id_hash", "id_sealed", "sex", "birth_date", "name", "category", "change", "division_code", "certified_on", "note"] as const;
 
 export async function lockDepartmentRoll(tx: BulkTx, department: string): Promise<void> {
   // Two imports for the same department never interleave.
@@ -33,7 +36,7 @@ export async function findSubmission(tx: BulkTx, department: string, month: stri
 
 export async function createStaging(tx: BulkTx): Promise<void> {
   await tx.query(`CREATE TEMP TABLE roster_staging (
-    row_no int NOT NULL, id_number varchar(18) NOT NULL, name text NOT NULL, category text NOT NULL,
+    row_no int NOT NULL, id_hash varchar(64) NOT NULL, id_sealed text NOT NULL, sex text NOT NULL, birth_date date NOT NULL, name text NOT NULL, category text NOT NULL,
     change text NOT NULL, division_code varchar(12) NOT NULL, certified_on date NOT NULL, note text
   ) ON COMMIT DROP`);
 }
@@ -53,7 +56,7 @@ export async function duplicateRows(tx: BulkTx, limit: number) {
   return tx.query<{ row_no: number; first_row: number }>(
     `SELECT s.row_no, d.first_row
      FROM roster_staging s
-     JOIN (SELECT id_number, min(row_no) AS first_row FROM roster_staging GROUP BY id_number HAVING count(*) > 1) d USING (id_number)
+     JOIN (SELECT id_hash, min(row_no) AS first_row FROM roster_staging GROUP BY id_hash HAVING count(*) > 1) d USING (id_hash)
      WHERE s.row_no <> d.first_row ORDER BY s.row_no LIMIT $1`,
     [limit],
   );
@@ -65,7 +68,7 @@ export async function removalsNotOnRoll(tx: BulkTx, department: string, prevDay:
     `SELECT s.row_no FROM roster_staging s
      WHERE s.change = 'removed' AND NOT EXISTS (
        SELECT 1 FROM people p JOIN department_memberships m ON m.person_id = p.id AND m.department = $1
-       WHERE p.id_number = s.id_number AND (m.to_date IS NULL OR m.to_date = $2::date)
+       WHERE p.id_hash = s.id_hash AND (m.to_date IS NULL OR m.to_date = $2::date)
      ) ORDER BY s.row_no LIMIT $3`,
     [department, prevDay, limit],
   );
@@ -86,7 +89,7 @@ export async function insertSubmission(
 /**
  * Each staged row with the person it names and that person's open entry on
  * the department's roll: one pass over people that every later statement of
- * the import reads. People not registered yet get their id here (in ID-number
+ * the import reads. People not registered yet get their id here (in blind-index
  * order, so both of people's unique indexes are then appended to in order),
  * which spares the roll a second lookup by ID number. The plan also says
  * where a row's name or village differs from the register: such a file is
@@ -96,15 +99,15 @@ export async function planRows(tx: BulkTx, department: string): Promise<void> {
   await tx.query(
     `CREATE TEMP TABLE roster_plan ON COMMIT DROP AS
      SELECT x.*, coalesce(x.known_id, portal_uuid7()) AS person_id
-     FROM (SELECT s.row_no, s.id_number, s.name, s.division_code, s.change, s.category, s.certified_on,
+     FROM (SELECT s.row_no, s.id_hash, s.id_sealed, s.sex, s.birth_date, s.name, s.division_code, s.change, s.category, s.certified_on,
                   p.id AS known_id, p.name AS register_name,
                   p.name <> s.name AS name_differs,
                   s.change <> 'removed' AND p.division_code <> s.division_code AS village_differs,
                   m.id AS open_id, m.category AS open_category
            FROM roster_staging s
-           LEFT JOIN people p ON p.id_number = s.id_number
+           LEFT JOIN people p ON p.id_hash = s.id_hash
            LEFT JOIN department_memberships m ON m.person_id = p.id AND m.department = $1 AND m.to_date IS NULL
-           ORDER BY s.id_number
+           ORDER BY s.id_hash
            OFFSET 0) x`,
     [department],
   );
@@ -135,10 +138,8 @@ export async function registerConflicts(tx: BulkTx, limit: number) {
  */
 export async function registerPeople(tx: BulkTx): Promise<void> {
   await tx.query(`
-    INSERT INTO people (id, id_number, name, sex, birth_date, division_code)
-    SELECT person_id, id_number, name,
-           CASE WHEN substr(id_number, 17, 1)::int % 2 = 1 THEN 'male' ELSE 'female' END,
-           to_date(substr(id_number, 7, 8), 'YYYYMMDD'), division_code
+    INSERT INTO people (id, id_hash, id_sealed, name, sex, birth_date, division_code)
+    SELECT person_id, id_hash, id_sealed, name, sex, birth_date, division_code
     FROM roster_plan WHERE known_id IS NULL`);
 }
 

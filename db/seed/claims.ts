@@ -13,6 +13,7 @@ import { toXlsx } from "@/lib/export/xlsx";
 import { policyForClaimDate } from "@/lib/policies/policy-for-claim-date";
 import { claims, people, personCategories, users } from "../schema";
 import type { Db } from "../client";
+import { byIdNumber, withIdNumbers } from "../queries/people-ids";
 
 // Demo step: a year of settlement records for a few hundred residents of the
 // demo county, imported by the demo 医保 clerk through importClaims as two
@@ -66,16 +67,17 @@ export async function seedDemoClaims(db: Db): Promise<Record<string, number> | n
 /** The county's residents with their consolidated category in the year (the latest one held), if any. */
 async function residents(db: Db, from: string, to: string): Promise<DemoResident[]> {
   const rows = await db
-    .select({ idNumber: people.idNumber, name: people.name, divisionCode: people.divisionCode, category: personCategories.category, categoryFrom: personCategories.fromDate })
+    .select({ idSealed: people.idSealed, name: people.name, divisionCode: people.divisionCode, category: personCategories.category, categoryFrom: personCategories.fromDate })
     .from(people)
     .leftJoin(
       personCategories,
       and(eq(personCategories.personId, people.id), lte(personCategories.fromDate, to), or(isNull(personCategories.toDate), gte(personCategories.toDate, from))),
     )
     .where(like(people.divisionCode, "430524%"))
-    .orderBy(asc(people.idNumber), asc(personCategories.fromDate));
+    .orderBy(asc(personCategories.fromDate));
   const byId = new Map<string, DemoResident>();
-  for (const r of rows) byId.set(r.idNumber, { ...r, categoryFrom: r.categoryFrom ?? null, category: r.category ?? null });
+  // In ID order, then by category start, as the plan expects (stable sort; sealed IDs have no order).
+  for (const r of withIdNumbers(rows).sort(byIdNumber)) byId.set(r.idNumber, { ...r, categoryFrom: r.categoryFrom ?? null, category: r.category ?? null });
   return [...byId.values()];
 }
 

@@ -4,6 +4,7 @@ import { demoDivisions } from "@/lib/demo/demo-divisions";
 import { demoPeople } from "@/lib/demo/demo-people";
 import { auditLog, divisions, people, users } from "../schema";
 import type { Tx } from "../client";
+import { sealedIdColumns } from "../queries/people-ids";
 
 export const DEMO_PEOPLE_COUNT = 3000;
 
@@ -21,7 +22,7 @@ export async function seedDemoCounty(tx: Tx): Promise<{ divisions: number; users
 
   const villages = divs.filter((d) => d.level === "village").map((d) => d.code);
   const persons = demoPeople(villages, DEMO_PEOPLE_COUNT);
-  for (let i = 0; i < persons.length; i += 500) await tx.insert(people).values(persons.slice(i, i + 500));
+  for (let i = 0; i < persons.length; i += 500) await tx.insert(people).values(persons.slice(i, i + 500).map(({ idNumber, ...p }) => ({ ...p, ...sealedIdColumns(idNumber) })));
 
   await tx.insert(auditLog).values({
     action: "system.seed",

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
+import { and, eq, inArray, like, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import type { Actor } from "@/lib/auth/actor";
 import type { UseCaseContext } from "@/lib/auth/context";
@@ -13,6 +13,7 @@ import { demoRosterPlan, type DemoList } from "@/lib/rosters/demo-roster-plan";
 import { importRoster } from "@/lib/rosters/import-roster";
 import { consolidations, people, rosterSubmissions, users } from "../schema";
 import type { Db, DbHandle } from "../client";
+import { byIdNumber, withIdNumbers } from "../queries/people-ids";
 
 // Demo step: the demo county's rosters, sent as the departments send them —
 // real files (民政 a GB18030 CSV as Chinese Excel saves it, 乡村振兴 an .xlsx,
@@ -45,10 +46,10 @@ export async function seedDemoRosters(handle: DbHandle): Promise<Record<string, 
   const [sent] = await db.select({ n: sql<number>`count(*)::int` }).from(rosterSubmissions);
   if ((sent?.n ?? 0) > 0) return null;
   const residents = await db
-    .select({ idNumber: people.idNumber, name: people.name, divisionCode: people.divisionCode, birthDate: people.birthDate })
+    .select({ idSealed: people.idSealed, name: people.name, divisionCode: people.divisionCode, birthDate: people.birthDate })
     .from(people)
     .where(like(people.divisionCode, "430524%"))
-    .orderBy(asc(people.idNumber));
+    .then((rows) => withIdNumbers(rows).sort(byIdNumber)); // ID order: sealed IDs have none in SQL
   const lists = demoRosterPlan(residents);
   const ctxOf = await demoContexts(db);
 

@@ -3,8 +3,9 @@
 // production code.
 import { writeFile } from "node:fs/promises";
 import iconv from "iconv-lite";
-import { and, asc, like, sql } from "drizzle-orm";
+import { and, like, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { byIdNumber, withIdNumbers } from "@/db/queries/people-ids";
 import { claims, people, personCategories, policyActivations, policyVersions } from "@/db/schema";
 import { getPreset } from "@/lib/policy/preset-registry";
 import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
@@ -38,8 +39,8 @@ export type TestPerson = { id: string; idNumber: string; name: string; divisionC
 
 /** `n` residents of a division prefix (demo county) who hold no category and have no claims, in a stable order. */
 export async function residents(db: Db, prefix: string, n: number, skip = 0): Promise<TestPerson[]> {
-  return db
-    .select({ id: people.id, idNumber: people.idNumber, name: people.name, divisionCode: people.divisionCode })
+  const rows = await db
+    .select({ id: people.id, idSealed: people.idSealed, name: people.name, divisionCode: people.divisionCode })
     .from(people)
     .where(
       and(
@@ -48,9 +49,8 @@ export async function residents(db: Db, prefix: string, n: number, skip = 0): Pr
         sql`not exists (select 1 from ${claims} c where c.person_id = ${people.id})`,
       ),
     )
-    .orderBy(asc(people.idNumber))
-    .limit(n)
-    .offset(skip);
+    .then(withIdNumbers);
+  return rows.sort(byIdNumber).slice(skip, skip + n); // ID order, opened first: sealed IDs have none in SQL
 }
 
 export type ClaimLine = {

@@ -8,6 +8,7 @@ import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/division-code";
 import { formatAmount } from "@/lib/money/money";
 import { duplicateIdError, RosterFileError, type RosterRowError } from "@/lib/rosters/errors";
@@ -71,6 +72,7 @@ export async function importEnrolment(ctx: UseCaseContext, input: ImportEnrolmen
   }
 
   try {
+    const ids = idCrypto(); // staged by blind index: no clear ID goes into any table
     return await bulkTransaction(ctx.db, async (tx) => {
       await q.lockEnrolment(tx);
       const previous = await q.findImportBySha(tx, sha256);
@@ -94,7 +96,7 @@ export async function importEnrolment(ctx: UseCaseContext, input: ImportEnrolmen
           }
           if (errors.length > 0) continue; // rejected anyway: keep checking, stop staging
           const e = v.entry;
-          pending.push([String(raw.row), e.idNumber, e.name, String(e.year), String(e.tier), formatAmount(e.contribution), formatAmount(e.tier1), e.paidOn, e.feeExempt ? "yes" : "no"]);
+          pending.push([String(raw.row), ids.hash(e.idNumber), e.name, String(e.year), String(e.tier), formatAmount(e.contribution), formatAmount(e.tier1), e.paidOn, e.feeExempt ? "yes" : "no"]);
         }
         if (pending.length >= BATCH_ROWS || errors.length > 0) {
           if (errors.length === 0) await tx.copyRows("enrolment_staging", q.ENROLMENT_STAGING_COLUMNS, pending);

@@ -1,7 +1,7 @@
 import "server-only";
-import { mkdtemp, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { withUploadDir } from "@/lib/uploads/upload-temp";
 import { cleanUploadName, INCOMPLETE_UPLOAD, saveUpload, UploadBroken, UploadLimitExceeded } from "@/lib/uploads/save-upload";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
@@ -31,8 +31,7 @@ export async function receiveEnrolmentUpload(ctx: UseCaseContext, input: Receive
   const max = input.maxBytes ?? MAX_ENROLMENT_UPLOAD_BYTES;
   if (input.declaredBytes !== null && input.declaredBytes > max) throw new ValidationError("file", enrolmentTooLarge(input.declaredBytes));
 
-  const dir = await mkdtemp(join(tmpdir(), "enrolment-upload-"));
-  try {
+  return withUploadDir("enrolment", async (dir) => {
     const path = join(dir, `upload${ext}`);
     await writeLimited(input.file, path, max);
     const size = (await stat(path)).size;
@@ -40,9 +39,7 @@ export async function receiveEnrolmentUpload(ctx: UseCaseContext, input: Receive
       throw new ValidationError("file", INCOMPLETE_UPLOAD);
     }
     return { ...(await importEnrolment(ctx, { path, fileName })), fileName };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function writeLimited(source: AsyncIterable<Uint8Array>, path: string, max: number): Promise<void> {

@@ -8,7 +8,9 @@ import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { RosterDepartment } from "@/lib/departments/departments";
+import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/division-code";
+import { birthDateOf, sexOf } from "@/lib/id-number/id-number";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./month";
 import { maskName } from "@/lib/people/mask-name";
@@ -82,6 +84,7 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       // One COPY for the whole file, fed while the file is parsed: the
       // database and the parser work on the two cores at once.
       const staging = await tx.copyStream("roster_staging", q.STAGING_COLUMNS);
+      const ids = idCrypto();
       try {
         for await (const batch of file.batches()) {
           const valid: (string | null)[][] = [];
@@ -94,7 +97,8 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
             }
             if (errors.length > 0) continue; // the file is rejected anyway: stop staging, keep checking rows
             const e = v.entry;
-            valid.push([String(raw.row), e.idNumber, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
+            // Hashed, sealed and read here: the clear ID never reaches the database.
+            valid.push([String(raw.row), ids.hash(e.idNumber), ids.seal(e.idNumber), sexOf(e.idNumber), birthDateOf(e.idNumber)!, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
           }
           if (errors.length === 0) await staging.write(valid);
           if (input.onProgress && file.totalBytes) input.onProgress(Math.min(file.bytesRead() / file.totalBytes, 1));

@@ -1,7 +1,6 @@
 import "server-only";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { withUploadDir } from "@/lib/uploads/upload-temp";
 import { cleanUploadName, INCOMPLETE_UPLOAD, saveUpload, UploadBroken, UploadLimitExceeded } from "@/lib/uploads/save-upload";
 import { insertAudit } from "@/db/queries/audit";
 import { auditRow } from "@/lib/audit/audit-entry";
@@ -58,15 +57,12 @@ export async function receiveRosterUpload(ctx: UseCaseContext, input: ReceiveRos
   const ext = uploadExtension(fileName);
   if (!ext) throw new ValidationError("file", WRONG_TYPE_MESSAGE);
 
-  const dir = await mkdtemp(join(tmpdir(), "roster-upload-"));
-  try {
+  return withUploadDir("roster", async (dir) => {
     const path = join(dir, `upload${ext}`);
     await writeLimited(input.file, path, input.maxBytes ?? MAX_UPLOAD_BYTES);
     const result = await importRoster(ctx, { department, month: input.month, path, fileName, onProgress: input.onProgress });
     return { ...result, department, month: input.month, fileName };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function writeLimited(source: AsyncIterable<Uint8Array>, path: string, max: number): Promise<void> {

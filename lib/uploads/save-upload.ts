@@ -1,5 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
+import { UPLOAD_FILE_MODE } from "./upload-temp";
 
 // Every import upload (rosters, enrolment) is streamed to a temporary file
 // under a size limit, never held whole in memory. Callers turn the two typed
@@ -27,7 +28,7 @@ export async function saveUpload(source: AsyncIterable<Uint8Array>, path: string
         throw err instanceof UploadLimitExceeded ? err : new UploadBroken("upload stream failed", { cause: err });
       }
     },
-    createWriteStream(path, { flags: "wx" }),
+    createWriteStream(path, { flags: "wx", mode: UPLOAD_FILE_MODE }),
   );
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealedIdColumns } from "@/db/queries/people-ids";
 import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { people } from "@/db/schema";
@@ -67,10 +68,10 @@ describe.each(drivers())("claims import on %s", (driver) => {
     );
 
   it("rejects a file with bad rows as a whole, naming every problem by row and column", async () => {
-    const [foreign] = await s.handle.db
+    const foreign = { idNumber: syntheticId(77_001, "430521"), name: "外县人" };
+    await s.handle.db
       .insert(people)
-      .values({ idNumber: syntheticId(77_001, "430521"), name: "外县人", sex: "male", birthDate: "1954-03-01", divisionCode: "430521100201" })
-      .returning();
+      .values({ ...sealedIdColumns(foreign.idNumber), name: foreign.name, sex: "male", birthDate: "1954-03-01", divisionCode: "430521100201" });
     const unknown = syntheticId(77_002);
     const ok: ClaimLine = { externalId: "BAD-01", person: dibao, date: "2025-03-01", total: "1000", scope: "800", basic: "500" };
     const rows = [

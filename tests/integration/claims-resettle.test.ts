@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealedIdColumns } from "@/db/queries/people-ids";
 import ExcelJS from "exceljs";
 import { people } from "@/db/schema";
 import { applyResettle } from "@/lib/claims/apply-resettle";
@@ -170,7 +171,7 @@ describe.each(drivers())("re-settling a year on %s", (driver) => {
     await expect(previewResettle(await contextOf(s, "taohong.clerk"), { year: "2025" })).rejects.toMatchObject({ code: "forbidden" });
     const [foreign] = await s.handle.db
       .insert(people)
-      .values({ idNumber: syntheticId(77_101, "430521"), name: "外县人", sex: "female", birthDate: "1960-01-01", divisionCode: "430521100201" })
+      .values({ ...sealedIdColumns(syntheticId(77_101, "430521")), name: "外县人", sex: "female", birthDate: "1960-01-01", divisionCode: "430521100201" })
       .returning();
     await expect(previewResettle(await reviewer(), { year: "2025", personId: foreign!.id })).rejects.toMatchObject({ code: "forbidden" });
     await expect(previewResettle(await reviewer(), { year: "20x5" })).rejects.toMatchObject({ field: "year" });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openIdNumber } from "@/db/queries/people-ids";
 import { closeUnenrolledCase } from "@/lib/enrolment/close-unenrolled-case";
 import { exportUnenrolled } from "@/lib/enrolment/export-unenrolled";
 import { generateWorklist } from "@/lib/enrolment/generate-worklist";
@@ -28,9 +29,13 @@ describe.each(drivers())("未参保 worklist (销号) on %s", (driver) => {
   });
 
   const cases = async () =>
-    f.s.handle.raw.query<{ id: number; id_number: string; township_code: string; status: string; reason: string | null; note: string | null }>(
-      "select c.id, p.id_number, c.township_code, c.status, c.reason, c.note from unenrolled_cases c join people p on p.id = c.person_id where c.year = 2026 order by p.id_number",
-    );
+    (
+      await f.s.handle.raw.query<{ id: number; id_sealed: string; township_code: string; status: string; reason: string | null; note: string | null }>(
+        "select c.id, p.id_sealed, c.township_code, c.status, c.reason, c.note from unenrolled_cases c join people p on p.id = c.person_id where c.year = 2026",
+      )
+    )
+      .map(({ id_sealed, ...c }) => ({ ...c, id_number: openIdNumber({ idSealed: id_sealed }) }))
+      .sort((a, b) => a.id_number.localeCompare(b.id_number));
   const caseOf = async (key: keyof typeof P) => (await cases()).find((c) => c.id_number === P[key].id)!;
 
   it("opens a case at their township for everyone on a roll without an enrolment, and running it again changes nothing", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openIdNumber } from "@/db/queries/people-ids";
 import { writeFile } from "node:fs/promises";
 import { categoryOn } from "@/db/queries/person-categories";
 import { computeSubsidies } from "@/lib/enrolment/compute-subsidies";
@@ -90,9 +91,10 @@ describe.each(drivers())("enrolment ledger and premium subsidies on %s", (driver
   });
 
   it("imports the 2026 file: the category on the payment day decides each subsidy under the policy in force", async () => {
-    const [ordinary] = await f.s.handle.raw.query<{ id_number: string; name: string }>(
-      "select id_number, name from people p where not exists (select 1 from person_categories c where c.person_id = p.id) order by id_number limit 1",
+    const [ordinaryRow] = await f.s.handle.raw.query<{ id_sealed: string; name: string }>(
+      "select id_sealed, name from people p where not exists (select 1 from person_categories c where c.person_id = p.id) order by id limit 1",
     );
+    const ordinary = { id_number: openIdNumber({ idSealed: ordinaryRow!.id_sealed }), name: ordinaryRow!.name };
     const path = await f.gb18030("2026.csv", [
       row("tekun", "2025-11-05", "一档", "400", "400", "是"),
       row("dibao", "2025-11-10"),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealedIdColumns } from "@/db/queries/people-ids";
 import { sql } from "drizzle-orm";
 import { auditLog, people } from "@/db/schema";
 import { drivers, scratchDb, type Scratch } from "../helpers/scratch-db";
@@ -36,7 +37,7 @@ describe.each(drivers())("migrations and the audit table on %s", (driver) => {
 
   it("never delete people, and give new people time-ordered version-7 ids", async () => {
     const db = s.handle.db;
-    const person = (idNumber: string) => ({ idNumber, name: "测试", sex: "male" as const, birthDate: "1980-01-01", divisionCode: "430524100201" });
+    const person = (idNumber: string) => ({ ...sealedIdColumns(idNumber), name: "测试", sex: "male" as const, birthDate: "1980-01-01", divisionCode: "430524100201" });
     const [first] = await db.insert(people).values(person("430524198001010011")).returning();
     await new Promise((resolve) => setTimeout(resolve, 5));
     const [second] = await db.insert(people).values(person("430524198001010038")).returning();

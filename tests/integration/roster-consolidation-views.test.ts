@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openIdNumber } from "@/db/queries/people-ids";
 import ExcelJS from "exceljs";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { exportConsolidationList } from "@/lib/rosters/export-consolidation-list";
@@ -120,7 +121,8 @@ describe.each(drivers())("consolidation views on %s", (driver) => {
   });
 
   it("refuses a person outside the user's township, and finds one by ID number only within the jurisdiction", async () => {
-    const [outside] = await query<{ id: string; id_number: string }>("select id, id_number from people where division_code like '430524102%' limit 1");
+    const [outsideRow] = await query<{ id: string; id_sealed: string }>("select id, id_sealed from people where division_code like '430524102%' limit 1");
+    const outside = { id: outsideRow!.id, id_number: openIdNumber({ idSealed: outsideRow!.id_sealed }) };
     const township = await contextOf(s, "taohong.clerk"); // 桃洪镇 430524100000
     await expect(getPersonRosterHistory(township, outside!.id)).rejects.toMatchObject({ code: "forbidden" });
     await expect(lookupPersonCategory(township, { idNumber: outside!.id_number })).rejects.toMatchObject({ code: "not_found" });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { idHashOf } from "@/db/queries/people-ids";
 import { writeFile } from "node:fs/promises";
 import iconv from "iconv-lite";
 import { sql } from "drizzle-orm";
@@ -181,16 +182,16 @@ describe.each(drivers())("monthly rosters on %s", (driver) => {
     ]);
     for (const r of results) expect(r).toMatchObject({ accepted: 1, added: 1, rejected: [] });
     const [row] = await s.handle.raw.query<{ people: number; rolls: number }>(
-      `select (select count(*) from people where id_number = $1)::int as people,
-              (select count(*) from department_memberships m join people p on p.id = m.person_id where p.id_number = $1 and m.to_date is null)::int as rolls`,
-      [E],
+      `select (select count(*) from people where id_hash = $1)::int as people,
+              (select count(*) from department_memberships m join people p on p.id = m.person_id where p.id_hash = $1 and m.to_date is null)::int as rolls`,
+      [idHashOf(E)],
     );
     expect(row).toEqual({ people: 1, rolls: 3 });
 
     await consolidateMonth(await contextOf(s, "yibao.clerk"), "2026-01");
     const [conflict] = await s.handle.raw.query<{ chosen: string; reason: string; candidates: { department: string }[] }>(
-      "select c.chosen, c.reason, c.candidates from consolidation_conflicts c join people p on p.id = c.person_id where p.id_number = $1",
-      [E],
+      "select c.chosen, c.reason, c.candidates from consolidation_conflicts c join people p on p.id = c.person_id where p.id_hash = $1",
+      [idHashOf(E)],
     );
     expect(conflict!.chosen).toBe("dibao");
     expect(conflict!.reason).toBe("待遇就高不重复：低保对象 优先于 返贫致贫人口、城乡重度残疾人员");

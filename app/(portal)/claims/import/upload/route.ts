@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { NextRequest } from "next/server";
 import { importClaims } from "@/lib/claims/import-claims";
 import { apiError, apiRoute } from "@/lib/http/api-route";
+import { UPLOAD_FILE_MODE, withUploadDir } from "@/lib/uploads/upload-temp";
 import { CLAIMS_FILE_TOO_LARGE, MAX_CLAIMS_FILE_BYTES } from "../limits";
 
 // POST /claims/import/upload — one settlement-record file (multipart field
@@ -22,13 +22,10 @@ export const POST = apiRoute([], async (ctx, request: NextRequest) => {
   if (!(file instanceof File) || file.size === 0) return apiError(400, "请选择要导入的结算记录文件（.xlsx 或 .csv）", "file");
   if (file.size > MAX_CLAIMS_FILE_BYTES) return apiError(413, CLAIMS_FILE_TOO_LARGE, "file");
   const fileName = (file.name.split(/[\\/]/).pop() || "结算记录").slice(0, 200);
-  const dir = await mkdtemp(join(tmpdir(), "claims-upload-"));
-  try {
+  return withUploadDir("claims", async (dir) => {
     const ext = /\.(xlsx|csv|txt)$/i.exec(fileName)?.[0] ?? "";
     const path = join(dir, `${randomUUID()}${ext}`);
-    await writeFile(path, Buffer.from(await file.arrayBuffer()));
+    await writeFile(path, Buffer.from(await file.arrayBuffer()), { mode: UPLOAD_FILE_MODE });
     return await importClaims(ctx, { path, fileName });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,0 +1,68 @@
+import type { DbHandle } from "../client";
+import { idCrypto } from "@/lib/crypto/data-keys";
+import { sealedKeyId } from "@/lib/crypto/id-cipher";
+
+// Bringing stored ID numbers to the current keys, in batches of BATCH rows
+// (keyset over the primary key, so each batch is one index range):
+// - sealClearIdNumbers: rows from before encryption (clear id_number) get their
+//   blind index and ciphertext, and the clear column is emptied. Runs after
+//   the migrations at every setup and CLI start; a no-op once done.
+// - resealIdNumbers (`cli keys rotate`): every row not sealed under the
+//   current PORTAL_DATA_KEY is opened with a retired one (PORTAL_DATA_KEY_OLD)
+//   and sealed again; every blind index is recomputed with the current
+//   PORTAL_INDEX_KEY, which is how the index key is rotated too.
+
+const BATCH = 2000;
+
+type Update = { id: string; hash: string; sealed: string };
+
+async function writeBatch(handle: DbHandle, rows: readonly Update[]): Promise<void> {
+  if (rows.length === 0) return;
+  await handle.raw.query(
+    `UPDATE people p SET id_hash = u.hash, id_sealed = u.sealed, id_number = NULL, updated_at = now()
+     FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, hash, sealed) WHERE p.id = u.id`,
+    [rows.map((r) => r.id), rows.map((r) => r.hash), rows.map((r) => r.sealed)],
+  );
+}
+
+export async function sealClearIdNumbers(handle: DbHandle): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await handle.raw.query<{ id: string; id_number: string }>(
+      "SELECT id, id_number FROM people WHERE id_number IS NOT NULL ORDER BY id LIMIT $1",
+      [BATCH],
+    );
+    if (rows.length === 0) return done;
+    const ids = idCrypto();
+    await writeBatch(handle, rows.map((r) => ({ id: r.id, hash: ids.hash(r.id_number), sealed: ids.seal(r.id_number) })));
+    done += rows.length;
+  }
+}
+
+export type ResealResult = { people: number; resealed: number; rehashed: number };
+
+export async function resealIdNumbers(handle: DbHandle): Promise<ResealResult> {
+  const ids = idCrypto();
+  const result: ResealResult = { people: 0, resealed: 0, rehashed: 0 };
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await handle.raw.query<{ id: string; id_hash: string; id_sealed: string }>(
+      "SELECT id, id_hash, id_sealed FROM people WHERE id > $1 AND id_sealed IS NOT NULL ORDER BY id LIMIT $2",
+      [after, BATCH],
+    );
+    if (rows.length === 0) return result;
+    after = rows[rows.length - 1]!.id;
+    const updates: Update[] = [];
+    for (const r of rows) {
+      const idNumber = ids.open(r.id_sealed);
+      const stale = sealedKeyId(r.id_sealed) !== ids.current.id;
+      const hash = ids.hash(idNumber);
+      if (stale) result.resealed++;
+      if (hash !== r.id_hash) result.rehashed++;
+      if (stale || hash !== r.id_hash) updates.push({ id: r.id, hash, sealed: stale ? ids.seal(idNumber) : r.id_sealed });
+    }
+    // One transaction per batch is enough: a row is either old-and-readable or new.
+    await writeBatch(handle, updates);
+    result.people += rows.length;
+  }
+}

@@ -1,0 +1,41 @@
+import { idCrypto } from "@/lib/crypto/data-keys";
+import type { PersonRow } from "../schema";
+
+// ID numbers leave the database sealed (people.id_sealed) and are opened here,
+// row by row, for the callers that mask or reveal them; they go in only as a
+// blind index (lookups) or sealed (registration). A row set up before
+// encryption and not yet converted (db/seed/encrypt-id-numbers.ts) still
+// carries its clear id_number.
+
+export type Person = Omit<PersonRow, "idNumber" | "idHash" | "idSealed"> & { idNumber: string };
+
+export function openIdNumber(row: { idSealed: string | null; idNumber?: string | null }): string {
+  if (row.idSealed) return idCrypto().open(row.idSealed);
+  if (row.idNumber) return row.idNumber;
+  throw new Error("person row without an ID number");
+}
+
+/** Rows selected with `idSealed`, returned with `idNumber` opened instead. */
+export function withIdNumbers<T extends { idSealed: string | null }>(rows: readonly T[]): (Omit<T, "idSealed"> & { idNumber: string })[] {
+  return rows.map(({ idSealed, ...r }) => ({ ...r, idNumber: openIdNumber({ idSealed }) }));
+}
+
+export function openPerson(row: PersonRow): Person {
+  const { idHash: _hash, idSealed: _sealed, ...rest } = row;
+  return { ...rest, idNumber: openIdNumber(row) };
+}
+
+/** The blind index of an ID, for `where id_hash = …`. */
+export function idHashOf(idNumber: string): string {
+  return idCrypto().hash(idNumber);
+}
+
+export function byIdNumber<T extends { idNumber: string }>(a: T, b: T): number {
+  return a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0;
+}
+
+/** The stored columns of an ID number: what an insert into people carries instead of the clear ID. */
+export function sealedIdColumns(idNumber: string): { idHash: string; idSealed: string } {
+  const ids = idCrypto();
+  return { idHash: ids.hash(idNumber), idSealed: ids.seal(idNumber) };
+}

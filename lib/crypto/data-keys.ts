@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { blindIndex, dataKey, openId, parseKey, sealId, type DataKey } from "./id-cipher";
+
+// The one place the ID-number keys are read from the environment:
+//   PORTAL_DATA_KEY       base64 of 32 bytes, encrypts (and decrypts) ID numbers
+//   PORTAL_DATA_KEY_OLD   comma-separated retired keys, decrypt only, while
+//                         `cli keys rotate` re-encrypts their rows
+//   PORTAL_INDEX_KEY      base64 of 32 bytes, the blind index (lookup, uniqueness)
+// `npm start` on the embedded database keeps generated ones beside the data
+// (scripts/start.mjs); tests get fixed ones (tests/setup-keys.ts).
+
+export type IdCrypto = {
+  current: DataKey;
+  all: readonly DataKey[];
+  seal: (idNumber: string) => string;
+  open: (sealed: string) => string;
+  hash: (idNumber: string) => string;
+};
+
+let cached: { env: string; crypto: IdCrypto } | undefined;
+
+export function idCryptoFrom(env: NodeJS.ProcessEnv): IdCrypto {
+  const need = (name: string) => {
+    const v = env[name]?.trim();
+    if (!v) throw new Error(`${name} is not set: ID numbers are stored encrypted (see README, 个人数据)`);
+    return v;
+  };
+  const current = dataKey(parseKey(need("PORTAL_DATA_KEY"), "PORTAL_DATA_KEY"));
+  const old = (env.PORTAL_DATA_KEY_OLD ?? "").split(",").filter((s) => s.trim()).map((s) => dataKey(parseKey(s, "PORTAL_DATA_KEY_OLD")));
+  const indexKey = parseKey(need("PORTAL_INDEX_KEY"), "PORTAL_INDEX_KEY");
+  const all = [current, ...old];
+  return {
+    current,
+    all,
+    seal: (id) => sealId(current, id),
+    open: (sealed) => openId(all, sealed),
+    hash: (id) => blindIndex(indexKey, id),
+  };
+}
+
+/** The process's keys, read once (and again only if the variables change, as tests do). */
+export function idCrypto(): IdCrypto {
+  const env = [process.env.PORTAL_DATA_KEY, process.env.PORTAL_DATA_KEY_OLD, process.env.PORTAL_INDEX_KEY].join("|");
+  if (cached?.env !== env) cached = { env, crypto: idCryptoFrom(process.env) };
+  return cached.crypto;
+}
+
+const LOCAL_KEY_FILES = { PORTAL_DATA_KEY: ".data-key", PORTAL_INDEX_KEY: ".index-key" } as const;
+
+/**
+ * The embedded database's keys when the environment sets none: generated once
+ * beside the data (mode 0600, like `.auth-secret`), then read from there, so
+ * `npm start` needs no setup. A deployment on PostgreSQL sets the variables
+ * (and keeps the keys away from the database's backups).
+ */
+export function loadKeysBesideData(dataDir: string): void {
+  for (const [name, file] of Object.entries(LOCAL_KEY_FILES)) {
+    if (process.env[name]?.trim()) continue;
+    const p = path.join(dataDir, file);
+    if (!existsSync(p)) writeFileSync(p, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
+    process.env[name] = readFileSync(p, "utf8").trim();
+  }
+}

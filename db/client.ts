@@ -57,6 +57,8 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       migrate: () => migratePglite(db, { migrationsFolder: migrationsFolder() }),
       close: async () => {
         await client.close();
+        // PGlite writes its relation-cache files (pg_internal.init) 0644 whatever the umask.
+        secureDataFolder(config.dataDir);
         release();
       },
       raw: { query: async (sql, params) => (await client.query(sql, params)).rows as never },

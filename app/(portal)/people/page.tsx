@@ -9,6 +9,7 @@ import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { pageParam, param } from "@/lib/http/search-params";
 import { listPeople } from "@/lib/people/list-people";
+import { IdSearch } from "./id-search";
 
 export const metadata: Metadata = { title: "救助对象" };
 
@@ -22,6 +23,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
   return (
     <>
       <PageHeader title="救助对象" description="本辖区登记人员。身份证号默认脱敏显示，查看完整号码需相应权限并留痕。" />
+      <IdSearch />
       <form className="mb-4 flex flex-wrap items-end gap-3" method="get">
         <label className="text-sm">
           姓名
@@ -40,7 +42,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
           <p className="mb-2 text-sm text-slate-500">共 {result.data.total.toLocaleString("zh-CN")} 人</p>
           <Table testId="people-table">
             <thead>
-              <tr><Th>姓名</Th><Th>身份证号</Th><Th>性别</Th><Th>出生日期</Th><Th>村（社区）</Th></tr>
+              <tr><Th>姓名</Th><Th>身份证号</Th><Th>性别</Th><Th>出生年份</Th><Th>村（社区）</Th></tr>
             </thead>
             <tbody>
               {result.data.rows.map((p) => (
@@ -48,7 +50,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
                   <Td><Link className="text-brand-600 hover:underline" href={`/people/${p.id}`}>{p.name}</Link></Td>
                   <Td className="font-mono">{p.idNumberMasked}</Td>
                   <Td>{p.sex === "male" ? "男" : "女"}</Td>
-                  <Td>{p.birthDate}</Td>
+                  <Td>{p.birthYear}</Td>
                   <Td>{p.divisionName ?? p.divisionCode}</Td>
                 </tr>
               ))}

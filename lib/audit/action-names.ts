@@ -1,6 +1,8 @@
 import { PERMISSIONS, isAction } from "@/lib/auth/permissions";
 
 // Chinese names for audited actions that are not permission actions.
+// Reads are audited under their permission's name: "people.view" (查看人员信息)
+// and "claims.view" (查看结算记录与计算过程) say who looked at whom, and when.
 const EXTRA: Record<string, string> = {
   "auth.login": "登录",
   "system.seed": "初始化示范数据",
@@ -24,6 +26,7 @@ const EXTRA: Record<string, string> = {
   "enrolment.close_case": "未参保人员销号",
   "enrolment.export_ledger": "导出参保台账",
   "enrolment.export_worklist": "导出未参保清单",
+  "claims.export": "导出结算记录（含计算过程）",
 };
 
 export function actionName(action: string): string {

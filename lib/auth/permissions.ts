@@ -59,6 +59,17 @@ export const PERMISSIONS = {
       { departments: ["township"], roles: ["clerk"] },
     ],
   },
+  "claims.view": {
+    label: "查看结算记录与计算过程",
+    // Medical information is sensitive (PIPL §28): need-to-know only. 医保
+    // settles the claims and sees them within its jurisdiction. A township
+    // clerk will see the claims of people who applied through that township
+    // (依申请救助), but applications do not exist yet, so today townships get
+    // none. Certifying departments (民政, 乡村振兴, 退役军人事务, 残联) decide
+    // categories, not medical treatment: no claims at all (at most, later,
+    // monitoring flags of their own categories).
+    grants: [{ departments: YIBAO, roles: ["clerk", "reviewer", "manager"] }],
+  },
   "claims.import": {
     label: "导入结算记录",
     grants: [{ departments: YIBAO, roles: ["clerk"] }],

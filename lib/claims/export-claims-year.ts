@@ -1,14 +1,16 @@
 import "server-only";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { toXlsx } from "@/lib/export/xlsx";
+import { auditedXlsx } from "@/lib/export/audited-export";
 import type { Sheet } from "@/lib/export/sheet";
 import { levelName, SETTING_NAMES } from "./claim-labels";
-import { getClaimsYear, type ClaimsYear } from "./get-claims-year";
+import { readClaimsYear, type ClaimsYear } from "./get-claims-year";
 import { ruleText, TIER_NAMES, traceArithmetic } from "./trace-text";
 
 // The year view as a workbook: the claims with each tier and the running
 // total, the limits and deductibles, and every trace line. The ID number stays
-// masked; values pass through the formula-safe export helpers.
+// masked; values pass through the formula-safe export helpers. Same access as
+// the year view (claims.view, jurisdiction); the export is audited and every
+// sheet names the exporter and the time (lib/export/audited-export.ts).
 
 const money = (key: string, header: string) => ({ header, key, width: 14 });
 
@@ -67,7 +69,7 @@ function sheets(y: ClaimsYear): Sheet[] {
 }
 
 export async function exportClaimsYear(ctx: UseCaseContext, personId: string, year: string | undefined): Promise<{ fileName: string; body: Buffer }> {
-  const y = await getClaimsYear(ctx, personId, year);
+  const y = await readClaimsYear(ctx, personId, year);
   const about = {
     name: "人员",
     columns: [{ header: "项目", key: "item", width: 12 }, { header: "内容", key: "value", width: 40 }],
@@ -79,5 +81,6 @@ export async function exportClaimsYear(ctx: UseCaseContext, personId: string, ye
       { item: "倾斜救助合计", value: y.totals.tilted },
     ],
   };
-  return { fileName: `结算记录-${y.year}.xlsx`, body: await toXlsx([...sheets(y), about]) };
+  const body = await auditedXlsx(ctx, [...sheets(y), about], { action: "claims.export", objectType: "person", objectId: y.person.id, detail: { year: y.year } });
+  return { fileName: `结算记录-${y.year}.xlsx`, body };
 }

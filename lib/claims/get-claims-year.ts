@@ -1,6 +1,8 @@
 import "server-only";
 import { claimYearsOf, ledgerClaims, policyVersionsByIds, type LedgerRow } from "@/db/queries/claims";
+import { insertAudit } from "@/db/queries/audit";
 import { findPersonById } from "@/db/queries/people";
+import { auditRow } from "@/lib/audit/audit-entry";
 import { can } from "@/lib/auth/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
@@ -42,13 +44,25 @@ export type ClaimsYear = {
   canResettle: boolean;
 };
 
-/** One person's settlement records of a year with each tier, running totals per limit pool and the traces. */
+/**
+ * One person's settlement records of a year with each tier, running totals per
+ * limit pool and the traces. Medical data is need-to-know: only holders of
+ * `claims.view` within their jurisdiction (refusals audited), and every read
+ * is audited (who looked at whose claims, when).
+ */
 export async function getClaimsYear(ctx: UseCaseContext, personId: string, yearText: string | undefined): Promise<ClaimsYear> {
+  const y = await readClaimsYear(ctx, personId, yearText);
+  await insertAudit(ctx.db, auditRow(ctx.actor, { action: "claims.view", objectType: "person", objectId: y.person.id, detail: { year: y.year, claims: y.claims.length } }));
+  return y;
+}
+
+/** The same, checked but not audited as a read: for the export, which audits itself as an export. */
+export async function readClaimsYear(ctx: UseCaseContext, personId: string, yearText: string | undefined): Promise<ClaimsYear> {
   const target = { objectType: "person", objectId: personId };
-  await requirePermission(ctx, "people.view", target);
+  await requirePermission(ctx, "claims.view", target);
   const person = await findPersonById(ctx.db, personId);
   if (!person) throw new NotFoundError("找不到该人员，可能链接有误。");
-  await requireWithin(ctx, person.divisionCode, "people.view", target);
+  await requireWithin(ctx, person.divisionCode, "claims.view", target);
   const years = await claimYearsOf(ctx.db, person.id);
   const year = parseClaimYear(yearText, years[0]);
   const rows = await ledgerClaims(ctx.db, { scopePrefix: scopePrefix(ctx.actor.user.jurisdiction), year, personIds: [person.id] });

@@ -1,10 +1,9 @@
 import "server-only";
-import { insertAudit } from "@/db/queries/audit";
 import { ledgerByCategory, ledgerRows, ledgerTotals, type LedgerFilter } from "@/db/queries/enrolment-ledger";
-import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { toXlsx, type CellValue } from "@/lib/export/xlsx";
+import { auditedXlsx } from "@/lib/export/audited-export";
+import type { CellValue } from "@/lib/export/xlsx";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { formatAmount, Money } from "@/lib/money/money";
 import { townshipFilter } from "./case-scope";
@@ -13,7 +12,7 @@ import { parseYear } from "./year-input";
 
 const BATCH = 2000;
 
-/** The year's 参保台账 as .xlsx (details, totals by source, totals by category); ID numbers masked; the export is audited. */
+/** The year's 参保台账 as .xlsx (details, totals by source, totals by category); ID numbers masked; the export is audited and names its exporter and time. */
 export async function exportLedger(ctx: UseCaseContext, input: { year: unknown; township?: string }): Promise<{ fileName: string; body: Buffer }> {
   await requirePermission(ctx, "enrolment.manage");
   const year = parseYear(input.year);
@@ -21,7 +20,7 @@ export async function exportLedger(ctx: UseCaseContext, input: { year: unknown; 
   const totals = await ledgerTotals(ctx.db, filter);
   const byCategory = await ledgerByCategory(ctx.db, filter);
   const amount = (v: string) => Number(formatAmount(new Money(v)));
-  const body = await toXlsx([
+  const body = await auditedXlsx(ctx, [
     {
       name: `${year}年度参保台账`,
       columns: [
@@ -53,8 +52,7 @@ export async function exportLedger(ctx: UseCaseContext, input: { year: unknown; 
         ma: amount(c.medicalAssistance), finance: amount(c.finance), personal: amount(c.personal),
       })),
     },
-  ]);
-  await insertAudit(ctx.db, auditRow(ctx.actor, { action: "enrolment.export_ledger", objectType: "enrolment_ledger", objectId: String(year), detail: { year, township: filter.township ?? null, people: totals.people } }));
+  ], { action: "enrolment.export_ledger", objectType: "enrolment_ledger", objectId: String(year), detail: { year, township: filter.township ?? null, people: totals.people } });
   return { fileName: `参保台账-${year}${filter.township ? `-${filter.township}` : ""}.xlsx`, body };
 }
 

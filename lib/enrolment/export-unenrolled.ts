@@ -1,10 +1,9 @@
 import "server-only";
-import { insertAudit } from "@/db/queries/audit";
 import { listCases, type CaseFilter } from "@/db/queries/enrolment-worklist";
-import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { toXlsx, type CellValue } from "@/lib/export/xlsx";
+import { auditedXlsx } from "@/lib/export/audited-export";
+import type { CellValue } from "@/lib/export/xlsx";
 import { ValidationError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { CASE_REASON_NAMES } from "./case-reasons";
@@ -13,14 +12,14 @@ import { parseYear } from "./year-input";
 
 const BATCH = 2000;
 
-/** The 未参保 cases of a year within the actor's jurisdiction as .xlsx; ID numbers masked; the export is audited. */
+/** The 未参保 cases of a year within the actor's jurisdiction as .xlsx; ID numbers masked; the export is audited and names its exporter and time. */
 export async function exportUnenrolled(ctx: UseCaseContext, input: { year: unknown; township?: string; status?: string }): Promise<{ fileName: string; body: Buffer }> {
   await requirePermission(ctx, "enrolment.work");
   const year = parseYear(input.year);
   const status = input.status || "open";
   if (status !== "open" && status !== "closed" && status !== "all") throw new ValidationError("status", "状态应为 未销号、已销号 或 全部");
   const filter: CaseFilter = { year, ...(await townshipFilter(ctx, input.township, "enrolment.work")), ...(status === "all" ? {} : { status }) };
-  const body = await toXlsx([
+  const body = await auditedXlsx(ctx, [
     {
       name: `${year}年度未参保人员`,
       columns: [
@@ -30,8 +29,7 @@ export async function exportUnenrolled(ctx: UseCaseContext, input: { year: unkno
       ],
       rows: caseRows(ctx, filter),
     },
-  ]);
-  await insertAudit(ctx.db, auditRow(ctx.actor, { action: "enrolment.export_worklist", objectType: "unenrolled_worklist", objectId: String(year), detail: { year, township: filter.township ?? null, status } }));
+  ], { action: "enrolment.export_worklist", objectType: "unenrolled_worklist", objectId: String(year), detail: { year, township: filter.township ?? null, status } });
   return { fileName: `未参保人员-${year}${filter.township ? `-${filter.township}` : ""}.xlsx`, body };
 }
 

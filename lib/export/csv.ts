@@ -19,14 +19,21 @@ function line(columns: readonly SheetColumn[], row: Record<string, CellValue> | 
 }
 
 /** One sheet as a UTF-8 CSV Buffer with BOM (CSV has no sheet names). */
-export function toCsv(sheet: { columns: readonly SheetColumn[]; rows: readonly Record<string, CellValue>[] }): Buffer {
+export function toCsv(sheet: { columns: readonly SheetColumn[]; rows: readonly Record<string, CellValue>[]; footer?: readonly string[] }): Buffer {
   const parts: string[] = [UTF8_BOM, line(sheet.columns, null)];
   for (const row of sheet.rows) parts.push(line(sheet.columns, row));
+  parts.push(...footerLines(sheet.footer));
   return Buffer.from(parts.join(""), "utf8");
 }
 
+// After the rows: a blank line, then each note in the first field.
+function footerLines(footer: readonly string[] | undefined): string[] {
+  return footer?.length ? ["\r\n", ...footer.map((t) => `${field(t)}\r\n`)] : [];
+}
+
 /** The same text line by line (the BOM first), for streaming a large export to a response. */
-export async function* csvChunks(sheet: Pick<Sheet, "columns" | "rows">): AsyncGenerator<string> {
+export async function* csvChunks(sheet: Pick<Sheet, "columns" | "rows" | "footer">): AsyncGenerator<string> {
   yield UTF8_BOM + line(sheet.columns, null);
   for await (const row of sheet.rows) yield line(sheet.columns, row);
+  for (const text of footerLines(sheet.footer)) yield text;
 }

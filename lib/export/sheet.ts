@@ -18,6 +18,8 @@ export type Sheet = {
   columns: SheetColumn[];
   /** An array, or any (async) iterable so large exports can be streamed row by row. */
   rows: Iterable<Record<string, CellValue>> | AsyncIterable<Record<string, CellValue>>;
+  /** Lines written after the rows and one blank line, in the first column (who exported it and when). */
+  footer?: readonly string[];
 };
 
 // Excel refuses (asks to "repair") a workbook with a longer cell.

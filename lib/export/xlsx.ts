@@ -26,6 +26,10 @@ export async function writeXlsx(sheets: readonly Sheet[], out: Writable): Promis
     for await (const row of sheet.rows) {
       worksheet.addRow(sheet.columns.map((c) => safeCell(row[c.key]))).commit();
     }
+    if (sheet.footer?.length) {
+      worksheet.addRow([]).commit();
+      for (const text of sheet.footer) worksheet.addRow([safeCell(text)]).commit();
+    }
     worksheet.commit();
   }
   await workbook.commit();

@@ -68,6 +68,14 @@ export function upgradeIdNumber(id15: string): string {
   return first17 + checkChar(first17);
 }
 
+/**
+ * `1962年` from `1962-03-05`: what may stand beside a masked ID. The masked
+ * digits are the birth date, so a full birth date next to it rebuilds the number.
+ */
+export function birthYearOf(birthDate: string): string {
+  return `${birthDate.slice(0, 4)}年`;
+}
+
 /** Default display mask: first 6 and last 4 (430524********1234). */
 export function maskIdNumber(id: string): string {
   if (id.length <= 10) return "*".repeat(id.length);

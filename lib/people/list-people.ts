@@ -3,7 +3,7 @@ import { listPeopleWithin } from "@/db/queries/people";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { isDivisionCode, scopePrefix } from "@/lib/divisions/division-code";
-import { maskIdNumber } from "@/lib/id-number/id-number";
+import { birthYearOf, maskIdNumber } from "@/lib/id-number/id-number";
 import { ValidationError } from "@/lib/errors/app-error";
 
 export type ListPeopleInput = { division?: string; name?: string; page: number };
@@ -30,6 +30,7 @@ export async function listPeople(ctx: UseCaseContext, input: ListPeopleInput) {
     ...result,
     page,
     // Clerks work with names; the ID number stays masked unless revealed on the person page.
-    rows: result.rows.map(({ idNumber, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber) })),
+    // Beside a masked ID only the birth year: the hidden digits are the birth date.
+    rows: result.rows.map(({ idNumber, birthDate, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber), birthYear: birthYearOf(birthDate) })),
   };
 }

@@ -1,12 +1,11 @@
 import "server-only";
-import { insertAudit } from "@/db/queries/audit";
 import { latestRunOfMonth } from "@/db/queries/roster-consolidation-views";
 import { inTransaction } from "@/db/transaction";
-import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { toXlsx, type SheetColumn } from "@/lib/export/xlsx";
+import { auditedXlsx } from "@/lib/export/audited-export";
+import type { SheetColumn } from "@/lib/export/xlsx";
 import { monthBounds } from "./month";
 import { CONSOLIDATION_LIST_NAMES, isConsolidationList, readConsolidationList, type ConsolidationList } from "./read-consolidation-list";
 
@@ -32,8 +31,8 @@ const COLUMNS: Record<ConsolidationList, SheetColumn[]> = {
 /**
  * One list of a consolidated month as .xlsx (ID numbers masked; every text
  * cell neutralised against formula injection by the export helpers). The
- * export is audited in the same transaction that reads the list: it is
- * personal data leaving the system.
+ * export is audited in the same transaction that reads the list, and the file
+ * names its exporter and time: it is personal data leaving the system.
  */
 export async function exportConsolidationList(ctx: UseCaseContext, input: { month: string; list: string }): Promise<{ fileName: string; body: Buffer }> {
   await requirePermission(ctx, "rosters.consolidate", { objectType: "consolidation", objectId: input.month });
@@ -44,12 +43,10 @@ export async function exportConsolidationList(ctx: UseCaseContext, input: { mont
     const run = await latestRunOfMonth(tx, input.month);
     if (!run) throw new NotFoundError(`${input.month} 尚未汇总比对，没有可导出的名单。`);
     const { rows } = await readConsolidationList(tx, ctx.actor.user.jurisdiction, { month: input.month, list, pageSize: null, consolidationId: run.id });
-    await insertAudit(
-      tx,
-      auditRow(ctx.actor, { action: "rosters.export", objectType: "consolidation", objectId: String(run.id), detail: { month: input.month, list, rows: rows.length } }),
-    );
     const title = `${input.month}${CONSOLIDATION_LIST_NAMES[list]}`;
-    const body = await toXlsx([{ name: title, columns: COLUMNS[list], rows }]);
+    const body = await auditedXlsx(ctx, [{ name: title, columns: COLUMNS[list], rows }], {
+      action: "rosters.export", objectType: "consolidation", objectId: String(run.id), detail: { month: input.month, list }, db: tx,
+    });
     return { fileName: `汇总比对-${title}.xlsx`, body };
   });
 }

@@ -7,6 +7,7 @@ import { importEnrolment } from "@/lib/enrolment/import-enrolment";
 import { listUnenrolled } from "@/lib/enrolment/list-unenrolled";
 import { getPersonEnrolment } from "@/lib/enrolment/get-person-enrolment";
 import ExcelJS from "exceljs";
+import { lastLine, stampPattern } from "../helpers/export-stamp";
 import { drivers } from "../helpers/scratch-db";
 import { contextOf } from "../helpers/seeded";
 import { enrolmentFixture, P, type Fixture } from "./enrolment-fixture";
@@ -111,7 +112,9 @@ describe.each(drivers())("未参保 worklist (销号) on %s", (driver) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as never);
     const sheet = wb.worksheets[0]!;
-    expect(sheet.rowCount).toBe(4);
+    // Header, three cases, a blank line and who exported it when.
+    expect(sheet.rowCount).toBe(6);
+    expect(lastLine(sheet)).toMatch(stampPattern("yibao.clerk"));
     expect(sheet.getColumn(6).values.slice(2).sort()).toEqual(["参军", "已参保", "职工医保"]);
   });
 

@@ -10,6 +10,7 @@ import { enrolmentTemplate } from "@/lib/enrolment/template";
 import { badCheckId, syntheticId, writeXlsxFile } from "@/lib/rosters/test-files";
 import { Money } from "@/lib/money/money";
 import ExcelJS from "exceljs";
+import { lastLine, stampPattern } from "../helpers/export-stamp";
 import { drivers } from "../helpers/scratch-db";
 import { contextOf } from "../helpers/seeded";
 import { ENROLMENT_HEADER, enrolmentFixture, P, type Fixture } from "./enrolment-fixture";
@@ -165,7 +166,9 @@ describe.each(drivers())("enrolment ledger and premium subsidies on %s", (driver
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["2026年度参保台账", "按资金来源", "按类别"]);
-    expect(wb.worksheets[0]!.rowCount).toBe(7);
+    // Header, five people, a blank line and who exported it when.
+    expect(wb.worksheets[0]!.rowCount).toBe(9);
+    expect(lastLine(wb.worksheets[0]!)).toMatch(stampPattern("yibao.clerk"));
     expect(String(wb.worksheets[0]!.getRow(2).getCell(4).value)).toMatch(/^430524\*{8}\d{3}[\dX]$/);
     expect(wb.worksheets[1]!.getRow(2).values).toEqual([undefined, "医疗救助基金", 1400]);
   });

@@ -8,6 +8,7 @@ import { getPersonRosterHistory } from "@/lib/rosters/get-person-roster-history"
 import { listConsolidations } from "@/lib/rosters/list-consolidations";
 import { lookupPersonCategory } from "@/lib/rosters/lookup-person-category";
 import { personCategoryOn } from "@/lib/rosters/person-category-on";
+import { lastLine, stampPattern } from "../helpers/export-stamp";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
@@ -80,8 +81,9 @@ describe.each(drivers())("consolidation views on %s", (driver) => {
     const sheet = book.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["姓名", "身份证号（脱敏）", "村（社区）", "救助类别", "来源名单"]);
     const names: unknown[] = [];
+    expect(lastLine(sheet)).toMatch(stampPattern("yibao.clerk"));
     sheet.eachRow((row, n) => {
-      if (n === 1) return;
+      if (n === 1 || n === sheet.rowCount) return;
       names.push(row.getCell(1).value);
       expect(String(row.getCell(2).value)).toMatch(MASKED);
     });

@@ -1,13 +1,18 @@
 import Link from "next/link";
+import { can } from "@/lib/auth/can";
 import { requireContext } from "@/lib/auth/current-actor";
 import { getClaimsYear } from "@/lib/claims/get-claims-year";
 import { isAppError } from "@/lib/errors/app-error";
 
 /** The person page's 结算记录 section: the latest year's totals and limits left, linking to the year view. */
+// Shown only to holders of claims.view: the server refuses everyone else
+// (getClaimsYear), and asking it here would only fill the audit log with refusals.
 export async function ClaimsSection({ personId }: { personId: string }) {
+  const ctx = await requireContext();
+  if (!can(ctx.actor.user, "claims.view")) return null;
   let y;
   try {
-    y = await getClaimsYear(await requireContext(), personId, undefined);
+    y = await getClaimsYear(ctx, personId, undefined);
   } catch (err) {
     if (isAppError(err)) return null;
     throw err;

@@ -24,8 +24,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <dd><RevealId personId={p.id} masked={p.idNumberMasked} allowed={p.canRevealId} /></dd>
         <dt className="text-slate-500">性别</dt>
         <dd>{p.sex === "male" ? "男" : "女"}</dd>
-        <dt className="text-slate-500">出生日期</dt>
-        <dd>{p.birthDate}</dd>
+        {/* The birth year only: the masked digits are the birth date (查看完整号码 shows it, audited). */}
+        <dt className="text-slate-500">出生年份</dt>
+        <dd>{p.birthYear}</dd>
         <dt className="text-slate-500">户籍所在地</dt>
         <dd>{p.townshipName} {p.villageName}（{p.divisionCode}）</dd>
       </dl>

@@ -7,6 +7,7 @@ import * as q from "@/db/queries/roster-import";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
 import type { RosterDepartment } from "@/lib/departments/departments";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/division-code";
@@ -56,7 +57,8 @@ class Rejected extends Error {
  */
 export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput): Promise<ImportRosterResult> {
   await requirePermission(ctx, "rosters.upload", { objectType: "roster", objectId: `${input.department} ${input.month}` });
-  if (ctx.actor.user.department !== input.department && ctx.actor.user.username !== "cli")
+  // No exception for anyone: the command line acts as the department it names (cli/cli-actor.ts).
+  if (ctx.actor.user.department !== input.department)
     throw new ValidationError("department", "只能报送本部门的名单");
   const { monthStart, prevDay } = monthBounds(input.month);
   const sha256 = await fileSha256(input.path);
@@ -114,7 +116,7 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       }
       if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
 
-      const submissionId = await q.insertSubmission(tx, { department: input.department, month: input.month, fileName: input.fileName, sha256, rows, submittedBy: ctx.actor.user.username === "cli" ? null : ctx.actor.user.id });
+      const submissionId = await q.insertSubmission(tx, { department: input.department, month: input.month, fileName: input.fileName, sha256, rows, submittedBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id });
       await q.lockPeopleRegistration(tx);
       await q.planRows(tx, input.department);
       for (const c of await q.registerConflicts(tx, MAX_ERRORS)) {

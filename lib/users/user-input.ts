@@ -6,10 +6,14 @@ import { ROLES } from "@/lib/auth/roles";
 // Form and API input for user administration, with Chinese messages that name
 // the field. Used by the admin pages' server actions.
 
+const RESERVED_USERNAMES = new Set(["cli", "system", "root", "seed"]);
+
 const username = z
   .string({ error: "请填写用户名" })
   .trim()
-  .regex(/^[a-z][a-z0-9._-]{2,31}$/, "用户名为3–32位小写字母、数字或 . _ -，以字母开头");
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, "用户名为3–32位小写字母、数字或 . _ -，以字母开头")
+  // Names the system itself shows in the audit log (the command line is "cli"): a person must not pass for it.
+  .refine((u) => !RESERVED_USERNAMES.has(u), "该用户名为系统保留，请换一个");
 const displayName = z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(40, "姓名不超过40个字");
 const department = z.enum(DEPARTMENTS, { error: "请选择所属部门" });
 const role = z.enum(ROLES, { error: "请选择角色" });

@@ -9,6 +9,7 @@ import { policyActivations, policyVersions } from "@/db/schema";
 import { getPreset } from "@/lib/policy/preset-registry";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
+import { createUser } from "@/lib/users/create-user";
 import { badCheckId, csvText, syntheticId, tempDir, writeXlsxFile } from "@/lib/rosters/test-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
@@ -126,6 +127,10 @@ describe.each(drivers())("monthly rosters on %s", (driver) => {
     const path = await gb18030("x.csv", [[B, "李四", "特困人员", "在册", "430524100202", "2025-09-20", ""]]);
     await expect(importAs("xiangcun.clerk", "civil_affairs", "2026-01", path)).rejects.toMatchObject({ field: "department" });
     await expect(consolidateMonth(await contextOf(s, "minzheng.clerk"), "2026-01")).rejects.toMatchObject({ code: "forbidden" });
+    // The command line's name is reserved: no account can pass for it (imports once exempted "cli" from the department check).
+    await expect(
+      createUser(await contextOf(s, "admin"), { username: "cli", displayName: "命令行", department: "rural_revitalization", role: "clerk", jurisdiction: "430524000000", password: "Clerk#2026abc" }),
+    ).rejects.toMatchObject({ field: "username" });
   });
 
   it("refuses a row that would rename a registered person or move them to another village, changing nothing", async () => {

@@ -19,7 +19,9 @@ const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华";
 
 export function personId(n: number): string {
   const day = new Date(Date.UTC(1940, 0, 1) + (n % 27_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
-  const first17 = `430524${day}${String(Math.floor(n / 27_000) % 1000).padStart(3, "0")}`;
+  // Address code 430599, not the demo county's 430524: the bench database holds the
+  // demo's 3,000 residents, and a list naming one of them under another name is refused.
+  const first17 = `430599${day}${String(Math.floor(n / 27_000) % 1000).padStart(3, "0")}`;
   return first17 + checkChar(first17);
 }
 

@@ -49,7 +49,11 @@ describe("upload temporary files", () => {
       mkdirSync(d);
       writeFileSync(join(d, "upload.xlsx"), "names and IDs");
     }
-    expect(sweepUploadTemp()).toBe(1);
+    // exceljs's worksheet copy (the tmp package's naming) left by a crashed import, and one of a running process.
+    writeFileSync(join(parent, "tmp-2147483646-xyz"), "<sheetData>430524195803020015</sheetData>", { mode: 0o600 });
+    writeFileSync(join(parent, `tmp-${process.ppid}-xyz`), "in use", { mode: 0o600 });
+    expect(sweepUploadTemp()).toBe(2);
     expect(readdirSync(root)).toEqual([`enrolment-${process.ppid}-abcdef`]);
+    expect(readdirSync(parent).sort()).toEqual([`portal-uploads-${process.getuid!()}`, `tmp-${process.ppid}-xyz`].sort());
   });
 });

@@ -44,15 +44,32 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes upload folders of processes that are gone (a crash mid-import); returns how many. */
+const gone = (pid: number) => pid !== process.pid && !alive(pid);
+
+/**
+ * Removes upload folders of processes that are gone (a crash mid-import), and
+ * the worksheet copies exceljs's streaming reader keeps while it waits for a
+ * workbook's shared strings (the `tmp` package's `tmp-<pid>-…` files in the
+ * system temp folder, 0600 but removed only on a clean exit) of gone
+ * processes of this user. Returns how many entries were removed.
+ */
 export function sweepUploadTemp(): number {
   const dir = ownRoot();
   let removed = 0;
   for (const name of readdirSync(dir)) {
     const pid = Number(/-(\d+)-[^-]+$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && alive(pid)) continue;
-    if (pid === process.pid) continue;
+    if (pid && !gone(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  const sys = process.env.UPLOAD_TMPDIR || tmpdir();
+  for (const name of readdirSync(sys)) {
+    const pid = Number(/^tmp-(\d+)-/.exec(name)?.[1]);
+    if (!pid || !gone(pid)) continue;
+    const p = join(sys, name);
+    const st = statSync(p);
+    if (!st.isFile() || (process.getuid && st.uid !== process.getuid())) continue;
+    rmSync(p, { force: true });
     removed++;
   }
   return removed;

@@ -8,3 +8,4 @@ export * from "./claims";
 export * from "./rosters";
 export * from "./enrolment";
 export * from "./api-tokens";
+export * from "./sessions";

@@ -58,6 +58,14 @@ describe("permission matrix", () => {
     }
   });
 
+  it("shows claims to 医保 alone, and to whoever imports or re-settles them (their pages show claims)", () => {
+    for (const d of DEPARTMENTS) for (const r of ROLES) {
+      const u = { department: d, role: r };
+      if (can(u, "claims.view")) expect(d).toBe("medical_security");
+      if (can(u, "claims.import") || can(u, "claims.resettle")) expect(can(u, "claims.view")).toBe(true);
+    }
+  });
+
   it("never lets the sender of a roster consolidate it", () => {
     for (const d of DEPARTMENTS) for (const r of ROLES) {
       if (can({ department: d, role: r }, "rosters.upload")) expect(can({ department: d, role: r }, "rosters.consolidate")).toBe(false);

@@ -1,7 +1,8 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/next-auth";
+import { loginRefusalMessage } from "./login-message";
 
 export type LoginState = { error?: string; field?: "username" | "password"; username?: string } | null;
 
@@ -21,7 +22,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     return null;
   } catch (err) {
     if (err instanceof AuthError) {
-      return { error: "用户名或密码错误，或账号已停用。请核对后重试；忘记密码请联系系统管理员重置。", username };
+      return { error: loginRefusalMessage(err instanceof CredentialsSignin ? err.code : undefined), username };
     }
     throw err; // the success redirect, and real failures
   }

@@ -10,7 +10,8 @@ const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/v1\//, /^\/gongshi
 export const authConfig = {
   trustHost: true,
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // maxAge is set in next-auth.ts from the absolute session limit (AUTH_ABSOLUTE_HOURS).
+  session: { strategy: "jwt" },
   providers: [],
   logger: {
     // A failed login is an expected event (audited as auth.login/refused), not a stack trace in the log.
@@ -31,14 +32,15 @@ export const authConfig = {
     },
     jwt({ token, user }) {
       if (user) {
-        const u = user as { id?: string; sv?: number };
+        const u = user as { id?: string; sv?: number; sid?: string };
         token.uid = u.id;
         token.sv = u.sv;
+        token.sid = u.sid;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv };
+      return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
     },
   },
 } satisfies NextAuthConfig;

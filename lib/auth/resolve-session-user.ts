@@ -1,20 +1,18 @@
+import { endSession, findSession, touchSession } from "@/db/queries/user-sessions";
 import { findUserById } from "@/db/queries/users";
 import type { Db } from "@/db";
 import type { SessionUser } from "./actor";
+import { authPolicy, needsTouch, sessionVerdict, type AuthPolicy } from "./session-policy";
 
 /**
- * Reloads the session's user from the database. The session token carries only
- * the user id and the session version; a disabled user, a deleted one, or one
- * whose version moved on (role, department, jurisdiction or password changed)
- * is signed out at once.
+ * The active user behind an id and session version: null for a disabled or
+ * deleted user, or one whose version moved on (role, department,
+ * jurisdiction or password changed). Used for sessions and API tokens alike.
  */
-export async function resolveSessionUser(
-  db: Db,
-  session: { uid?: unknown; sv?: unknown } | null | undefined,
-): Promise<SessionUser | null> {
-  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
-  const row = await findUserById(db, session.uid);
-  if (!row || row.status !== "active" || row.sessionVersion !== session.sv) return null;
+export async function loadActiveUser(db: Db, who: { uid?: unknown; sv?: unknown }): Promise<SessionUser | null> {
+  if (typeof who.uid !== "string" || typeof who.sv !== "number") return null;
+  const row = await findUserById(db, who.uid);
+  if (!row || row.status !== "active" || row.sessionVersion !== who.sv) return null;
   return {
     id: row.id,
     username: row.username,
@@ -24,4 +22,45 @@ export async function resolveSessionUser(
     jurisdiction: row.jurisdiction,
     status: row.status,
   };
+}
+
+export type SessionClaims = { uid?: unknown; sv?: unknown; sid?: unknown };
+
+export type ResolvedSession =
+  | { user: SessionUser }
+  /** The cookie named a session that has ended: the login page says why. */
+  | { user: null; expired: "idle" | "absolute" | "ended" }
+  | { user: null; expired: null };
+
+/**
+ * Reloads the session's user from the database. The cookie carries the user
+ * id, the session version and the server-side session id; the session must
+ * still be open, not idle past the idle limit and not older than the
+ * absolute limit. A session found idle or too old is ended on the spot.
+ */
+export async function resolveSession(
+  db: Db,
+  claims: SessionClaims | null | undefined,
+  opts: { now?: Date; policy?: AuthPolicy } = {},
+): Promise<ResolvedSession> {
+  if (!claims || typeof claims.sid !== "string") return { user: null, expired: null };
+  const now = opts.now ?? new Date();
+  const session = await findSession(db, claims.sid);
+  if (!session || session.userId !== claims.uid) return { user: null, expired: null };
+  const verdict = sessionVerdict(session, now, opts.policy ?? authPolicy());
+  if (verdict !== "open") {
+    if (verdict !== "ended") await endSession(db, session.id, verdict, now);
+    return { user: null, expired: verdict };
+  }
+  const user = await loadActiveUser(db, claims);
+  if (!user) {
+    await endSession(db, session.id, "user_changed", now);
+    return { user: null, expired: null };
+  }
+  if (needsTouch(session.lastSeenAt, now)) await touchSession(db, session.id, now);
+  return { user };
+}
+
+export async function resolveSessionUser(db: Db, claims: SessionClaims | null | undefined, opts: { now?: Date; policy?: AuthPolicy } = {}): Promise<SessionUser | null> {
+  return (await resolveSession(db, claims, opts)).user;
 }

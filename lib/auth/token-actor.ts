@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { findActiveToken, touchToken } from "@/db/queries/api-tokens";
 import type { Db } from "@/db";
 import type { Actor } from "./actor";
-import { resolveSessionUser } from "./resolve-session-user";
+import { loadActiveUser } from "./resolve-session-user";
 import { findUserById } from "@/db/queries/users";
 
 export function hashToken(token: string): string {
@@ -23,7 +23,7 @@ export async function actorFromToken(
   const row = await findActiveToken(db, hashToken(token));
   if (!row) return null;
   const account = await findUserById(db, row.userId);
-  const user = account ? await resolveSessionUser(db, { uid: account.id, sv: account.sessionVersion }) : null;
+  const user = account ? await loadActiveUser(db, { uid: account.id, sv: account.sessionVersion }) : null;
   if (!user) return null;
   await touchToken(db, row.id);
   return { actor: { user, ip: request.ip, userAgent: `${request.userAgent ?? ""} [token ${row.prefix}]`.trim() }, allowedActions: row.actions };

@@ -7,6 +7,7 @@ import { echoValues, runAction, type ActionResult } from "@/lib/http/action-resu
 import { createUser } from "@/lib/users/create-user";
 import { resetPassword } from "@/lib/users/reset-password";
 import { setUserStatus } from "@/lib/users/set-user-status";
+import { unlockUser } from "@/lib/users/unlock-user";
 import { updateUser } from "@/lib/users/update-user";
 
 const fields = (form: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, form.get(n) ?? undefined]));
@@ -43,4 +44,13 @@ export async function resetPasswordAction(userId: string, _prev: ActionResult, f
     await resetPassword(await requireContext(), userId, form.get("password"));
     return "密码已重置，该用户已被强制退出，请把新密码当面告知本人。";
   });
+}
+
+export async function unlockAction(userId: string, _prev: ActionResult): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await unlockUser(await requireContext(), userId);
+    return "账号已解锁，该用户可以重新登录。";
+  });
+  revalidatePath(`/admin/users/${userId}`);
+  return result;
 }

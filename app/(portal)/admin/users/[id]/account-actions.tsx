@@ -9,10 +9,14 @@ type Props = {
   status: "active" | "disabled";
   toggle: (prev: ActionResult) => Promise<ActionResult>;
   reset: (prev: ActionResult, form: FormData) => Promise<ActionResult>;
+  /** Beijing time the failed-login lock ends, when the account is locked. */
+  lockedUntil: string | null;
+  unlock: (prev: ActionResult) => Promise<ActionResult>;
 };
 
-export function AccountActions({ status, toggle, reset }: Props) {
+export function AccountActions({ status, toggle, reset, lockedUntil, unlock }: Props) {
   const [toggleState, toggleAction, toggling] = useActionState(toggle, null);
+  const [unlockState, unlockAction, unlocking] = useActionState(unlock, null);
   const [resetState, resetAction, resetting] = useActionState(reset, null);
   return (
     <div className="max-w-xl space-y-4">
@@ -27,6 +31,21 @@ export function AccountActions({ status, toggle, reset }: Props) {
           {status === "active" ? "停用账号" : "启用账号"}
         </button>
       </form>
+      {lockedUntil || unlockState ? (
+        <form action={unlockAction} className="rounded border border-amber-300 bg-amber-50 p-5">
+          <h2 className="mb-2 font-medium">登录锁定</h2>
+          {unlockState ? (
+            <Notice tone={unlockState.ok ? "success" : "error"} testId="unlock-result">{unlockState.message}</Notice>
+          ) : (
+            <p className="mb-3 text-sm text-amber-800">该账号因连续登录失败已被锁定，至 {lockedUntil}（北京时间）自动解除。核实是本人后可提前解锁。</p>
+          )}
+          {lockedUntil && !unlockState?.ok ? (
+            <button type="submit" disabled={unlocking} className="rounded bg-amber-600 px-4 py-2 text-sm text-white hover:bg-amber-700 disabled:opacity-60">
+              解除锁定
+            </button>
+          ) : null}
+        </form>
+      ) : null}
       <form action={resetAction} className="space-y-3 rounded border border-slate-200 bg-white p-5" noValidate>
         <h2 className="font-medium">重置密码</h2>
         {resetState ? <Notice tone={resetState.ok ? "success" : "error"} testId="reset-result">{resetState.message}</Notice> : null}

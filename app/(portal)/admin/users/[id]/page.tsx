@@ -5,9 +5,11 @@ import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { assignableDivisions } from "@/lib/users/assignable-divisions";
 import { getManagedUser } from "@/lib/users/list-users";
-import { resetPasswordAction, setStatusAction, updateUserAction } from "../actions";
+import { resetPasswordAction, setStatusAction, unlockAction, updateUserAction } from "../actions";
 import { departmentOptions, divisionOptions, roleOptions } from "../options";
 import { UserForm } from "../user-form";
+import { beijingClock } from "@/lib/auth/session-policy";
+import { accountLockedUntil } from "@/lib/users/unlock-user";
 import { AccountActions } from "./account-actions";
 
 export const metadata: Metadata = { title: "编辑用户" };
@@ -15,9 +17,13 @@ export const metadata: Metadata = { title: "编辑用户" };
 export default async function EditUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const ctx = await requireContext();
-  const result = await loadForPage(async () => ({ user: await getManagedUser(ctx, id), divisions: await assignableDivisions(ctx) }));
+  const result = await loadForPage(async () => ({
+    user: await getManagedUser(ctx, id),
+    divisions: await assignableDivisions(ctx),
+    lockedUntil: await accountLockedUntil(ctx, id),
+  }));
   if (!result.ok) return <p>{result.error.message}</p>;
-  const { user, divisions } = result.data;
+  const { user, divisions, lockedUntil } = result.data;
   return (
     <>
       <PageHeader title={`用户：${user.username}`} description={user.displayName} />
@@ -35,6 +41,8 @@ export default async function EditUserPage({ params, searchParams }: { params: P
           status={user.status}
           toggle={setStatusAction.bind(null, user.id, user.status === "active" ? "disabled" : "active")}
           reset={resetPasswordAction.bind(null, user.id)}
+          lockedUntil={lockedUntil ? beijingClock(lockedUntil, new Date()) : null}
+          unlock={unlockAction.bind(null, user.id)}
         />
       </div>
     </>

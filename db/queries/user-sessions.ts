@@ -1,0 +1,31 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import { userSessions, type UserSessionRow } from "../schema";
+
+export async function insertSession(db: Db | Tx, row: { id: string; userId: string; ip: string | null; now: Date }): Promise<void> {
+  await db.insert(userSessions).values({ id: row.id, userId: row.userId, ip: row.ip, createdAt: row.now, lastSeenAt: row.now });
+}
+
+export async function findSession(db: Db | Tx, id: string): Promise<UserSessionRow | undefined> {
+  const [row] = await db.select().from(userSessions).where(eq(userSessions.id, id)).limit(1);
+  return row;
+}
+
+export async function touchSession(db: Db | Tx, id: string, now: Date): Promise<void> {
+  await db.update(userSessions).set({ lastSeenAt: now }).where(and(eq(userSessions.id, id), isNull(userSessions.endedAt)));
+}
+
+/** Ends an open session; returns whether it was open. */
+export async function endSession(db: Db | Tx, id: string, reason: NonNullable<UserSessionRow["endedReason"]>, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(userSessions)
+    .set({ endedAt: now, endedReason: reason })
+    .where(and(eq(userSessions.id, id), isNull(userSessions.endedAt)))
+    .returning({ id: userSessions.id });
+  return rows.length > 0;
+}
+
+export async function countOpenSessions(db: Db | Tx, userId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(userSessions).where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)));
+  return row?.n ?? 0;
+}

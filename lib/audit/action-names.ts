@@ -5,6 +5,9 @@ import { PERMISSIONS, isAction } from "@/lib/auth/permissions";
 // and "claims.view" (查看结算记录与计算过程) say who looked at whom, and when.
 const EXTRA: Record<string, string> = {
   "auth.login": "登录",
+  "auth.lock": "账号因登录失败锁定",
+  "auth.unlock": "解除登录锁定",
+  "auth.throttle": "同一地址登录失败过多，暂停登录",
   "system.seed": "初始化示范数据",
   "users.create": "创建用户",
   "users.update": "修改用户",

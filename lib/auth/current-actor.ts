@@ -1,4 +1,5 @@
 import "server-only";
+import { clientAddress } from "@/lib/http/client-address";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -20,7 +21,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const h = await headers();
   return {
     user,
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null,
+    ip: clientAddress(h),
     userAgent: h.get("user-agent"),
   };
 });

@@ -6,6 +6,6 @@ import type { Db } from "@/db";
  * next-auth's signOut event, which both the 退出登录 button and a plain
  * POST /api/auth/signout trigger.
  */
-export async function endSessionOnLogout(db: Db, token: { sid?: unknown } | null | undefined, now = new Date()): Promise<boolean> {
+export async function endSessionOnLogout(db: Db, token: Record<string, unknown> | null | undefined, now = new Date()): Promise<boolean> {
   return typeof token?.sid === "string" ? endSession(db, token.sid, "logout", now) : false;
 }

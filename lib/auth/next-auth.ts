@@ -1,4 +1,5 @@
 import "server-only";
+import { clientAddress } from "@/lib/http/client-address";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -43,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new CredentialsSignin();
         const result = await verifyLogin(await getDb(), {
           ...parsed.data,
-          ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+          ip: clientAddress(request.headers),
           userAgent: request.headers.get("user-agent"),
         });
         if (!result.ok) throw result.reason === "invalid" ? new CredentialsSignin() : new LoginRefused(`${result.reason}:${result.until.toISOString()}`);

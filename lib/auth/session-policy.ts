@@ -16,7 +16,7 @@ export type AuthPolicy = {
 
 const MINUTE = 60_000;
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
@@ -24,7 +24,7 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return n;
 }
 
-export function authPolicyFrom(env: NodeJS.ProcessEnv): AuthPolicy {
+export function authPolicyFrom(env: Record<string, string | undefined>): AuthPolicy {
   return {
     lockThreshold: Math.round(positive(env, "AUTH_LOCKOUT_THRESHOLD", 5)),
     lockMs: positive(env, "AUTH_LOCKOUT_MINUTES", 15) * MINUTE,

@@ -1,4 +1,5 @@
 import "server-only";
+import { clientAddress } from "@/lib/http/client-address";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -41,7 +42,7 @@ async function resolveActor(request: NextRequest, tokenActions: readonly Action[
   const header = request.headers.get("authorization");
   if (header?.toLowerCase().startsWith("bearer ")) {
     const found = await actorFromToken(await getDb(), header.slice(7).trim(), {
-      ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      ip: clientAddress(request.headers),
       userAgent: request.headers.get("user-agent"),
     });
     if (!found) return null;

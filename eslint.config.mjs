@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    // Layering (DESIGN.md): app/ never touches db/ directly; pure domain modules never import db/, next or react.
+    // Layering (docs/architecture.md): app/ never touches db/ directly; pure domain modules never import db/, next or react.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "drizzle-orm", "drizzle-orm/*"], message: "app/ calls a use case in lib/, never db/ directly" }] }] },
   },

@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { authConfig } from "@/lib/auth/next-auth-config";
 
 // Next 16's proxy (formerly middleware): sends anonymous visitors to /login.
-// `export const { auth: proxy }` fails the build (ENVIRONMENT.md).
+// `export const { auth: proxy }` fails the build (docs/development.md).
 const { auth } = NextAuth(authConfig);
 export const proxy = auth;
 

@@ -161,7 +161,7 @@ export default async function settlementBench(args: string[]): Promise<void> {
     if (problem) throw new Error(`generator made invalid input: ${problem}`);
   }
 
-  // Baseline 1: bare three-tier arithmetic with decimal.js (the ENVIRONMENT.md yardstick).
+  // Baseline 1: bare three-tier arithmetic with decimal.js (the docs/development.md yardstick).
   let decimalSink = new Money(0);
   const decimalTime = best(rounds, () => (decimalSink = decimalLoop(persons)));
   sample();

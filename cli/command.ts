@@ -1,6 +1,6 @@
 // The shape every CLI command has. The entry point (cli/main.ts) routes
 // `npm run --silent cli -- <command> [args]` to one of these and turns errors
-// into the contract's one clear line on stderr (../shared/contracts/cli.md).
+// into the contract's one clear line on stderr (docs/cli.md).
 
 export type CliIO = {
   stdout: (text: string) => void;

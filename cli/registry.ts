@@ -8,7 +8,7 @@ import { settleCommand } from "./commands/settle";
 import { subsidyCommand } from "./commands/subsidy";
 import { workdaysAdd, workdaysDeadline } from "./commands/workdays";
 
-/** Every command of the contract (../shared/contracts/cli.md), in help order. */
+/** Every command of the contract (docs/cli.md), in help order. */
 export const COMMANDS: readonly CliCommand[] = [
   settleCommand,
   subsidyCommand,

@@ -13,7 +13,7 @@ import { registerRawClient } from "./bulk";
 
 // The one drizzle type the rest of the code sees. PGlite's drizzle type differs
 // only in its driver-specific extras, which nothing here uses, so it is cast
-// once here (ENVIRONMENT.md).
+// once here (docs/development.md).
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -49,6 +49,8 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   try {
     const client = new PGlite(config.dataDir);
     await client.waitReady;
+    // A new cluster's files come out of PGlite's initdb 0666 whatever the umask.
+    secureDataFolder(config.dataDir);
     const db = drizzlePglite(client, { schema });
     registerRawClient(db as unknown as Db, { kind: "pglite", pg: client });
     return {

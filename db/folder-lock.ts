@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // PGlite does not lock its folder, and two processes on one folder lose rows
-// silently (ENVIRONMENT.md). So every process that opens the folder takes this
+// silently (docs/development.md). So every process that opens the folder takes this
 // lock file first and refuses a folder whose lock names a live process.
 
 export class DatabaseLockedError extends Error {

@@ -5,7 +5,7 @@ import { loginAs } from "./helpers/login";
 const sql = e2eSql();
 test.afterAll(async () => sql.end());
 
-// The contract's example claim (shared/contracts/cli.md) and a special-disease outpatient visit,
+// The contract's example claim (docs/cli.md) and a special-disease outpatient visit,
 // under 彭水 001: other disease > 30000 at level 2, dibao 80 %; special disease 80 %.
 const REQUEST = {
   policy: "pengshui-2023",

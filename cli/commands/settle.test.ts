@@ -16,7 +16,7 @@ function fakeIO(files: Record<string, string>) {
   return { io, out };
 }
 
-// The contract's example request (shared/contracts/cli.md `settle FILE`).
+// The contract's example request (docs/cli.md `settle FILE`).
 const request = {
   policy: "pengshui-2023",
   person: { category: "dibao", birthDate: "1958-03-02" },

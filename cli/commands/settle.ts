@@ -2,7 +2,7 @@ import { CliInputError, CliUsageError, type CliCommand } from "@/cli/command";
 import { parseSettleJson } from "@/lib/settlement/parse-settle-input";
 import { settleClaims } from "@/lib/settlement/settle-claims";
 
-// `settle FILE` (shared/contracts/cli.md): three-tier settlement of one
+// `settle FILE` (docs/cli.md): three-tier settlement of one
 // person's claims. Policies are the presets by id for now; the database's
 // policy versions come later through the same parseSettleInput option.
 

@@ -17,7 +17,7 @@ function fakeIO(files: Record<string, string>) {
   return { io, out, err };
 }
 
-// The contract's example request and output (shared/contracts/cli.md).
+// The contract's example request and output (docs/cli.md).
 const request = `{ "policy": "jining-2023", "year": 2023, "category": "returned_poverty",
   "tier": 1, "contribution": { "tier1": "380", "tier2": "580" }, "feeExempt": false }`;
 

@@ -3,7 +3,7 @@ import { computeSubsidy } from "@/lib/subsidy/compute-subsidy";
 import { parseSubsidyJson } from "@/lib/subsidy/parse-subsidy-input";
 import { toSubsidyOutput } from "@/lib/subsidy/subsidy-output";
 
-// `subsidy FILE` (shared/contracts/cli.md): how one person's individual
+// `subsidy FILE` (docs/cli.md): how one person's individual
 // contribution for one year is split between the funds and the person.
 // Policies come from SUBSIDY_PRESETS for now (the default resolver of
 // parseSubsidyJson); database-backed policy versions will plug in there.

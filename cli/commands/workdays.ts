@@ -3,7 +3,7 @@ import { InvalidDateError, MissingScheduleError } from "@/lib/calendar/calendar-
 import { defaultCalendar } from "@/lib/calendar/default-calendar";
 import { isIsoDate, parseIsoDate, yearOfDay } from "@/lib/calendar/iso-date";
 
-// `workdays add DATE N` and `workdays deadline YYYY-MM` (shared/contracts/cli.md).
+// `workdays add DATE N` and `workdays deadline YYYY-MM` (docs/cli.md).
 // They use the shipped years; a year without a loaded schedule is an input error
 // naming the argument, never a weekday guess.
 

@@ -1,4 +1,4 @@
--- The audit log is append-only at the database level (DESIGN.md, 等保 level 3
+-- The audit log is append-only at the database level (docs/architecture.md, 等保 level 3
 -- audit integrity): no role of the application can rewrite history, even with
 -- a bug or an injected statement. Retention clean-up, when it comes, is a
 -- separate privileged procedure that disables this trigger on purpose.

@@ -5,7 +5,7 @@ import { pageOf } from "./page";
 import { idHashOf, openPerson, withIdNumbers, type Person } from "./people-ids";
 
 // Every people query takes the caller's jurisdiction prefix: a forgotten check
-// returns nothing instead of leaking (STYLE.md, documenso's buildTeamWhereQuery).
+// returns nothing instead of leaking (docs/architecture.md, documenso's buildTeamWhereQuery).
 
 /** `idNumber`: a full ID, found through the blind index (parts of IDs cannot be searched). */
 export type PeopleFilter = { scopePrefix: string; divisionPrefix?: string; name?: string; idNumber?: string; limit: number; offset: number };

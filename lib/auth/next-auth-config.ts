@@ -1,7 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 
 // The part of the next-auth configuration the proxy (proxy.ts) also loads: no
-// database and no hashing imports here (ENVIRONMENT.md). The proxy only sends
+// database and no hashing imports here (docs/development.md). The proxy only sends
 // anonymous visitors to the login page; every page and handler still reloads
 // the user from the database (lib/auth/current-actor.ts).
 

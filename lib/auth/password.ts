@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 
 // bcryptjs: a slow salted hash in pure JS (no native build step on a fresh
-// machine; ~0.2 s per hash at cost 10 here, ENVIRONMENT.md).
+// machine; ~0.2 s per hash at cost 10 here, docs/development.md).
 const COST = 10;
 
 export function hashPassword(plain: string): Promise<string> {

@@ -2,7 +2,7 @@ import { InvalidWorkingDayCountError, MissingScheduleError, ScheduleConflictErro
 import { formatIsoDate, isWeekendDay, parseIsoDate, parseIsoMonth, yearOfDay } from "./iso-date";
 import { parseYearSchedule, type YearSchedule } from "./schedule-schema";
 
-// Working days under POLICY.md §6: Monday–Friday, minus the statutory holidays,
+// Working days under docs/policy.md §6: Monday–Friday, minus the statutory holidays,
 // plus the make-up working days (调休上班) of the State Council's yearly notice.
 // Every date the calendar looks at must lie in a year whose schedule is loaded;
 // otherwise it throws MissingScheduleError rather than guess from weekdays.
@@ -31,7 +31,7 @@ export type WorkingDayCalendar = {
    * From a day off, n = 0 and n = 1 therefore give the same date.
    */
   addWorkingDays(date: string, n: number): string;
-  /** Monthly roster deadline (POLICY.md §2): the 5th of `YYYY-MM`, rolled to a working day. */
+  /** Monthly roster deadline (docs/policy.md §2): the 5th of `YYYY-MM`, rolled to a working day. */
   rosterDeadline(month: string): string;
   /** Working days after `from` up to and including `to`; 0 when to ≤ from ("working days taken"). */
   workingDaysBetween(from: string, to: string): number;

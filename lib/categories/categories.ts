@@ -1,8 +1,8 @@
 import type { Department } from "@/lib/departments/departments";
 
-// Category codes of POLICY.md §1. Display names are Chinese; the certifying
+// Category codes of docs/policy.md §1. Display names are Chinese; the certifying
 // department decides who may send a category on a roster (a department may only
-// submit its own categories, POLICY.md §2).
+// submit its own categories, docs/policy.md §2).
 export const CATEGORIES = [
   "tekun",
   "dibao",
@@ -50,7 +50,7 @@ export const CATEGORY_INFO: Record<Category, CategoryInfo> = {
 };
 
 /**
- * The default benefit ranking of POLICY.md §1, highest first. Categories on the
+ * The default benefit ranking of docs/policy.md §1, highest first. Categories on the
  * same rank tie; ties are broken by the earlier certification date. Each
  * policy may carry its own ranking (lib/policy).
  */

@@ -29,7 +29,7 @@ describe("settleYear", () => {
     }));
   });
 
-  it("keeps the year's limit pool across a mid-year category change (POLICY.md §4: limits accumulate over the calendar year)", () => {
+  it("keeps the year's limit pool across a mid-year category change (docs/policy.md §4: limits accumulate over the calendar year)", () => {
     // 彭水 001 §二(三)2: other diseases, 80 % for dibao and tekun alike, 60000 a year. Two dibao stays
     // use 48000; after the roster makes the person tekun, the third stay gets the 12000 left, the fourth nothing.
     const tekun: ClaimTerms = { ...dibao, category: "tekun" };

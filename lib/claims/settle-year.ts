@@ -12,7 +12,7 @@ import type { ClaimInput, TierAmounts, TraceEntry } from "@/lib/settlement/types
 // same version, and each run is one settleClaims call in which every claim
 // carries its own category: deductibles, the critical-illness position and
 // the limit pools accumulate across a category change within the year
-// (POLICY.md §4). A new policy version mid-year starts a new run with fresh
+// (docs/policy.md §4). A new policy version mid-year starts a new run with fresh
 // accumulators, because its pools and deductibles are different ones. A run
 // never spans two years (one call per person-year).
 //

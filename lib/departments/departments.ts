@@ -1,4 +1,4 @@
-// The departments a portal user belongs to (POLICY.md §9). Codes are the ones
+// The departments a portal user belongs to (docs/policy.md §9). Codes are the ones
 // the CLI contract uses for roster senders (`--department civil_affairs`).
 export const DEPARTMENTS = [
   "medical_security", // 医疗保障局 — owns the system
@@ -21,7 +21,7 @@ export const DEPARTMENT_NAMES: Record<Department, string> = {
   finance: "财政局",
 };
 
-/** The departments that certify people and send monthly rosters (POLICY.md §2). */
+/** The departments that certify people and send monthly rosters (docs/policy.md §2). */
 export const ROSTER_DEPARTMENTS = ["civil_affairs", "rural_revitalization", "veterans", "disability"] as const;
 export type RosterDepartment = (typeof ROSTER_DEPARTMENTS)[number];
 

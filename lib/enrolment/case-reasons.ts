@@ -1,4 +1,4 @@
-// Why a 未参保 case is closed ("销号", POLICY.md §2, 004 §三(五)). The codes are
+// Why a 未参保 case is closed ("销号", docs/policy.md §2, 004 §三(五)). The codes are
 // the `reason` enum of unenrolled_cases.
 
 export const CASE_REASONS = ["army", "prison", "employee_insurance", "insured_elsewhere", "deceased", "enrolled"] as const;

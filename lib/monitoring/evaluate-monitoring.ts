@@ -4,7 +4,7 @@ import { pct, sourceRef } from "@/lib/policy/rule-text";
 import { formatCents, mulBp, percentToBp, type BasisPoints, type Cents } from "@/lib/settlement/cents";
 import type { MonitoringResult } from "@/lib/settlement/types";
 
-// 因病返贫致贫监测 (POLICY.md §5): is this person's year over the rule's
+// 因病返贫致贫监测 (docs/policy.md §5): is this person's year over the rule's
 // threshold? Pure: the engine passes the year's figures, the dashboards can
 // pass figures summed from stored claims. A rule is compiled once per
 // category (texts, ratio) so the engine's per-person cost stays small.

@@ -2,7 +2,7 @@ import { ValidationError } from "@/lib/errors/app-error";
 import { contractLineToChinese, splitContractLine } from "./settle-message-zh";
 
 // A mistake in a settle/subsidy request: the contract's one-line message
-// (shared/contracts/cli.md, the same words the CLI prints), the field path it
+// (docs/cli.md, the same words the CLI prints), the field path it
 // names, and the same in Chinese for people. The API answers 400 with all three.
 
 export class ContractInputError extends ValidationError {

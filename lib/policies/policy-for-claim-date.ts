@@ -10,7 +10,7 @@ export type PolicyForClaim = { versionId: number; policyId: string; version: num
 /**
  * The policy a claim is settled under: the version activated for the claim's
  * division (or the nearest division above it) with the latest activation
- * date on or before the claim date (DESIGN.md: a claim is settled under the
+ * date on or before the claim date (docs/architecture.md: a claim is settled under the
  * version in force on its date). `divisionCode` is the person's division
  * (village, township or county).
  *

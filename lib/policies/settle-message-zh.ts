@@ -1,5 +1,5 @@
 // The contract's one-line errors (`claims[1].policyScopeCost: "-5" is negative`,
-// shared/contracts/cli.md) in the words a clerk reads on the 试算 page and in
+// docs/cli.md) in the words a clerk reads on the 试算 page and in
 // the API's `message`: "第2笔：政策范围内费用不能为负数". The English line stays
 // the API's `error`, as the contract fixes it; an unknown reason keeps its
 // English words behind the Chinese field name rather than being dropped.

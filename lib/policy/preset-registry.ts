@@ -5,7 +5,7 @@ import { shandong2019 } from "./presets/shandong-2019";
 import { shaoyang2021 } from "./presets/shaoyang-2021";
 import { policyRecordSchema, type PolicyRecord } from "./schema/policy-record";
 
-// The five seed presets (shared/contracts/cli.md "Policy presets"). Parsed
+// The five seed presets (docs/cli.md "Policy presets"). Parsed
 // once at load, so a preset that breaks the schema fails every test at once.
 
 export const PRESET_IDS = ["chengkou-2022", "pengshui-2023", "jining-2023", "shaoyang-2021", "shandong-2019"] as const;

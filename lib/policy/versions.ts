@@ -1,4 +1,4 @@
-// Policy versions by effective date (DESIGN.md: "policy versions are kept with
+// Policy versions by effective date (docs/architecture.md: "policy versions are kept with
 // validity dates; history is never overwritten"). Pure helpers; the database
 // and the admin pages that store versions build on them.
 

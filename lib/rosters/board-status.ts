@@ -1,4 +1,4 @@
-// The monthly board's verdicts (POLICY.md §2): each department sends its lists
+// The monthly board's verdicts (docs/policy.md §2): each department sends its lists
 // by the 5th (moved to the next working day), and the bureau consolidates
 // within 5 working days of that deadline. Dates are Beijing calendar days;
 // a deadline is null when the year's holiday schedule is not loaded, and then

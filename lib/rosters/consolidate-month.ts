@@ -20,7 +20,7 @@ export type ConsolidationResult = {
   added: number;
   removed: number;
   changed: number;
-  /** Which ranking decided: the policy version in force, or the default of POLICY.md §1. */
+  /** Which ranking decided: the policy version in force, or the default of docs/policy.md §1. */
   rankingFrom: string;
 };
 
@@ -36,7 +36,7 @@ export async function consolidateMonth(ctx: UseCaseContext, month: string): Prom
   const { monthStart, prevDay } = monthBounds(month);
   const policy = await policyVersionInForce(ctx.db, divisionChain(ctx.actor.user.jurisdiction), monthStart);
   const ranking = rankingOf(policy?.record);
-  const rankingFrom = policy ? `${policy.name}（第 ${policy.version} 版）` : "默认排序（POLICY.md §1）";
+  const rankingFrom = policy ? `${policy.name}（第 ${policy.version} 版）` : "默认排序（docs/policy.md §1）";
 
   return bulkTransaction(ctx.db, async (tx) => {
     await q.lockConsolidation(tx);

@@ -39,7 +39,7 @@ export async function getMonthConsolidation(
       conflicts: run.conflicts,
       runAt: run.runAt,
       runBy: run.runBy ?? "命令行",
-      rankingFrom: run.policyName ? `${run.policyName}（第 ${run.policyVersion} 版）` : "默认排序（POLICY.md §1）",
+      rankingFrom: run.policyName ? `${run.policyName}（第 ${run.policyVersion} 版）` : "默认排序（docs/policy.md §1）",
     },
     // Within the clerk's jurisdiction, as consolidated on the month's first day.
     byCategory: categoryRows(byCategory),

@@ -4,7 +4,7 @@ import type { RawRecord } from "./raw-record";
 
 // CSV records from decoded text chunks.
 //
-// Why papaparse, and its low-level Parser: ENVIRONMENT.md measured 1,000,000
+// Why papaparse, and its low-level Parser: docs/development.md measured 1,000,000
 // rows at 1.7 s with papaparse streaming against 5.1 s for csv-parse (arrays).
 // Papa's own Node streaming (NODE_STREAM_INPUT) pushes one object per row
 // through a stream; driving `Papa.Parser` chunk by chunk (as its ChunkStreamer

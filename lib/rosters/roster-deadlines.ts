@@ -1,7 +1,7 @@
 import { MissingScheduleError } from "@/lib/calendar/calendar-errors";
 import type { WorkingDayCalendar } from "@/lib/calendar/working-day-calendar";
 
-// The two dates of a roster month (POLICY.md §2): lists by the 5th, moved to
+// The two dates of a roster month (docs/policy.md §2): lists by the 5th, moved to
 // the next working day (法定节假日顺延), and the consolidation within 5
 // working days of that deadline. A year whose holiday schedule is not loaded
 // gives no dates and says so, rather than a weekday guess.

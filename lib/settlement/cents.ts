@@ -35,7 +35,7 @@ export function mulBp(cents: Cents, bp: BasisPoints): Cents {
 
 /**
  * Σ cents_i × bp_i / 10000 rounded once (half-up): a segmented tier is still
- * "rounded once per tier per claim" (POLICY.md §4).
+ * "rounded once per tier per claim" (docs/policy.md §4).
  */
 export function mulBpSum(parts: readonly (readonly [Cents, BasisPoints])[]): Cents {
   let high = 0;

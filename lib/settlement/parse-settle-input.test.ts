@@ -3,7 +3,7 @@ import { getPreset } from "@/lib/policy/preset-registry";
 import { parseSettleInput, parseSettleJson } from "./parse-settle-input";
 
 // Bad input gives one line that names the field and the reason
-// (shared/contracts/cli.md), never an exception.
+// (docs/cli.md), never an exception.
 
 const claim = { id: "A1", date: "2023-06-10", setting: "inpatient", policyScopeCost: "52000", basicPaid: "31000", criticalPaid: "2500" };
 const input = (overrides: Record<string, unknown> = {}, claims: unknown[] = [claim]) => ({

@@ -7,7 +7,7 @@ import type { ClaimInput } from "./types";
 
 // A person whose category changes mid-year (a later roster): each claim is
 // settled under its own category, but deductibles and the limit pools belong
-// to the calendar year (POLICY.md §4; 001 §二(三)3 — 年度救助限额).
+// to the calendar year (docs/policy.md §4; 001 §二(三)3 — 年度救助限额).
 const pengshui = getPreset("pengshui-2023")!;
 
 // Other disease, level 2, 50000 policy-scope, basic and critical given: 80 % of 30000 = 24000 for dibao or tekun.

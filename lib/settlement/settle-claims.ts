@@ -13,7 +13,7 @@ import { traceEntry } from "./trace";
 import type { ClaimInput, ClaimResult, SettleClaimsInput, SettlementResult, TraceEntry } from "./types";
 import { newYearState, type YearState } from "./year-state";
 
-// 三重制度 settlement of one person's claims (POLICY.md §4): basic insurance →
+// 三重制度 settlement of one person's claims (docs/policy.md §4): basic insurance →
 // critical illness → assistance → tilted assistance / re-assistance, each on
 // the policy-scope cost the tiers before it left. Claims go in date order (ties
 // by id) whatever the input order; accumulators reset each calendar year.

@@ -3,7 +3,7 @@ import { parseAmount } from "@/lib/money/parse-amount";
 import { isValidDate, PARAMETER_NAMES } from "@/lib/policy/schema/primitives";
 import { decimalToCents, formatCents, MAX_INPUT_CENTS } from "./cents";
 
-// The shape of the contract's `settle` JSON (shared/contracts/cli.md), with
+// The shape of the contract's `settle` JSON (docs/cli.md), with
 // its defaults. Messages are the contract's English fragments so the one-line
 // error reads `claims[1].policyScopeCost: "-5" is negative`.
 

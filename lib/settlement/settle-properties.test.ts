@@ -9,7 +9,7 @@ import { editablePreset } from "./settle-test-helpers";
 import { settleClaims } from "./settle-claims";
 import type { ClaimInput, SettlementResult } from "./types";
 
-// Invariants of POLICY.md §4 on random claims of every preset: the tiers add
+// Invariants of docs/policy.md §4 on random claims of every preset: the tiers add
 // up to the policy-scope cost, none pays more than is left, no annual limit is
 // ever exceeded, and the input order of the claims changes nothing.
 

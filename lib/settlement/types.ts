@@ -11,7 +11,7 @@ export type ClaimInput = {
   /**
    * The person's category on this claim's date, when it differs from the
    * input's (a roster changed it mid-year). The year's deductibles and limit
-   * pools still accumulate across the change (POLICY.md §4: one calendar year).
+   * pools still accumulate across the change (docs/policy.md §4: one calendar year).
    */
   category?: Category;
   /** YYYY-MM-DD; claims are settled in date order, ties by id. */

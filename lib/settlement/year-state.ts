@@ -1,6 +1,6 @@
 import type { Cents } from "./cents";
 
-// What accumulates over the claims of one calendar year (POLICY.md §4:
+// What accumulates over the claims of one calendar year (docs/policy.md §4:
 // deductibles, segment positions and annual limits), plus the sums the
 // monitoring rules read. A new year starts from zero.
 

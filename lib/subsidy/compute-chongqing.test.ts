@@ -71,7 +71,7 @@ describe("彭水 pengshui-2023 (001 §二(二)1)", () => {
       expect(ps(c)).toEqual({ subsidy: "0.00", personal: "380.00", funding: { personal: "380.00" } });
     }
   });
-  it("marks the fund as the POLICY.md default (001 names none)", () => {
+  it("marks the fund as the docs/policy.md default (001 names none)", () => {
     expect(run("pengshui-2023", { year: 2023, category: "tekun", tier1: "380" }).rule).toContain("文件未明确，采用默认");
   });
 });

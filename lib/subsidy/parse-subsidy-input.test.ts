@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseSubsidyInput, parseSubsidyJson } from "./parse-subsidy-input";
 import { SUBSIDY_PRESETS } from "./presets";
 
-// The contract's request (shared/contracts/cli.md, `subsidy FILE`).
+// The contract's request (docs/cli.md, `subsidy FILE`).
 const example = { policy: "jining-2023", year: 2023, category: "returned_poverty", tier: 1, contribution: { tier1: "380", tier2: "580" }, feeExempt: false };
 const error = (patch: Record<string, unknown>) => {
   const r = parseSubsidyInput({ ...example, ...patch });

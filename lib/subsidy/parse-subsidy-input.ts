@@ -6,7 +6,7 @@ import { coversYear, type SubsidyInput } from "./compute-subsidy";
 import { isSubsidyPresetId, SUBSIDY_PRESETS } from "./presets";
 import type { SubsidyRules } from "./rules";
 
-// The `subsidy FILE` request of shared/contracts/cli.md, shared by the CLI and
+// The `subsidy FILE` request of docs/cli.md, shared by the CLI and
 // the HTTP API. User mistakes come back as one line naming the field path and
 // the reason (`contribution.tier1: "-5" is negative`), never as a throw.
 

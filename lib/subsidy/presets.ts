@@ -1,6 +1,6 @@
 import { subsidyRulesSchema, type SourceRef, type SubsidyRules, type SubsidyRulesInput } from "./rules";
 
-// One subsidy rule set per seed document (shared/contracts/cli.md,
+// One subsidy rule set per seed document (docs/cli.md,
 // "Policy presets"). Every value cites its paragraph; `defaulted` marks where the
 // document leaves the value open and the product's default is used.
 
@@ -55,7 +55,7 @@ const chengkou: SubsidyRulesInput = {
 
 // --- 彭水 001 -------------------------------------------------------------
 const PS = "§二(二)1";
-const psFund = src("001", PS, "文件未写资金来源；按 POLICY.md §3 与城口 000 §二(一)，由医疗救助基金安排", true);
+const psFund = src("001", PS, "文件未写资金来源；按 docs/policy.md §3 与城口 000 §二(一)，由医疗救助基金安排", true);
 const psTier2 = percent("100", "medical_assistance", src("001", PS, "自愿参加二档的，统一按一档个人缴费标准的100%资助；资金来源同一档（默认医疗救助基金）", true));
 
 const pengshui: SubsidyRulesInput = {
@@ -136,7 +136,7 @@ const sdFixed = (amount: string, who: string): AmountInput => ({
   source: src(
     "004",
     SD,
-    `${who}个人缴费实行定额补贴，金额由各统筹地区确定；默认取同省济宁 002 §一 的${amount}元（种子文件中唯一的山东定额），其余个人缴纳，由财政补贴（POLICY.md §3）`,
+    `${who}个人缴费实行定额补贴，金额由各统筹地区确定；默认取同省济宁 002 §一 的${amount}元（种子文件中唯一的山东定额），其余个人缴纳，由财政补贴（docs/policy.md §3）`,
     true,
   ),
 });

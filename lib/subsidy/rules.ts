@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/categories/categories";
 
-// The premium-subsidy (资助参保) part of a policy record, POLICY.md §3. The
+// The premium-subsidy (资助参保) part of a policy record, docs/policy.md §3. The
 // policy record schema (lib/policy) embeds `subsidyRulesSchema` as its `subsidy`
 // field, so the exported names here are a contract: keep them stable.
 //
@@ -20,12 +20,12 @@ const fundingSourceSchema = z.enum(FUNDING_SOURCES, {
 /** Where a value comes from, so a clerk can check it against the document. */
 export const sourceRefSchema = z
   .object({
-    /** Seed document number, e.g. "000" (POLICY.md table of documents). */
+    /** Seed document number, e.g. "000" (docs/policy.md table of documents). */
     doc: z.string().regex(/^\d{3}$/, "文件编号须为三位数字，如 \"000\""),
     /** Paragraph of that document, e.g. "§二(一)". */
     paragraph: z.string().trim().min(1, "须注明条款，如 \"§二(一)\""),
     note: z.string().optional(),
-    /** The document leaves the value open; POLICY.md's (or the product's) default is used. */
+    /** The document leaves the value open; docs/policy.md's (or the product's) default is used. */
     defaulted: z.boolean().optional(),
   })
   .refine((s) => !s.defaulted || (s.note !== undefined && s.note.trim() !== ""), {
@@ -104,7 +104,7 @@ export const subsidyRuleSchema = z
     tier1: subsidyAmountSchema,
     /**
      * Tier 2 (二档, voluntary). Absent: the tier-1 rule is applied to the
-     * tier-1 contribution and everything above it is the person's (POLICY.md
+     * tier-1 contribution and everything above it is the person's (docs/policy.md
      * default where a document names no tier 2).
      */
     tier2: subsidyAmountSchema.optional(),

@@ -30,7 +30,7 @@ async function policySeededDb(driver: DriverName): Promise<Scratch> {
   return s;
 }
 
-/** What the CLI prints for the same request (shared/contracts/cli.md). */
+/** What the CLI prints for the same request (docs/cli.md). */
 async function cli(command: typeof settleCommand, request: unknown): Promise<unknown> {
   const out: string[] = [];
   const io: CliIO = { stdout: (t) => out.push(t), stderr: () => undefined, readText: async () => JSON.stringify(request) };

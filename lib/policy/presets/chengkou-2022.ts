@@ -14,7 +14,7 @@ const LOW: Category[] = SEVEN_LOW_INCOME.filter((c) => !HIGH.includes(c));
 const REFERRAL = {
   referredRequired: true,
   inCityRequired: false,
-  source: defaulted(DOC, "§三(七)", "000 未写转诊要求；按 POLICY.md §4 采用 001 §二(六)“未按规定转诊的…原则上不纳入医疗救助范围”"),
+  source: defaulted(DOC, "§三(七)", "000 未写转诊要求；按 docs/policy.md §4 采用 001 §二(六)“未按规定转诊的…原则上不纳入医疗救助范围”"),
 };
 const NO_DEDUCTIBLE = {
   kind: "none" as const,
@@ -23,7 +23,7 @@ const NO_DEDUCTIBLE = {
 const rule = (id: string, name: string, categories: Category[], ratioPercent: string, quote: string) => ({
   id, name, categories, disease: "any" as const, settings: ["inpatient" as const, "outpatient" as const], trigger: "any" as const,
   minHospitalLevel: null, stayCostAbove: null, referral: REFERRAL, deductible: NO_DEDUCTIBLE, ratioPercent, pool: "annual",
-  source: defaulted(DOC, "§三(七)", `文件写“不低于${ratioPercent}%”；按 POLICY.md §4 取下限`, quote),
+  source: defaulted(DOC, "§三(七)", `文件写“不低于${ratioPercent}%”；按 docs/policy.md §4 取下限`, quote),
 });
 
 export const chengkou2022: PolicyRecordInput = {

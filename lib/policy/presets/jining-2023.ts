@@ -11,7 +11,7 @@ import { cite, defaultBasicInsurance, defaulted, MONITORED_GROUPS, rankingOf } f
 const DOC = "002";
 const CATEGORIES: Category[] = ["tekun", "dibao", "dibao_edge", "returned_poverty", ...MONITORED_GROUPS, "ordinary"];
 const HIGH_COST = "将经基本医保、大病保险报销后个人累计负担超过全省上年居民人均可支配收入50%的低保边缘家庭成员和防止返贫监测帮扶对象及个人累计负担超过全省上年居民人均可支配收入150%的普通参保人员纳入监测预警机制";
-const SCOPE_NOTE = "“个人累计负担”取政策范围内自付部分（POLICY.md §5）；如需含目录外费用，将 includeOutOfScope 设为 true";
+const SCOPE_NOTE = "“个人累计负担”取政策范围内自付部分（docs/policy.md §5）；如需含目录外费用，将 includeOutOfScope 设为 true";
 
 export const jining2023: PolicyRecordInput = {
   id: "jining-2023",

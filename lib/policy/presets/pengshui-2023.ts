@@ -98,7 +98,7 @@ export const pengshui2023: PolicyRecordInput = {
       source: defaulted(
         DOC,
         "§二(三)3",
-        "“达到…及以上的，按60%的比例救助”未说明基数；按 POLICY.md §4 取超过起付标准的部分（base 可改为 whole）",
+        "“达到…及以上的，按60%的比例救助”未说明基数；按 docs/policy.md §4 取超过起付标准的部分（base 可改为 whole）",
         "对一次性就医经三重制度综合保障后医疗保险政策范围内的自付费用达到倾斜救助起付线标准的，实行分类倾斜救助",
       ),
     },

@@ -10,12 +10,12 @@ export function cite(doc: string, paragraph: string, quote?: string, note?: stri
   return { doc, paragraph, ...(quote ? { quote } : {}), ...(note ? { note } : {}) };
 }
 
-/** A value the document leaves open: POLICY.md's or the product's default, with the reason. */
+/** A value the document leaves open: docs/policy.md's or the product's default, with the reason. */
 export function defaulted(doc: string, paragraph: string, note: string, quote?: string): Source {
   return { doc, paragraph, defaulted: true, note, ...(quote ? { quote } : {}) };
 }
 
-/** POLICY.md §1's default ranking, restricted to the categories a policy covers. */
+/** docs/policy.md §1's default ranking, restricted to the categories a policy covers. */
 export function rankingOf(categories: readonly Category[]): Category[][] {
   return DEFAULT_RANKING.map((tier) => tier.filter((c) => categories.includes(c))).filter((tier) => tier.length > 0);
 }
@@ -48,5 +48,5 @@ export function defaultBasicInsurance(doc: string, paragraph: string, quote?: st
   };
 }
 
-/** The seven low-income groups' monitored sub-groups under their separate codes (POLICY.md §1). */
+/** The seven low-income groups' monitored sub-groups under their separate codes (docs/policy.md §1). */
 export const MONITORED_GROUPS: readonly Category[] = ["monitored", "unstable_exit", "edge_poverty", "sudden_hardship"];

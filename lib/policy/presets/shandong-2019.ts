@@ -12,7 +12,7 @@ const CATEGORIES: Category[] = ["tekun", "dibao", "illness_poverty", "registered
 // 004 §一(二): "建档立卡贫困人口、特困人员、低保对象、重度残疾人（以下简称贫困人口）".
 const POOR: Category[] = ["registered_poor", "tekun", "dibao", "severe_disability"];
 const SEGMENTS = "5000元以上（含）、10万元以下的部分给予65%补偿；10万元以上（含）、30万元以下的部分给予75%补偿；30万（含）以上的部分给予85%补偿";
-const UNREFERRED = "004 未写转诊要求（§二(二)5 只写按规定转诊的住院费用连续计算起付线）；按 POLICY.md §4 采用 001 §二(六) 的原则";
+const UNREFERRED = "004 未写转诊要求（§二(二)5 只写按规定转诊的住院费用连续计算起付线）；按 docs/policy.md §4 采用 001 §二(六) 的原则";
 
 export const shandong2019: PolicyRecordInput = {
   id: "shandong-2019",
@@ -58,7 +58,7 @@ export const shandong2019: PolicyRecordInput = {
     ),
   },
   limitPools: [
-    { id: "inpatient", name: "重特大疾病住院救助年度限额", annualLimit: "10000", source: defaulted(DOC, "§二(二)3 三", "文件写“救助限额不低于 1 万元”；按 POLICY.md §4 取下限", "救助限额不低于 1 万元") },
+    { id: "inpatient", name: "重特大疾病住院救助年度限额", annualLimit: "10000", source: defaulted(DOC, "§二(二)3 三", "文件写“救助限额不低于 1 万元”；按 docs/policy.md §4 取下限", "救助限额不低于 1 万元") },
     { id: "re-assistance", name: "再救助年度限额", annualLimit: "20000", source: cite(DOC, "§二(二)3 四", "年度累计救助限额不超过 2 万元") },
   ],
   assistance: {
@@ -79,7 +79,7 @@ export const shandong2019: PolicyRecordInput = {
         source: defaulted(
           DOC,
           "§二(二)3 三",
-          "文件写“不低于 70%”；按 POLICY.md §4 取下限",
+          "文件写“不低于 70%”；按 docs/policy.md §4 取下限",
           "对低保对象、特困人员经基本医保、大病保险报销后个人负担的政策范围内住院费用，不设救助起付线，给予不低于 70% 的救助",
         ),
       },

@@ -61,7 +61,7 @@ export const shaoyang2021: PolicyRecordInput = {
         referral: {
           referredRequired: true,
           inCityRequired: false,
-          source: defaulted(DOC, "§三(八)", "003 未写转诊要求；按 POLICY.md §4 采用 001 §二(六) 的原则"),
+          source: defaulted(DOC, "§三(八)", "003 未写转诊要求；按 docs/policy.md §4 采用 001 §二(六) 的原则"),
         },
         deductible: { kind: "perApplication", amount: "6000", source: cite(DOC, "§三(八)", "起付线 6000 元", "按次（每次获批申请）计算起付线：“依申请、经审核后按次享受医疗救助待遇”") },
         ratioPercent: "50",

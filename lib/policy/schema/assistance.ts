@@ -9,7 +9,7 @@ import {
 } from "./primitives";
 import { sourceSchema } from "./source";
 
-// 医疗救助 (POLICY.md §4). A claim takes the first rule, in list order, whose
+// 医疗救助 (docs/policy.md §4). A claim takes the first rule, in list order, whose
 // conditions it meets; the rule pays `ratio` of the policy-scope cost left
 // after basic and critical-illness insurance, above its deductible, within the
 // room left in its annual limit pool.

@@ -10,7 +10,7 @@ import {
 } from "./primitives";
 import { sourceSchema } from "./source";
 
-// 大病保险 (POLICY.md §4). The base is the policy-scope cost left after basic
+// 大病保险 (docs/policy.md §4). The base is the policy-scope cost left after basic
 // insurance, accumulated over the calendar year; the tier pays the part of the
 // accumulated base above the deductible.
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { categoryListSchema, comparisonSchema, parameterNameSchema, percentSchema, ruleIdSchema } from "./primitives";
 import { sourceSchema } from "./source";
 
-// 因病返贫致贫监测 (POLICY.md §5): a person of the listed categories is flagged
+// 因病返贫致贫监测 (docs/policy.md §5): a person of the listed categories is flagged
 // when the year's self-paid figure reaches factor × a yearly parameter.
 
 export const monitoringRuleSchema = z.strictObject({

@@ -6,13 +6,13 @@ import { z } from "zod";
 
 export const sourceSchema = z
   .object({
-    /** Seed document number, e.g. "003" (POLICY.md table of documents). */
+    /** Seed document number, e.g. "003" (docs/policy.md table of documents). */
     doc: z.string({ error: "须注明文件编号" }).regex(/^\d{3}$/, { error: "文件编号须为三位数字，如 \"003\"" }),
     /** Paragraph of that document, e.g. "§三(六)". */
     paragraph: z.string({ error: "须注明条款" }).trim().min(1, { error: "须注明条款，如 \"§三(六)\"" }),
     /** The document's own words, when short enough to quote. */
     quote: z.string().optional(),
-    /** The document leaves the value open: POLICY.md's (or the product's) default is used. */
+    /** The document leaves the value open: docs/policy.md's (or the product's) default is used. */
     defaulted: z.boolean().optional(),
     note: z.string().optional(),
   })

@@ -4,7 +4,7 @@ import { ContractInputError } from "@/lib/policies/contract-input-error";
 import { settleForApi } from "@/lib/policies/settle-for-api";
 
 // POST /api/v1/settlement — the CLI's `settle` JSON in and out
-// (shared/contracts/cli.md). For signed-in users with 救助试算 and API tokens
+// (docs/cli.md). For signed-in users with 救助试算 and API tokens
 // an administrator issued for it. A mistake is a 400 with the contract's line
 // in `error`, its field path in `field` and the Chinese in `message`.
 

@@ -4,7 +4,7 @@ import { ContractInputError } from "@/lib/policies/contract-input-error";
 import { subsidyForApi } from "@/lib/policies/subsidy-for-api";
 
 // POST /api/v1/subsidy — the CLI's `subsidy` JSON in and out
-// (shared/contracts/cli.md); same access and error shape as /api/v1/settlement.
+// (docs/cli.md); same access and error shape as /api/v1/settlement.
 
 export const POST = apiRoute(["settlement.trial"], async (ctx, request: NextRequest) => {
   const viaToken = request.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;

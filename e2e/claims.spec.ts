@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import iconv from "iconv-lite";
 import { e2eSql } from "./helpers/db";
+import { withE2eIds } from "./helpers/id-numbers";
 import { loginAs } from "./helpers/login";
 
 // The claims ledger on the demo county (policy: 隆回县's copy of 邵阳 003 —
@@ -13,6 +14,7 @@ const HEADER = "结算流水号,身份证号,姓名,结算日期,就诊类型,�
 const csv = (lines: string[]) => iconv.encode([HEADER, ...lines].join("\r\n") + "\r\n", "gb18030");
 
 type Person = { id: string; id_number: string; name: string };
+type SealedPerson = { id: string; id_sealed: string; name: string };
 
 async function upload(page: Page, name: string, body: Buffer) {
   await page.getByLabel(/结算记录文件/).setInputFiles({ name, mimeType: "text/csv", buffer: body });
@@ -24,11 +26,11 @@ async function upload(page: Page, name: string, body: Buffer) {
 const stay = (id: string, p: Person, date: string) => `${id},${p.id_number},${p.name},${date},住院,隆回县人民医院,二级,否,是,是,53000,50000,30000,,是`;
 
 test("a 医保 clerk imports a claims file, then sees the assistance and the limit left in the person's year view", async ({ page }) => {
-  const [person] = await sql<Person[]>`
-    select p.id, p.id_number, p.name from people p
+  const [person] = withE2eIds(await sql<SealedPerson[]>`
+    select p.id, p.id_sealed, p.name from people p
       join person_categories pc on pc.person_id = p.id and pc.category = 'monitored' and pc.to_date is null and pc.from_date <= '2026-10-15'
      where not exists (select 1 from claims c where c.person_id = p.id)
-     order by p.id_number limit 1`;
+     order by p.id limit 1`);
   expect(person, "the demo rosters hold a 监测对象 without claims").toBeTruthy();
   const ref = `E2E-${Date.now()}`;
   await loginAs(page, "yibao.clerk");
@@ -66,11 +68,11 @@ test("a 医保 clerk imports a claims file, then sees the assistance and the lim
 });
 
 test("a reviewer previews a re-settlement after a category correction and applies it with a reason", async ({ page: clerk, browser }) => {
-  const [person] = await sql<Person[]>`
-    select p.id, p.id_number, p.name from people p
+  const [person] = withE2eIds(await sql<SealedPerson[]>`
+    select p.id, p.id_sealed, p.name from people p
      where p.division_code like '430524%' and not exists (select 1 from person_categories pc where pc.person_id = p.id)
        and not exists (select 1 from claims c where c.person_id = p.id)
-     order by p.id_number limit 1`;
+     order by p.id limit 1`);
   const ref = `E2E-RS-${Date.now()}`;
   await loginAs(clerk, "yibao.clerk");
   await clerk.goto("/claims/import");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import iconv from "iconv-lite";
 import { e2eSql } from "./helpers/db";
+import { withE2eIds } from "./helpers/id-numbers";
 import { loginAs } from "./helpers/login";
 
 // The demo county's 2027 collection (paid in the autumn of 2026) is seeded
@@ -17,12 +18,13 @@ const gb18030 = (lines: string[]) => iconv.encode([HEADER, ...lines].join("\r\n"
 
 // Two open 2027 cases outside 桃洪镇 of 特困 or 低保 people who held the category by 2026-10-15 (特困 first).
 async function twoUnenrolled() {
-  return sql<{ id_number: string; name: string; category: string }[]>`
-    select p.id_number, p.name, pc.category
+  const rows = await sql<{ id_sealed: string; name: string; category: string }[]>`
+    select p.id_sealed, p.name, pc.category
     from unenrolled_cases c join people p on p.id = c.person_id
     join person_categories pc on pc.person_id = p.id and pc.from_date <= '2026-10-15' and (pc.to_date is null or pc.to_date >= '2026-10-15')
     where c.year = 2027 and c.status = 'open' and c.township_code <> '430524100000' and pc.category in ('tekun', 'dibao')
-    order by pc.category desc, p.id_number limit 2`;
+    order by pc.category desc, p.id limit 2`;
+  return withE2eIds(rows);
 }
 
 async function medicalAssistanceTotal(): Promise<number> {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { dataKey, openId } from "../lib/crypto/id-cipher";
 import { e2eSql } from "./helpers/db";
+import { openE2eId } from "./helpers/id-numbers";
 import { loginAs } from "./helpers/login";
 
 // 救助对象 → 按身份证号查找: a full ID finds the person through the blind index,
@@ -10,12 +10,11 @@ import { loginAs } from "./helpers/login";
 
 const sql = e2eSql();
 test.afterAll(async () => sql.end());
-const DATA_KEY = dataKey(Buffer.alloc(32, 1));
 
 async function personOutsideTaohong() {
   const [p] = await sql<{ id: string; id_sealed: string }[]>`
     select id, id_sealed from people where division_code like '430524102%' order by id limit 1`;
-  return { id: p!.id, idNumber: openId([DATA_KEY], p!.id_sealed) };
+  return { id: p!.id, idNumber: openE2eId(p!.id_sealed) };
 }
 
 test("a clerk finds a person by full ID number without the ID in any URL", async ({ page }) => {

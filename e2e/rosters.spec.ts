@@ -4,6 +4,7 @@ import iconv from "iconv-lite";
 import { readFile } from "node:fs/promises";
 import { checkChar } from "@/lib/id-number/id-number";
 import { e2eSql } from "./helpers/db";
+import { e2eIdHash } from "./helpers/id-numbers";
 import { loginAs } from "./helpers/login";
 
 // Issue 4's end-to-end story, on the demo county (its December lists are
@@ -66,7 +67,7 @@ test.describe.serial("December's lists, from upload to consolidation", () => {
     await expect(rows.nth(1)).toContainText("5类别");
     await expect(rows.nth(1)).toContainText("不属于民政局报送范围");
     expect(await submissions()).toBe(before);
-    expect(await sql`select 1 from people where id_number = ${BOTH}`).toHaveLength(0);
+    expect(await sql`select 1 from people where id_hash = ${e2eIdHash(BOTH)}`).toHaveLength(0);
 
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "下载问题清单（Excel）" }).click();

@@ -152,7 +152,11 @@ describe("the embedded database's folder", () => {
     expect([...leaked].slice(0, 5)).toEqual([]);
   });
 
-  it("is readable by its owner only: folders 0700, files 0600, also files an older version left wider", async () => {
+  it("is readable by its owner only: folders 0700, files 0600, while open and after, also files an older version left wider", async () => {
+    const open = await openDb({ kind: "pglite", dataDir });
+    const wide = (es: ReturnType<typeof walk>) => es.filter((e) => e.mode !== (e.dir ? 0o700 : 0o600));
+    expect(wide(walk(dataDir))).toEqual([]);
+    await open.close();
     const entries = walk(dataDir);
     expect(entries.length).toBeGreaterThan(10);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);

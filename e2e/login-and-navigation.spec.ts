@@ -58,6 +58,57 @@ test("logout ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("a session cookie replayed after 退出登录 is refused on the server", async ({ page, browser }) => {
+  await loginAs(page, "yibao.clerk");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Someone who copied the cookie before the logout gets the login page, not the data.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const other = await replay.newPage();
+  await other.goto("/people");
+  await expect(other).toHaveURL(/\/login/);
+  await replay.close();
+});
+
+test("next-auth's own POST /api/auth/signout ends the server-side session too", async ({ page, browser }) => {
+  await loginAs(page, "yibao.reviewer");
+  const cookies = await page.context().cookies();
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signout = await page.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/login" }, maxRedirects: 0 });
+  expect(signout.status()).toBeLessThan(400);
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const other = await replay.newPage();
+  await other.goto("/people");
+  await expect(other).toHaveURL(/\/login/);
+  await replay.close();
+});
+
+test("five wrong passwords lock the username, with the time to try again; unknown names are answered alike", async ({ page }) => {
+  // A name no account has: the lock is per name as typed, so no demo account is locked for later tests.
+  const name = `nobody.e2e${Date.now() % 100000}`;
+  await page.goto("/login");
+  for (let i = 1; i <= 5; i++) {
+    // React resets the form after each answer: fill only once the previous answer has settled.
+    await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
+    await page.getByLabel("用户名").fill(name);
+    await page.getByLabel("密码").fill(`wrong-${i}`);
+    await expect(page.getByLabel("密码")).toHaveValue(`wrong-${i}`);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
+    await page.getByRole("button", { name: "登录" }).click();
+    await answered;
+    await expect(page.getByTestId("login-error")).toContainText(i < 5 ? "用户名或密码错误" : "已临时锁定");
+  }
+  await expect(page.getByTestId("login-error")).toHaveText(/请于 (\d+月\d+日 )?\d{2}:\d{2}（北京时间）后再试，或联系系统管理员解锁/);
+});
+
+test("an expired session's login page says so", async ({ page }) => {
+  await page.goto("/login?expired=1");
+  await expect(page.getByTestId("session-expired")).toContainText("登录已超时");
+});
+
 test("a page the role may not open is a 403 page, and an unknown route a 404 page", async ({ page }) => {
   await loginAs(page, "minzheng.clerk");
   const forbidden = await page.goto("/admin/users");

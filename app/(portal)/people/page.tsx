@@ -46,7 +46,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
             </thead>
             <tbody>
               {result.data.rows.map((p) => (
-                <tr key={p.id}>
+                <tr key={p.id} data-division={p.divisionCode}>
                   <Td><Link className="text-brand-600 hover:underline" href={`/people/${p.id}`}>{p.name}</Link></Td>
                   <Td className="font-mono">{p.idNumberMasked}</Td>
                   <Td>{p.sex === "male" ? "男" : "女"}</Td>

@@ -22,7 +22,8 @@ export function RegisterCorrectionForm({ name, divisionCode, townships, action }
   const failed = state && !state.ok ? state : null;
   const values = failed?.values ?? {};
   return (
-    <details className="mt-4 max-w-2xl rounded border border-slate-200 bg-white p-4 text-sm" open={!!failed}>
+    <details className="mt-4 max-w-2xl rounded border border-slate-200 bg-white p-4 text-sm" open={state !== null}>
+      {/* Open again after a correction too: its confirmation is inside. */}
       <summary className="cursor-pointer font-medium text-slate-700">更正登记信息（姓名、户籍所在村）</summary>
       <p className="mt-2 text-slate-500">
         各部门报送的名单不能修改人员的姓名和所在村；与登记不一致的行会被退回。经户籍信息核实登记确有错误的，在此更正，更正前后内容记入审计日志。

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { sealedIdColumns } from "@/db/queries/people-ids";
 import { sql } from "drizzle-orm";
 import { auditLog, people } from "@/db/schema";
@@ -19,9 +21,18 @@ describe.each(drivers())("migrations and the audit table on %s", (driver) => {
     expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(["audit_log", "divisions", "people", "users"]));
   });
 
-  it("are safe to apply again", async () => {
+  it("are safe to apply again: every migration recorded once, the schema unchanged", async () => {
+    const journal = JSON.parse(readFileSync(path.join(process.cwd(), "db/migrations/meta/_journal.json"), "utf8")) as { entries: unknown[] };
+    const schemaOf = () =>
+      s.handle.raw.query<{ c: string }>(
+        "select table_name || '.' || column_name || ':' || data_type as c from information_schema.columns where table_schema = 'public' order by 1",
+      );
+    const applied = async () => (await s.handle.raw.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations"))[0]!.n;
+    const before = await schemaOf();
     await s.handle.migrate();
     await s.handle.migrate();
+    expect(await applied()).toBe(journal.entries.length);
+    expect(await schemaOf()).toEqual(before);
   });
 
   it("make the audit log refuse UPDATE, DELETE and TRUNCATE", async () => {

@@ -65,3 +65,24 @@ export const unenrolledCases = pgTable(
   },
   (t) => [unique("unenrolled_person_year").on(t.personId, t.year), index("unenrolled_township").on(t.townshipCode, t.status)],
 );
+
+/**
+ * What happened to a 未参保 case, oldest first: each 销号 (by hand or on an
+ * enrolment import) and each reopening. The case row holds only the current
+ * state; a reopening clears its reason, so the history lives here. `reason`
+ * is the close reason (null for a reopening); `note` the close note or the
+ * reopening's reason.
+ */
+export const unenrolledCaseEvents = pgTable(
+  "unenrolled_case_events",
+  {
+    id: serial("id").primaryKey(),
+    caseId: integer("case_id").notNull().references(() => unenrolledCases.id),
+    kind: text("kind", { enum: ["closed", "reopened"] }).notNull(),
+    reason: text("reason", { enum: ["army", "prison", "employee_insurance", "insured_elsewhere", "deceased", "enrolled"] }),
+    note: text("note"),
+    actorId: uuid("actor_id"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("unenrolled_case_events_case").on(t.caseId, t.at)],
+);

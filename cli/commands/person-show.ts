@@ -1,6 +1,6 @@
 import { categoryHistory, categoryOn } from "@/db/queries/person-categories";
 import { findPersonByIdNumber } from "@/db/queries/people-lookup";
-import { isIsoDate } from "@/lib/calendar/iso-date";
+import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 import { ID_PROBLEM_TEXT, idNumberProblem, maskIdNumber, normalizeIdNumber } from "@/lib/id-number/id-number";
 import { CliInputError, CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";

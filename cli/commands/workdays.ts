@@ -1,7 +1,7 @@
 import { CliInputError, CliUsageError, type CliCommand } from "@/cli/command";
-import { InvalidDateError, MissingScheduleError } from "@/lib/calendar/calendar-errors";
-import { defaultCalendar } from "@/lib/calendar/default-calendar";
-import { isIsoDate, parseIsoDate, yearOfDay } from "@/lib/calendar/iso-date";
+import { InvalidDateError, MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
+import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
+import { isIsoDate, parseIsoDate, yearOfDay } from "@/lib/calendar/domain/iso-date";
 
 // `workdays add DATE N` and `workdays deadline YYYY-MM` (docs/cli.md).
 // They use the shipped years; a year without a loaded schedule is an input error

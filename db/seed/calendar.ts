@@ -1,4 +1,4 @@
-import { SHIPPED_SCHEDULES } from "@/lib/calendar/schedules/shipped-schedules";
+import { SHIPPED_SCHEDULES } from "@/lib/calendar/domain/schedules/shipped-schedules";
 import { insertFirstVersions } from "../queries/calendar";
 import type { Db, Tx } from "../client";
 

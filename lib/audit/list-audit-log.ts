@@ -4,7 +4,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { levelOf, scopePrefix } from "@/lib/divisions/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
-import { isIsoDate } from "@/lib/calendar/iso-date";
+import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 
 export type AuditQuery = { username?: string; action?: string; from?: string; to?: string; page: number };
 export const AUDIT_PAGE_SIZE = 50;

@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { parseJsonText } from "@/lib/calendar-admin/parse-json-text";
+import { parseJsonText } from "@/lib/calendar/domain/parse-json-text";
 import { AppError, ValidationError } from "@/lib/errors/app-error";
 import { validatePolicy } from "@/lib/policy/validate-policy";
 import { parseInput } from "@/lib/users/parse-input";

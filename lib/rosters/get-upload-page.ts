@@ -2,7 +2,7 @@ import "server-only";
 import { listSubmissions } from "@/db/queries/roster-views";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { loadWorkingDayCalendar } from "@/lib/calendar-admin/load-working-day-calendar";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { CATEGORY_INFO, categoriesOf } from "@/lib/categories/categories";
 import { DEPARTMENT_NAMES, ROSTER_DEPARTMENTS } from "@/lib/departments/departments";
 import { ForbiddenError } from "@/lib/errors/app-error";

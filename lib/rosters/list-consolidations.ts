@@ -3,7 +3,7 @@ import { listConsolidationRuns } from "@/db/queries/roster-consolidation-views";
 import { submittedMonths } from "@/db/queries/roster-views";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { loadWorkingDayCalendar } from "@/lib/calendar-admin/load-working-day-calendar";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { beijingDate } from "./beijing-time";
 import { categoryRows } from "./roster-labels";
 import { monthDeadlines } from "./roster-deadlines";

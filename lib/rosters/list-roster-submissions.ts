@@ -2,7 +2,7 @@ import "server-only";
 import { listSubmissions } from "@/db/queries/roster-views";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { loadWorkingDayCalendar } from "@/lib/calendar-admin/load-working-day-calendar";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { DEPARTMENT_NAMES } from "@/lib/departments/departments";
 import { monthBounds } from "./month";
 import { monthDeadlines } from "./roster-deadlines";

@@ -1,7 +1,7 @@
 import "server-only";
 import { categoryOn } from "@/db/queries/person-categories";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { isIsoDate } from "@/lib/calendar/iso-date";
+import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 import { ValidationError } from "@/lib/errors/app-error";
 import { beijingDate } from "./beijing-time";
 import { personInScope } from "./person-in-scope";

@@ -1,5 +1,5 @@
-import { MissingScheduleError } from "@/lib/calendar/calendar-errors";
-import type { WorkingDayCalendar } from "@/lib/calendar/working-day-calendar";
+import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
+import type { WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
 
 // The two dates of a roster month (docs/policy.md §2): lists by the 5th, moved to
 // the next working day (法定节假日顺延), and the consolidation within 5

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireContext } from "@/lib/auth/current-actor";
-import { loadYearSchedule, type LoadYearScheduleResult } from "@/lib/calendar-admin/load-year-schedule";
-import { SCHEDULE_FIELD } from "@/lib/calendar-admin/parse-schedule-input";
+import { loadYearSchedule, type LoadYearScheduleResult } from "@/lib/calendar/load-year-schedule";
+import { SCHEDULE_FIELD } from "@/lib/calendar/domain/parse-schedule-input";
 import { ValidationError } from "@/lib/errors/app-error";
 import { echoValues, runAction, type ActionResult } from "@/lib/http/action-result";
 import { FILE_TOO_LARGE, MAX_SCHEDULE_FILE_BYTES } from "./limits";

@@ -1,5 +1,5 @@
 import { Field, inputClass } from "@/components/ui/form";
-import type { computeDeadlines, DeadlineQuery, DeadlineStep } from "@/lib/calendar-admin/compute-deadlines";
+import type { computeDeadlines, DeadlineQuery, DeadlineStep } from "@/lib/calendar/compute-deadlines";
 
 type Deadlines = Awaited<ReturnType<typeof computeDeadlines>>;
 type Props = { query: DeadlineQuery; year: number | null; result: Deadlines | null; error: { field?: string; message: string } | null };

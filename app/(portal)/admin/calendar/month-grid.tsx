@@ -1,4 +1,4 @@
-import type { CalendarDay, CalendarMonth } from "@/lib/calendar-admin/get-year-calendar";
+import type { CalendarDay, CalendarMonth } from "@/lib/calendar/get-year-calendar";
 
 // One month, weeks from Monday to Sunday as Chinese wall calendars print them.
 const HEAD = ["一", "二", "三", "四", "五", "六", "日"];

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { HolidayScheduleListItem } from "@/lib/calendar-admin/list-holiday-schedules";
+import type { HolidayScheduleListItem } from "@/lib/calendar/list-holiday-schedules";
 
 const time = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CalendarDay, getYearCalendar } from "@/lib/calendar-admin/get-year-calendar";
+import type { CalendarDay, getYearCalendar } from "@/lib/calendar/get-year-calendar";
 import { KIND_STYLE, MonthGrid } from "./month-grid";
 
 type YearCalendar = Awaited<ReturnType<typeof getYearCalendar>>;

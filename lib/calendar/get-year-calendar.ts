@@ -2,9 +2,9 @@ import "server-only";
 import { listHolidayScheduleVersions } from "@/db/queries/calendar";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { formatIsoDate, parseIsoDate, weekdayOfDay } from "@/lib/calendar/iso-date";
-import type { YearSchedule } from "@/lib/calendar/schedule-schema";
-import type { DayKind } from "@/lib/calendar/working-day-calendar";
+import { formatIsoDate, parseIsoDate, weekdayOfDay } from "@/lib/calendar/domain/iso-date";
+import type { YearSchedule } from "@/lib/calendar/domain/schedule-schema";
+import type { DayKind } from "@/lib/calendar/domain/working-day-calendar";
 import { ValidationError } from "@/lib/errors/app-error";
 import { loadWorkingDayCalendar } from "./load-working-day-calendar";
 

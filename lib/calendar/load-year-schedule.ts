@@ -5,12 +5,12 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { ScheduleConflictError } from "@/lib/calendar/calendar-errors";
-import type { YearSchedule } from "@/lib/calendar/schedule-schema";
-import { createCalendar } from "@/lib/calendar/working-day-calendar";
+import { ScheduleConflictError } from "@/lib/calendar/domain/calendar-errors";
+import type { YearSchedule } from "@/lib/calendar/domain/schedule-schema";
+import { createCalendar } from "@/lib/calendar/domain/working-day-calendar";
 import { ValidationError } from "@/lib/errors/app-error";
-import { parseScheduleInput, SCHEDULE_FIELD } from "./parse-schedule-input";
-import { canonicalSchedule, diffSchedules, summarizeSchedule } from "./schedule-summary";
+import { parseScheduleInput, SCHEDULE_FIELD } from "./domain/parse-schedule-input";
+import { canonicalSchedule, diffSchedules, summarizeSchedule } from "./domain/schedule-summary";
 
 export type LoadYearScheduleResult = {
   year: number;

@@ -1,9 +1,9 @@
 import "server-only";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { MissingScheduleError } from "@/lib/calendar/calendar-errors";
-import { formatIsoDate, isIsoDate, parseIsoDate, weekdayName, yearOfDay } from "@/lib/calendar/iso-date";
-import type { DayInfo, WorkingDayCalendar } from "@/lib/calendar/working-day-calendar";
+import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
+import { formatIsoDate, isIsoDate, parseIsoDate, weekdayName, yearOfDay } from "@/lib/calendar/domain/iso-date";
+import type { DayInfo, WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
 import { ValidationError } from "@/lib/errors/app-error";
 import { loadWorkingDayCalendar } from "./load-working-day-calendar";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { listLatestHolidaySchedules } from "@/db/queries/calendar";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import type { YearSchedule } from "@/lib/calendar/schedule-schema";
-import { holidayDayCount, scheduleJson } from "./schedule-summary";
+import type { YearSchedule } from "@/lib/calendar/domain/schedule-schema";
+import { holidayDayCount, scheduleJson } from "./domain/schedule-summary";
 
 export type HolidayScheduleListItem = {
   year: number;

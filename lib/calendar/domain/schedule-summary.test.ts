@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SCHEDULE_2026 } from "@/lib/calendar/schedules/2026";
+import { SCHEDULE_2026 } from "@/lib/calendar/domain/schedules/2026";
 import { canonicalSchedule, diffSchedules, scheduleJson, summarizeSchedule } from "./schedule-summary";
 
 describe("schedule summary", () => {

@@ -1,8 +1,8 @@
 import "server-only";
 import { holidayScheduleFingerprint, listLatestHolidaySchedules } from "@/db/queries/calendar";
 import type { Db, Tx } from "@/db";
-import { createCalendar, type WorkingDayCalendar } from "@/lib/calendar/working-day-calendar";
-import type { YearSchedule } from "@/lib/calendar/schedule-schema";
+import { createCalendar, type WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
+import type { YearSchedule } from "@/lib/calendar/domain/schedule-schema";
 
 // The cache. Deadlines (rosters, the 10 + 10 + 10 applications) are computed
 // on many requests, while schedules change a few times a year. So each process

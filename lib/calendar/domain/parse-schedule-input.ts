@@ -1,5 +1,5 @@
-import { ScheduleValidationError } from "@/lib/calendar/calendar-errors";
-import { parseYearSchedule, type YearSchedule } from "@/lib/calendar/schedule-schema";
+import { ScheduleValidationError } from "@/lib/calendar/domain/calendar-errors";
+import { parseYearSchedule, type YearSchedule } from "@/lib/calendar/domain/schedule-schema";
 import { ValidationError } from "@/lib/errors/app-error";
 import { parseJsonText } from "./parse-json-text";
 

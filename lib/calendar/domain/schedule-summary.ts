@@ -1,4 +1,4 @@
-import type { YearSchedule } from "@/lib/calendar/schedule-schema";
+import type { YearSchedule } from "@/lib/calendar/domain/schedule-schema";
 
 // Pure helpers for comparing and auditing versions of a year's schedule.
 

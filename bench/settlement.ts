@@ -5,8 +5,8 @@
 // the tier arithmetic (decimal.js, and integer fen) — the machine's yardstick.
 import type { Category } from "@/lib/categories/categories";
 import { Money } from "@/lib/money/money";
-import { getPreset, type PresetId } from "@/lib/policy/preset-registry";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import { getPreset, type PresetId } from "@/lib/policies/domain/preset-registry";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { mulBp } from "@/lib/settlement/cents";
 import { checkSettleSemantics } from "@/lib/settlement/check-settle-input";
 import { settleClaims } from "@/lib/settlement/settle-claims";

@@ -3,8 +3,8 @@ import { systemActor } from "@/lib/auth/system-actor";
 import { activatePolicyVersion } from "@/lib/policies/activate-policy-version";
 import { copyPolicyVersion } from "@/lib/policies/copy-policy-version";
 import { savePolicyDraft } from "@/lib/policies/save-policy-draft";
-import { getPreset, PRESET_IDS } from "@/lib/policy/preset-registry";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { findPolicyVersion, hasActivationIn, insertVersionsIfMissing } from "../queries/policies";
 import type { Db } from "../client";
 

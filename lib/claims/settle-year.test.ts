@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { getPreset } from "@/lib/policy/preset-registry";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { settleYear, type ClaimTerms, type LedgerClaim } from "./settle-year";
 
 // How a person-year is settled from the ledger: date order whatever the input

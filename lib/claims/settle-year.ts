@@ -1,5 +1,5 @@
 import type { Category } from "@/lib/categories/categories";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import type { Cents } from "@/lib/settlement/cents";
 import { settleClaims } from "@/lib/settlement/settle-claims";
 import type { ClaimInput, TierAmounts, TraceEntry } from "@/lib/settlement/types";

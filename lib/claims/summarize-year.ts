@@ -1,5 +1,5 @@
 import { CATEGORY_INFO, isCategory, type Category } from "@/lib/categories/categories";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { formatCents, yuanToCents, type Cents } from "@/lib/settlement/cents";
 import { resolveCriticalDeductible } from "@/lib/settlement/compile-critical";
 import { compilePolicy, parameterValue, planFor, type CompiledPool, type PersonPlan } from "@/lib/settlement/compile-policy";

@@ -7,8 +7,8 @@ import { and, like, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { byIdNumber, withIdNumbers } from "@/db/queries/people-ids";
 import { claims, people, personCategories, policyActivations, policyVersions } from "@/db/schema";
-import { getPreset } from "@/lib/policy/preset-registry";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { csvText, writeXlsxFile } from "@/lib/rosters/test-files";
 import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS } from "./claim-columns";
 

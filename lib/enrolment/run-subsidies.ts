@@ -3,8 +3,8 @@ import type { BulkTx } from "@/db/bulk";
 import { activationDivisions, insertSubsidies, pendingSubsidies, policyInForceOn, type NewSubsidy, type PolicyInForce } from "@/db/queries/enrolment-subsidies";
 import { divisionChain } from "@/lib/divisions/division-chain";
 import { formatAmount } from "@/lib/money/money";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import { validatePolicy } from "@/lib/policy/validate-policy";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 import { subsidyForEnrolment, type NotComputed } from "./subsidy-for-enrolment";
 
 export type SubsidyRun = {

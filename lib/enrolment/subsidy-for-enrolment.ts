@@ -1,6 +1,6 @@
 import { isCategory, type Category } from "@/lib/categories/categories";
 import { Money } from "@/lib/money/money";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { computeSubsidy, coversYear, type SubsidyResult } from "@/lib/subsidy/compute-subsidy";
 
 // One enrolment's premium subsidy (资助参保): the category held on the day the

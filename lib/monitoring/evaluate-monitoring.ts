@@ -1,6 +1,6 @@
 import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
-import type { MonitoringRule } from "@/lib/policy/schema/monitoring";
-import { pct, sourceRef } from "@/lib/policy/rule-text";
+import type { MonitoringRule } from "@/lib/policies/domain/schema/monitoring";
+import { pct, sourceRef } from "@/lib/policies/domain/rule-text";
 import { formatCents, mulBp, percentToBp, type BasisPoints, type Cents } from "@/lib/settlement/cents";
 import type { MonitoringResult } from "@/lib/settlement/types";
 

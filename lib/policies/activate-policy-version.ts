@@ -8,10 +8,10 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
 import { levelOf } from "@/lib/divisions/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
-import { checkNewVersion, type VersionDates } from "@/lib/policy/versions";
+import { checkNewVersion, type VersionDates } from "@/lib/policies/domain/versions";
 import { parseInput } from "@/lib/users/parse-input";
 import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
-import { activationInput } from "./policy-input";
+import { activationInput } from "./domain/policy-input";
 import { storedRecord } from "./stored-record";
 
 const dates = (row: { policyId: string; version: number; record: Record<string, unknown> }): VersionDates => ({

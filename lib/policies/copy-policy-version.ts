@@ -6,10 +6,10 @@ import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
-import { validatePolicy } from "@/lib/policy/validate-policy";
+import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 import { parseInput } from "@/lib/users/parse-input";
 import { loadVersion, versionTarget } from "./load-version";
-import { copyInput } from "./policy-input";
+import { copyInput } from "./domain/policy-input";
 import { storedRecord } from "./stored-record";
 
 /**

@@ -6,11 +6,11 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { divisionChain } from "@/lib/divisions/division-chain";
 import { isWithin, levelOf, scopePrefix } from "@/lib/divisions/division-code";
-import { isPresetId } from "@/lib/policy/preset-registry";
+import { isPresetId } from "@/lib/policies/domain/preset-registry";
 import { loadVersion, versionTarget } from "./load-version";
-import { readableSections } from "./readable-sections";
+import { readableSections } from "./domain/readable-sections";
 import { storedRecord } from "./stored-record";
-import { todayInChina } from "./today";
+import { todayInChina } from "./domain/today";
 
 /** One version as readable Chinese sections (and its raw JSON), its activations, and what the user may do with it. */
 export async function getPolicyVersion(ctx: UseCaseContext, policyId: string, version: string) {

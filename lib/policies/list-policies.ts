@@ -7,8 +7,8 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { divisionChain } from "@/lib/divisions/division-chain";
 import { scopePrefix } from "@/lib/divisions/division-code";
-import { isPresetId } from "@/lib/policy/preset-registry";
-import { todayInChina } from "./today";
+import { isPresetId } from "@/lib/policies/domain/preset-registry";
+import { todayInChina } from "./domain/today";
 
 export type PolicyActivationView = Awaited<ReturnType<typeof listActivationsVisible>>[number];
 export type PolicyVersionView = PolicyVersionSummary & { activations: PolicyActivationView[]; inForceHere: boolean };

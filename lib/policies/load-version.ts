@@ -4,7 +4,7 @@ import { findPolicyVersion } from "@/db/queries/policies";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requireWithin } from "@/lib/auth/require-permission";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { policyIdSchema, versionNumber } from "./policy-input";
+import { policyIdSchema, versionNumber } from "./domain/policy-input";
 
 // Shared by the policy use cases: the version a URL names, and the rule that
 // only a draft is ever written.

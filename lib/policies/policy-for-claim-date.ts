@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, Tx } from "@/db";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
 import { divisionChain } from "@/lib/divisions/division-chain";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { storedRecord } from "./stored-record";
 
 export type PolicyForClaim = { versionId: number; policyId: string; version: number; record: PolicyRecord };

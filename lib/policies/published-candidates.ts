@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db";
 import { publishedPolicyIds, publishedVersionsOf } from "@/db/queries/policies";
-import { PRESET_IDS } from "@/lib/policy/preset-registry";
-import type { Candidate } from "./pick-version";
+import { PRESET_IDS } from "@/lib/policies/domain/preset-registry";
+import type { Candidate } from "./domain/pick-version";
 import { storedRecord } from "./stored-record";
 
 /** The published (never draft) versions of a stored policy id, validated; empty when there are none. */

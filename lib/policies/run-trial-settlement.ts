@@ -6,8 +6,8 @@ import { ValidationError } from "@/lib/errors/app-error";
 import { parseSettleInput } from "@/lib/settlement/parse-settle-input";
 import { settleClaims } from "@/lib/settlement/settle-claims";
 import type { SettlementResult } from "@/lib/settlement/types";
-import { contractLineToChinese, type ChineseProblem } from "./settle-message-zh";
-import { trialInput, trialProblems, trialRequest } from "./trial-form";
+import { contractLineToChinese, type ChineseProblem } from "./domain/settle-message-zh";
+import { trialInput, trialProblems, trialRequest } from "./domain/trial-form";
 import { trialPolicy } from "./trial-options";
 
 export type TrialOutcome =

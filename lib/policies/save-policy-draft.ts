@@ -7,10 +7,10 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { parseJsonText } from "@/lib/calendar/domain/parse-json-text";
 import { AppError, ValidationError } from "@/lib/errors/app-error";
-import { validatePolicy } from "@/lib/policy/validate-policy";
+import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 import { parseInput } from "@/lib/users/parse-input";
 import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
-import { draftInput } from "./policy-input";
+import { draftInput } from "./domain/policy-input";
 
 export const RECORD_FIELD = "record";
 const MAX_CHARS = 200_000;

@@ -3,12 +3,12 @@ import { insertAudit } from "@/db/queries/audit";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { getPreset } from "@/lib/policy/preset-registry";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { parseSettleInput } from "@/lib/settlement/parse-settle-input";
 import { settleClaims } from "@/lib/settlement/settle-claims";
 import type { SettlementResult } from "@/lib/settlement/types";
-import { ContractInputError, parseRequestJson } from "./contract-input-error";
-import { claimDates, pickVersionForDates } from "./pick-version";
+import { ContractInputError, parseRequestJson } from "./domain/contract-input-error";
+import { claimDates, pickVersionForDates } from "./domain/pick-version";
 import { knownPolicyIds, publishedCandidates } from "./published-candidates";
 
 /**

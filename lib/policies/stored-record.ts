@@ -1,6 +1,6 @@
 import type { PolicyVersionRow } from "@/db/schema";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import { validatePolicy } from "@/lib/policy/validate-policy";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 
 // A stored version's record, validated on every read (POLICY records are
 // validated on write too, so a failure here is a damaged row, not a user's

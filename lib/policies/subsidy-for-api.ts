@@ -6,8 +6,8 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { computeSubsidy } from "@/lib/subsidy/compute-subsidy";
 import { parseSubsidyInput, presetResolver } from "@/lib/subsidy/parse-subsidy-input";
 import { toSubsidyOutput, type SubsidyOutput } from "@/lib/subsidy/subsidy-output";
-import { ContractInputError, parseRequestJson } from "./contract-input-error";
-import { pickVersionForYear } from "./pick-version";
+import { ContractInputError, parseRequestJson } from "./domain/contract-input-error";
+import { pickVersionForYear } from "./domain/pick-version";
 import { publishedCandidates } from "./published-candidates";
 
 /**

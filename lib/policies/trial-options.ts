@@ -7,11 +7,11 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { CATEGORY_INFO } from "@/lib/categories/categories";
 import { divisionChain } from "@/lib/divisions/division-chain";
 import { NotFoundError } from "@/lib/errors/app-error";
-import { getPreset, PRESET_IDS } from "@/lib/policy/preset-registry";
-import { yuan } from "@/lib/policy/rule-text";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
+import { yuan } from "@/lib/policies/domain/rule-text";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { storedRecord } from "./stored-record";
-import { todayInChina } from "./today";
+import { todayInChina } from "./domain/today";
 
 // The policies a 试算 may use: the region's own versions (activated for the
 // user's division or one above it; never drafts) and the five presets.

@@ -1,5 +1,5 @@
 import { CATEGORY_INFO } from "@/lib/categories/categories";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { formatCents } from "./cents";
 import { compilePolicy, parameterValue, planFor } from "./compile-policy";
 import type { SettleClaimsInput } from "./types";

@@ -1,8 +1,8 @@
 import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
 import { Money } from "@/lib/money/money";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import type { ParameterName } from "@/lib/policy/schema/primitives";
-import { pct, yuan } from "@/lib/policy/rule-text";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import type { ParameterName } from "@/lib/policies/domain/schema/primitives";
+import { pct, yuan } from "@/lib/policies/domain/rule-text";
 import { BP_ONE, formatBp, mulBp, percentToBp, yuanToCents, type BasisPoints, type Cents } from "./cents";
 
 // 大病保险 for one category: the general rule with the tilt folded in

@@ -1,8 +1,8 @@
 import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
 import { compileMonitoring, type CompiledMonitoring } from "@/lib/monitoring/evaluate-monitoring";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import type { ParameterName } from "@/lib/policy/schema/primitives";
-import { pct, yuan } from "@/lib/policy/rule-text";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import type { ParameterName } from "@/lib/policies/domain/schema/primitives";
+import { pct, yuan } from "@/lib/policies/domain/rule-text";
 import { percentToBp, yuanToCents, type BasisPoints, type Cents } from "./cents";
 import { compileAssistance, type CompiledAssistanceRule } from "./compile-assistance";
 import { compileCritical, type CompiledCritical } from "./compile-critical";

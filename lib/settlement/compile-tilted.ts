@@ -1,6 +1,6 @@
 import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import { pct, sourceRef, yuan } from "@/lib/policy/rule-text";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import { pct, sourceRef, yuan } from "@/lib/policies/domain/rule-text";
 import { percentToBp, yuanToCents, type BasisPoints, type Cents } from "./cents";
 import type { CompiledPool } from "./compile-policy";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getPreset } from "@/lib/policy/preset-registry";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { parseSettleInput, parseSettleJson } from "./parse-settle-input";
 
 // Bad input gives one line that names the field and the reason

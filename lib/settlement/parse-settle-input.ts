@@ -1,8 +1,8 @@
 import { CATEGORY_INFO, isCategory, type Category } from "@/lib/categories/categories";
-import { getPreset, PRESET_IDS } from "@/lib/policy/preset-registry";
-import { formatIssuePath } from "@/lib/policy/schema/issue-path";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import type { ParameterName } from "@/lib/policy/schema/primitives";
+import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
+import { formatIssuePath } from "@/lib/policies/domain/schema/issue-path";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import type { ParameterName } from "@/lib/policies/domain/schema/primitives";
 import { checkSettleSemantics } from "./check-settle-input";
 import { settleInputSchema } from "./settle-input-schema";
 import type { ClaimInput, SettleClaimsInput } from "./types";

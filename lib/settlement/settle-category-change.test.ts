@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { getPreset } from "@/lib/policy/preset-registry";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { yuanToCents } from "./cents";
 import { settleClaims } from "./settle-claims";
 import type { ClaimInput } from "./types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getPreset } from "@/lib/policy/preset-registry";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { settleClaims } from "./settle-claims";
 import { amounts, editablePreset, settle, traceOf } from "./settle-test-helpers";
 

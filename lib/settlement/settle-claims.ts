@@ -1,7 +1,7 @@
 import { CATEGORY_INFO } from "@/lib/categories/categories";
 import { evaluateCompiled, type YearMonitoring } from "@/lib/monitoring/evaluate-monitoring";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import type { ParameterName } from "@/lib/policy/schema/primitives";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import type { ParameterName } from "@/lib/policies/domain/schema/primitives";
 import { settleAssistance } from "./assistance-tier";
 import { settleBasic } from "./basic-tier";
 import { formatCents, type Cents } from "./cents";

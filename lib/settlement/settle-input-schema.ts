@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseAmount } from "@/lib/money/parse-amount";
-import { isValidDate, PARAMETER_NAMES } from "@/lib/policy/schema/primitives";
+import { isValidDate, PARAMETER_NAMES } from "@/lib/policies/domain/schema/primitives";
 import { decimalToCents, formatCents, MAX_INPUT_CENTS } from "./cents";
 
 // The shape of the contract's `settle` JSON (docs/cli.md), with

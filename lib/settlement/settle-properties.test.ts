@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Category } from "@/lib/categories/categories";
-import { getPreset } from "@/lib/policy/preset-registry";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { yuanToCents } from "./cents";
 import { checkSettleSemantics } from "./check-settle-input";
 import { editablePreset } from "./settle-test-helpers";

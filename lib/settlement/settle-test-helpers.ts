@@ -1,5 +1,5 @@
-import { getPreset } from "@/lib/policy/preset-registry";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { parseSettleInput } from "./parse-settle-input";
 import { settleClaims } from "./settle-claims";
 import type { ClaimResult, SettlementResult } from "./types";

@@ -1,5 +1,5 @@
 import type { Category } from "@/lib/categories/categories";
-import type { ParameterName, Setting } from "@/lib/policy/schema/primitives";
+import type { ParameterName, Setting } from "@/lib/policies/domain/schema/primitives";
 import type { Cents } from "./cents";
 
 // The engine's input and output. Amounts going in are integer fen (see

@@ -9,7 +9,7 @@ import { importClaims } from "@/lib/claims/import-claims";
 import { previewResettle } from "@/lib/claims/preview-resettle";
 import { activatePolicy, claimCells, residents, setCategory, writeClaimsXlsx, writeGb18030Csv, type TestPerson } from "@/lib/claims/test-support";
 import { maskIdNumber } from "@/lib/id-number/id-number";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { syntheticId, tempDir } from "@/lib/rosters/test-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";

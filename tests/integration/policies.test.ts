@@ -7,7 +7,7 @@ import { getPolicyVersion } from "@/lib/policies/get-policy-version";
 import { listPolicies } from "@/lib/policies/list-policies";
 import { policyForClaimDate } from "@/lib/policies/policy-for-claim-date";
 import { savePolicyDraft } from "@/lib/policies/save-policy-draft";
-import { getPreset, PRESET_IDS } from "@/lib/policy/preset-registry";
+import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
 import { SEED_STEPS } from "@/db/seed/steps";
 import { drivers, scratchDb, type DriverName, type Scratch } from "../helpers/scratch-db";
 import { contextOf } from "../helpers/seeded";

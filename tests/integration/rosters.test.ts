@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { categoryHistory, categoryOn } from "@/db/queries/person-categories";
 import { findPersonByIdNumber } from "@/db/queries/people-lookup";
 import { policyActivations, policyVersions } from "@/db/schema";
-import { getPreset } from "@/lib/policy/preset-registry";
+import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
 import { createUser } from "@/lib/users/create-user";

@@ -9,7 +9,7 @@ import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { actorFromToken } from "@/lib/auth/token-actor";
 import { activatePolicyVersion } from "@/lib/policies/activate-policy-version";
-import { ContractInputError } from "@/lib/policies/contract-input-error";
+import { ContractInputError } from "@/lib/policies/domain/contract-input-error";
 import { copyPolicyVersion } from "@/lib/policies/copy-policy-version";
 import { getPolicyDraft } from "@/lib/policies/get-policy-draft";
 import { savePolicyDraft } from "@/lib/policies/save-policy-draft";

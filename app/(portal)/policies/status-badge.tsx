@@ -1,4 +1,4 @@
-import { STATUS_NAMES } from "@/lib/policies/policy-input";
+import { STATUS_NAMES } from "@/lib/policies/domain/policy-input";
 
 const STYLES = {
   draft: "bg-amber-50 text-amber-800 border-amber-200",

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TrialClaimRow } from "@/lib/policies/trial-form";
+import type { TrialClaimRow } from "@/lib/policies/domain/trial-form";
 
 // One claim as a row of the 试算 form. Each input is labelled "第N笔 <column>",
 // so a screen reader (and a test) finds it by the words on the page.

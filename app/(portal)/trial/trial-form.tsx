@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Field, SubmitButton, inputClass } from "@/components/ui/form";
-import type { TrialClaimRow, TrialInput } from "@/lib/policies/trial-form";
+import type { TrialClaimRow, TrialInput } from "@/lib/policies/domain/trial-form";
 import type { TrialPolicyOption } from "@/lib/policies/trial-options";
 import type { TrialState } from "./actions";
 import { ClaimRowCells, CLAIM_COLUMNS } from "./claim-row";

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
-import { ContractInputError } from "@/lib/policies/contract-input-error";
+import { JSON_BODY_LIMIT, readBodyText } from "@/lib/http/read-json-body";
+import { ContractInputError } from "@/lib/policies/domain/contract-input-error";
 import { settleForApi } from "@/lib/policies/settle-for-api";
 
 // POST /api/v1/settlement — the CLI's `settle` JSON in and out

@@ -1,4 +1,4 @@
-import type { ReadableSection } from "@/lib/policies/readable-sections";
+import type { ReadableSection } from "@/lib/policies/domain/readable-sections";
 
 /** The record as the documents write it: one heading per section, each rule with its source paragraph. */
 export function PolicySections({ sections }: { sections: ReadableSection[] }) {

@@ -1,6 +1,6 @@
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import { isValidDate } from "@/lib/policy/schema/primitives";
-import { versionInForce } from "@/lib/policy/versions";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import { isValidDate } from "@/lib/policies/domain/schema/primitives";
+import { versionInForce } from "@/lib/policies/domain/versions";
 import { coversYear } from "@/lib/subsidy/compute-subsidy";
 
 // Which published version of a stored policy id an API request is computed

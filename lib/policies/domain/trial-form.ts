@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/policy/schema/issue-path";
+import { formatIssuePath } from "@/lib/policies/domain/schema/issue-path";
 import { settleInputSchema } from "@/lib/settlement/settle-input-schema";
 import { contractLineToChinese, type ChineseProblem } from "./settle-message-zh";
 

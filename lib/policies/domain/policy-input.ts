@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidDate } from "@/lib/policy/schema/primitives";
+import { isValidDate } from "@/lib/policies/domain/schema/primitives";
 
 // Form input for the policy pages, with Chinese messages that name the field.
 

@@ -1,7 +1,7 @@
-import { defaultedSources, describePolicy } from "@/lib/policy/describe-policy";
-import type { PolicyRecord } from "@/lib/policy/schema/policy-record";
-import { sourceRef } from "@/lib/policy/rule-text";
-import type { Source } from "@/lib/policy/schema/source";
+import { defaultedSources, describePolicy } from "@/lib/policies/domain/describe-policy";
+import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
+import { sourceRef } from "@/lib/policies/domain/rule-text";
+import type { Source } from "@/lib/policies/domain/schema/source";
 
 // describePolicy's sections for the version page: each line's text split from
 // its "来源：003 §三(六)" so the page can show the paragraph as a tag, and a

@@ -5,7 +5,7 @@ import { Money } from "@/lib/money/money";
 // Building blocks shared by every part of the policy record. Amounts and
 // percentages are decimal strings (never floats) so the record round-trips
 // through JSON and numeric columns without drift. Messages are Chinese: the
-// admin page shows them next to the field path (lib/policy/validate-policy.ts).
+// admin page shows them next to the field path (lib/policies/domain/validate-policy.ts).
 
 const AMOUNT = /^\d+(\.\d{1,2})?$/;
 const PERCENT = /^\d+(\.\d{1,2})?$/;

@@ -1,5 +1,5 @@
 import { listCurrentDivisions } from "@/db/queries/divisions";
-import { DIVISION_LEVELS, type DivisionLevel } from "@/lib/divisions/division-code";
+import { DIVISION_LEVELS, type DivisionLevel } from "@/lib/divisions/domain/division-code";
 import { CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";
 

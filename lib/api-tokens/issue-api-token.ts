@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { hashToken } from "@/lib/auth/token-actor";
-import { isWithin } from "@/lib/divisions/division-code";
+import { isWithin } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/users/parse-input";
 import { API_TOKEN_ACTION_INFO, isApiTokenAction, type ApiTokenAction } from "./token-actions";

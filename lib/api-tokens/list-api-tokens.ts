@@ -4,7 +4,7 @@ import { listUsersWithin } from "@/db/queries/users";
 import { can } from "@/lib/auth/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { API_TOKEN_ACTIONS } from "./token-actions";
 
 /** Tokens of accounts within the administrator's jurisdiction, and the accounts a new token may act as. */

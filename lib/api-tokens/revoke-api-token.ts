@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { isWithin } from "@/lib/divisions/division-code";
+import { isWithin } from "@/lib/divisions/domain/division-code";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 
 /** Revokes a token at once (the next call with it is a 401). Administrators, within their jurisdiction; audited. */

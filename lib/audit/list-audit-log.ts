@@ -2,7 +2,7 @@ import "server-only";
 import { listAudit } from "@/db/queries/audit";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { levelOf, scopePrefix } from "@/lib/divisions/division-code";
+import { levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 

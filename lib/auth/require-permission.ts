@@ -1,7 +1,7 @@
 import "server-only";
 import { insertAudit } from "@/db/queries/audit";
 import { auditRow } from "@/lib/audit/audit-entry";
-import { isWithin } from "@/lib/divisions/division-code";
+import { isWithin } from "@/lib/divisions/domain/division-code";
 import { ForbiddenError } from "@/lib/errors/app-error";
 import { can } from "./can";
 import type { UseCaseContext } from "./context";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, Tx } from "@/db";
 import { activatedDivisions, categorySpans, type CategorySpan } from "@/db/queries/claims";
 import { isCategory, type Category } from "@/lib/categories/categories";
-import { divisionChain } from "@/lib/divisions/division-chain";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { policyForClaimDate, type PolicyForClaim } from "@/lib/policies/policy-for-claim-date";
 
 // What a claim is settled under: the person's consolidated category on the

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { CATEGORY_INFO, isCategory } from "@/lib/categories/categories";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { storedRecord } from "@/lib/policies/stored-record";

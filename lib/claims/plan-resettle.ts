@@ -5,7 +5,7 @@ import { findPersonById } from "@/db/queries/people";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requireWithin } from "@/lib/auth/require-permission";
 import { CATEGORY_INFO, isCategory } from "@/lib/categories/categories";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { parseClaimYear } from "./claim-year";
 import { TermsResolver } from "./claim-terms";

@@ -3,7 +3,7 @@ import { childCounts, divisionHistory, findCurrentDivision, listCurrentDivisions
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { isDivisionCode, parentCode } from "./division-code";
+import { isDivisionCode, parentCode } from "./domain/division-code";
 
 /**
  * One node of the division tree (default: the actor's jurisdiction) with its

@@ -2,7 +2,7 @@ import "server-only";
 import type { UseCaseContext } from "@/lib/auth/context";
 import type { Action } from "@/lib/auth/permissions";
 import { requireWithin } from "@/lib/auth/require-permission";
-import { levelOf, scopePrefix } from "@/lib/divisions/division-code";
+import { levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 
 /**

@@ -1,11 +1,11 @@
 import "server-only";
 import { bulkTransaction } from "@/db/bulk";
 import { lockEnrolment } from "@/db/queries/enrolment-import";
-import { insertAuditRaw } from "@/db/queries/roster-import";
+import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { runSubsidies, type SubsidyRun } from "./run-subsidies";
 import { parseYear } from "./year-input";
 

@@ -2,12 +2,12 @@ import "server-only";
 import { bulkTransaction } from "@/db/bulk";
 import { closeEnrolledCases, lockEnrolment } from "@/db/queries/enrolment-import";
 import { openMissingCases } from "@/db/queries/enrolment-worklist";
-import { insertAuditRaw } from "@/db/queries/roster-import";
+import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { AUTO_CLOSE_NOTE } from "./case-reasons";
 import { parseYear } from "./year-input";
 

@@ -3,7 +3,7 @@ import { listCurrentDivisions } from "@/db/queries/divisions";
 import { enrolmentCounts, enrolmentYears, ledgerByCategory, ledgerRows, ledgerTotals } from "@/db/queries/enrolment-ledger";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { townshipFilter } from "./case-scope";
 import { categoryName } from "./funding-text";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { BulkTx } from "@/db/bulk";
 import { activationDivisions, insertSubsidies, pendingSubsidies, policyInForceOn, type NewSubsidy, type PolicyInForce } from "@/db/queries/enrolment-subsidies";
-import { divisionChain } from "@/lib/divisions/division-chain";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { formatAmount } from "@/lib/money/money";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { validatePolicy } from "@/lib/policies/domain/validate-policy";

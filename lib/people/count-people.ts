@@ -2,7 +2,7 @@ import "server-only";
 import { listPeopleWithin } from "@/db/queries/people";
 import { can } from "@/lib/auth/can";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 
 /** For the workbench: how many people the actor's jurisdiction holds, when they may see people at all. */
 export async function countPeopleInJurisdiction(ctx: UseCaseContext): Promise<number | null> {

@@ -2,7 +2,7 @@ import "server-only";
 import { listPeopleWithin } from "@/db/queries/people";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { ID_PROBLEM_TEXT, idNumberProblem, normalizeIdNumber } from "@/lib/id-number/id-number";
 

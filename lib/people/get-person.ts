@@ -6,7 +6,7 @@ import { auditRow } from "@/lib/audit/audit-entry";
 import { can } from "@/lib/auth/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
-import { parentCode } from "@/lib/divisions/division-code";
+import { parentCode } from "@/lib/divisions/domain/division-code";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { birthYearOf, maskIdNumber } from "@/lib/id-number/id-number";
 

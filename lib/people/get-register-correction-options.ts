@@ -2,7 +2,7 @@ import "server-only";
 import { listCurrentDivisions } from "@/db/queries/divisions";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/can";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 
 export type VillageChoice = { code: string; name: string };
 export type TownshipVillages = { code: string; name: string; villages: VillageChoice[] };

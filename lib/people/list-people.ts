@@ -2,7 +2,7 @@ import "server-only";
 import { listPeopleWithin } from "@/db/queries/people";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { isDivisionCode, scopePrefix } from "@/lib/divisions/division-code";
+import { isDivisionCode, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { birthYearOf, maskIdNumber } from "@/lib/id-number/id-number";
 import { ValidationError } from "@/lib/errors/app-error";
 

@@ -4,8 +4,8 @@ import { listActivationsVisible, versionsOfPolicy } from "@/db/queries/policies"
 import { can } from "@/lib/auth/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { divisionChain } from "@/lib/divisions/division-chain";
-import { isWithin, levelOf, scopePrefix } from "@/lib/divisions/division-code";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
+import { isWithin, levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { isPresetId } from "@/lib/policies/domain/preset-registry";
 import { loadVersion, versionTarget } from "./load-version";
 import { readableSections } from "./domain/readable-sections";

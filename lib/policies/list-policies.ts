@@ -5,8 +5,8 @@ import { policyVersionInForce } from "@/db/queries/policy-in-force";
 import { can } from "@/lib/auth/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { divisionChain } from "@/lib/divisions/division-chain";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { isPresetId } from "@/lib/policies/domain/preset-registry";
 import { todayInChina } from "./domain/today";
 

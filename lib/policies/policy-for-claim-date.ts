@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/db";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
-import { divisionChain } from "@/lib/divisions/division-chain";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { storedRecord } from "./stored-record";
 

@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { CATEGORY_INFO } from "@/lib/categories/categories";
-import { divisionChain } from "@/lib/divisions/division-chain";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
 import { yuan } from "@/lib/policies/domain/rule-text";

@@ -1,14 +1,14 @@
 import "server-only";
 import { bulkTransaction } from "@/db/bulk";
 import * as q from "@/db/queries/consolidation";
-import { insertAuditRaw } from "@/db/queries/roster-import";
+import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { CATEGORIES, CATEGORY_INFO, DEFAULT_RANKING, isCategory, type Category } from "@/lib/categories/categories";
-import { divisionChain } from "@/lib/divisions/division-chain";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./month";
 

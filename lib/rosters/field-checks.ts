@@ -1,6 +1,6 @@
 import { CATEGORY_INFO, categoriesOf, parseCategory, type Category } from "@/lib/categories/categories";
 import { DEPARTMENT_NAMES, type RosterDepartment } from "@/lib/departments/departments";
-import { levelOf } from "@/lib/divisions/division-code";
+import { levelOf } from "@/lib/divisions/domain/division-code";
 import { BoundedCache, fail, shown, toHalfWidth, type Check } from "./check";
 import { parseRosterDate } from "./dates";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { latestRunOfMonth, monthCategoryCounts, monthListCounts, runConflicts } from "@/db/queries/roster-consolidation-views";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./month";
 import { isConsolidationList, readConsolidationList } from "./read-consolidation-list";

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { bulkTransaction } from "@/db/bulk";
 import { listCurrentDivisions } from "@/db/queries/divisions";
+import { insertAuditRaw } from "@/db/queries/audit-raw";
 import * as q from "@/db/queries/roster-import";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
@@ -10,7 +11,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
 import type { RosterDepartment } from "@/lib/departments/departments";
 import { idCrypto } from "@/lib/crypto/data-keys";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { birthDateOf, sexOf } from "@/lib/id-number/id-number";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./month";
@@ -126,7 +127,7 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
       await q.registerPeople(tx);
       const changes = await q.applyToRoll(tx, { department: input.department, monthStart, prevDay, submissionId });
-      await q.insertAuditRaw(
+      await insertAuditRaw(
         tx,
         auditRow(ctx.actor, {
           action: "rosters.upload",

@@ -4,7 +4,7 @@ import { categoryHistory } from "@/db/queries/person-categories";
 import { findPersonByIdNumber } from "@/db/queries/people-lookup";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { isWithin } from "@/lib/divisions/division-code";
+import { isWithin } from "@/lib/divisions/domain/division-code";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { ID_PROBLEM_TEXT, idNumberProblem, maskIdNumber, normalizeIdNumber } from "@/lib/id-number/id-number";
 import { personCategoryOn } from "./person-category-on";

@@ -1,7 +1,7 @@
 import "server-only";
 import { monthList, runConflicts } from "@/db/queries/roster-consolidation-views";
 import type { Db, Tx } from "@/db";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { monthBounds } from "./month";
 import { candidatesLabel, categoryName, sourceLabel } from "./roster-labels";

@@ -1,6 +1,6 @@
 import type { Category } from "@/lib/categories/categories";
 import type { RosterDepartment } from "@/lib/departments/departments";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { COLUMN_HEADERS, COLUMN_KEYS, type ColumnKey } from "./columns";
 import { monthEnd } from "./dates";
 import { WHOLE_ROW, type RosterRowError } from "./errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import { findCurrentDivision } from "@/db/queries/divisions";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { isWithin } from "@/lib/divisions/division-code";
+import { isWithin } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import type { UpdateUserInput } from "./user-input";
 

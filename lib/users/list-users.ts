@@ -2,7 +2,7 @@ import "server-only";
 import { listUsersWithin } from "@/db/queries/users";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { scopePrefix } from "@/lib/divisions/division-code";
+import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { findManagedUser } from "./update-user";
 
 export async function listUsers(ctx: UseCaseContext) {

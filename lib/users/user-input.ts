@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEPARTMENTS } from "@/lib/departments/departments";
-import { isDivisionCode } from "@/lib/divisions/division-code";
+import { isDivisionCode } from "@/lib/divisions/domain/division-code";
 import { ROLES } from "@/lib/auth/roles";
 
 // Form and API input for user administration, with Chinese messages that name

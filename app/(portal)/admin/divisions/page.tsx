@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireContext } from "@/lib/auth/current-actor";
 import { browseDivisions } from "@/lib/divisions/browse-divisions";
-import { DIVISION_LEVEL_NAMES } from "@/lib/divisions/division-code";
+import { DIVISION_LEVEL_NAMES } from "@/lib/divisions/domain/division-code";
 import { loadForPage } from "@/lib/http/page-errors";
 import { param } from "@/lib/http/search-params";
 

@@ -17,6 +17,10 @@ export default defineConfig({
     environment: "node",
     // Test keys for the encrypted ID numbers (lib/crypto/data-keys.ts).
     setupFiles: ["tests/setup-keys.ts"],
+    // Route handlers are tested as they are (tests/integration/*-limit*.test.ts):
+    // next-auth imports "next/server" without the ".js" Node's ESM resolver
+    // needs, so it is bundled by Vite instead of loaded by Node.
+    server: { deps: { inline: ["next-auth"] } },
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -3,7 +3,7 @@
 // status and shows `message`, which is Chinese, names the field, and never
 // carries internals.
 
-export type AppErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict";
+export type AppErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   invalid: 400,
@@ -11,6 +11,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
 };
 
 export class AppError extends Error {
@@ -39,6 +40,13 @@ export class NotFoundError extends AppError {
 export class ValidationError extends AppError {
   constructor(field: string, message: string) {
     super("invalid", message, field);
+  }
+}
+
+/** A request body or an upload over its size limit (413): refused before it is read whole. */
+export class TooLargeError extends AppError {
+  constructor(field: string, message: string) {
+    super("too_large", message, field);
   }
 }
 

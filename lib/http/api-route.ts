@@ -50,14 +50,3 @@ async function resolveActor(request: NextRequest, tokenActions: readonly Action[
   }
   return getActor();
 }
-
-/** Reads a JSON body; malformed JSON is the caller's mistake (400), not ours. */
-export async function readJson(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 5_000_000) throw new AppError("invalid", "请求体过大（上限 5 MB）");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("invalid", "请求体不是有效的 JSON：请检查括号、引号和逗号");
-  }
-}

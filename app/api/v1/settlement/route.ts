@@ -12,7 +12,7 @@ import { settleForApi } from "@/lib/policies/settle-for-api";
 export const POST = apiRoute(["settlement.trial"], async (ctx, request: NextRequest) => {
   const viaToken = request.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;
   try {
-    return await settleForApi(ctx, await request.text(), { viaToken });
+    return await settleForApi(ctx, await readBodyText(request, JSON_BODY_LIMIT), { viaToken });
   } catch (err) {
     if (err instanceof ContractInputError) return NextResponse.json(err.body(), { status: 400 });
     throw err;

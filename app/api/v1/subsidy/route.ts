@@ -10,7 +10,7 @@ import { subsidyForApi } from "@/lib/policies/subsidy-for-api";
 export const POST = apiRoute(["settlement.trial"], async (ctx, request: NextRequest) => {
   const viaToken = request.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;
   try {
-    return await subsidyForApi(ctx, await request.text(), { viaToken });
+    return await subsidyForApi(ctx, await readBodyText(request, JSON_BODY_LIMIT), { viaToken });
   } catch (err) {
     if (err instanceof ContractInputError) return NextResponse.json(err.body(), { status: 400 });
     throw err;

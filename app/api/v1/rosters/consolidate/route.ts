@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors/app-error";
-import { apiRoute, readJson } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 
 // POST /api/v1/rosters/consolidate  { "month": "YYYY-MM" } — 汇总比对 of a
@@ -10,7 +11,7 @@ import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 const body = z.object({ month: z.string() });
 
 export const POST = apiRoute(["rosters.consolidate"], async (ctx, request) => {
-  const parsed = body.safeParse(await readJson(request));
+  const parsed = body.safeParse(await readJsonBody(request));
   if (!parsed.success) throw new ValidationError("month", "请求体应为 { \"month\": \"YYYY-MM\" }，如 { \"month\": \"2025-10\" }");
   return consolidateMonth(ctx, parsed.data.month.trim());
 });

@@ -1,4 +1,5 @@
-import { apiRoute, readJson } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { buildErrorReport } from "@/lib/rosters/build-error-report";
 import { fileResponse } from "../file-response";
 
@@ -7,6 +8,6 @@ import { fileResponse } from "../file-response";
 // rejected file is kept on the server, so the list comes from the caller.
 
 export const POST = apiRoute(["rosters.upload"], async (ctx, request) => {
-  const { fileName, body, contentType } = await buildErrorReport(ctx, await readJson(request));
+  const { fileName, body, contentType } = await buildErrorReport(ctx, await readJsonBody(request));
   return fileResponse(body, fileName, contentType);
 });

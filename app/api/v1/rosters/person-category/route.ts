@@ -1,4 +1,5 @@
-import { apiRoute, readJson } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { lookupPersonCategory } from "@/lib/rosters/lookup-person-category";
 
 // POST /api/v1/rosters/person-category  { "idNumber": "…", "on"?: "YYYY-MM-DD" }
@@ -6,4 +7,4 @@ import { lookupPersonCategory } from "@/lib/rosters/lookup-person-category";
 // history, ID number masked in the answer. The ID number travels in the body,
 // never in the URL (URLs end up in logs).
 
-export const POST = apiRoute(["people.view"], async (ctx, request) => lookupPersonCategory(ctx, await readJson(request)));
+export const POST = apiRoute(["people.view"], async (ctx, request) => lookupPersonCategory(ctx, await readJsonBody(request)));

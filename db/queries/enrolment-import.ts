@@ -93,10 +93,15 @@ export async function insertEnrolments(tx: BulkTx, a: { importId: number; scopeP
 /** Open 未参保 cases of people now enrolled for that year are closed as 已参保 (销号). */
 export async function closeEnrolledCases(tx: BulkTx, a: { year: number; scopePrefix: string; closedBy: string | null; note: string }): Promise<number> {
   const rows = await tx.query<{ id: number }>(
-    `UPDATE unenrolled_cases c SET status = 'closed', reason = 'enrolled', note = $3, closed_by = $4, closed_at = now()
-     WHERE c.year = $1 AND c.status = 'open' AND c.township_code LIKE $2 || '%'
-       AND EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = c.person_id AND e.year = c.year)
-     RETURNING c.id`,
+    // The 销号 goes into the case's history in the same statement.
+    `WITH closed AS (
+       UPDATE unenrolled_cases c SET status = 'closed', reason = 'enrolled', note = $3, closed_by = $4, closed_at = now()
+       WHERE c.year = $1 AND c.status = 'open' AND c.township_code LIKE $2 || '%'
+         AND EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = c.person_id AND e.year = c.year)
+       RETURNING c.id)
+     INSERT INTO unenrolled_case_events (case_id, kind, reason, note, actor_id)
+     SELECT id, 'closed', 'enrolled', $3, $4::uuid FROM closed
+     RETURNING case_id AS id`,
     [a.year, a.scopePrefix, a.note, a.closedBy],
   );
   return rows.length;

@@ -1,6 +1,6 @@
-import { and, asc, eq, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
 import type { BulkTx } from "../bulk";
-import { divisions, people, unenrolledCases } from "../schema";
+import { divisions, people, unenrolledCaseEvents, unenrolledCases, users } from "../schema";
 import type { Db, Tx } from "../client";
 import { pageOf } from "./page";
 import { withIdNumbers } from "./people-ids";
@@ -88,14 +88,49 @@ export async function findCase(db: Db | Tx, id: number) {
   return row;
 }
 
-/** Closes an open case; returns false when it was already closed. */
+/** Closes an open case and records the 销号 in its history; returns false when it was already closed. */
 export async function closeOpenCase(tx: Tx, id: number, c: { reason: NonNullable<typeof unenrolledCases.$inferSelect.reason>; note: string | null; closedBy: string | null }) {
   const rows = await tx
     .update(unenrolledCases)
     .set({ status: "closed", reason: c.reason, note: c.note, closedBy: c.closedBy, closedAt: new Date() })
     .where(and(eq(unenrolledCases.id, id), eq(unenrolledCases.status, "open")))
     .returning({ id: unenrolledCases.id });
-  return rows.length > 0;
+  if (rows.length === 0) return false;
+  await tx.insert(unenrolledCaseEvents).values({ caseId: id, kind: "closed", reason: c.reason, note: c.note, actorId: c.closedBy });
+  return true;
+}
+
+/**
+ * Reopens a closed case (back on the township's list) and records why; the
+ * close it undoes stays in the history. Returns false when it was not closed.
+ */
+export async function reopenClosedCase(tx: Tx, id: number, r: { reason: string; reopenedBy: string | null }) {
+  const rows = await tx
+    .update(unenrolledCases)
+    .set({ status: "open", reason: null, note: null, closedBy: null, closedAt: null })
+    .where(and(eq(unenrolledCases.id, id), eq(unenrolledCases.status, "closed")))
+    .returning({ id: unenrolledCases.id });
+  if (rows.length === 0) return false;
+  await tx.insert(unenrolledCaseEvents).values({ caseId: id, kind: "reopened", note: r.reason, actorId: r.reopenedBy });
+  return true;
+}
+
+/** The history of some cases, oldest first, with who acted (null: the system, e.g. an enrolment import). */
+export async function caseEvents(db: Db | Tx, caseIds: number[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .select({
+      caseId: unenrolledCaseEvents.caseId,
+      kind: unenrolledCaseEvents.kind,
+      reason: unenrolledCaseEvents.reason,
+      note: unenrolledCaseEvents.note,
+      actorName: users.displayName,
+      at: sql<string>`to_char(${unenrolledCaseEvents.at} at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`,
+    })
+    .from(unenrolledCaseEvents)
+    .leftJoin(users, eq(users.id, unenrolledCaseEvents.actorId))
+    .where(inArray(unenrolledCaseEvents.caseId, caseIds))
+    .orderBy(asc(unenrolledCaseEvents.at), asc(unenrolledCaseEvents.id));
 }
 
 /** A person's cases, newest year first (for the person page). */

@@ -27,6 +27,7 @@ const EXTRA: Record<string, string> = {
   "enrolment.subsidies": "计算资助参保",
   "enrolment.worklist": "生成未参保清单",
   "enrolment.close_case": "未参保人员销号",
+  "enrolment.reopen_case": "未参保人员撤销销号（重新打开）",
   "enrolment.export_ledger": "导出参保台账",
   "enrolment.export_worklist": "导出未参保清单",
   "claims.export": "导出结算记录（含计算过程）",

@@ -19,5 +19,8 @@ export function isCaseReason(value: unknown): value is CaseReason {
 
 export const MAX_CASE_NOTE_CHARS = 200;
 
+/** A reopening must say why (e.g. "核实有误，本人未参军"): at least a few characters. */
+export const MIN_REOPEN_REASON_CHARS = 2;
+
 /** The note of a case closed because its person appeared in an enrolment file. */
 export const AUTO_CLOSE_NOTE = "参保缴费数据导入，自动销号";

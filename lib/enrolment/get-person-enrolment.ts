@@ -1,6 +1,6 @@
 import "server-only";
 import { enrolmentsOfPerson } from "@/db/queries/enrolment";
-import { casesOfPerson } from "@/db/queries/enrolment-worklist";
+import { caseEvents, casesOfPerson } from "@/db/queries/enrolment-worklist";
 import { findPersonById } from "@/db/queries/people";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
@@ -8,12 +8,14 @@ import { NotFoundError } from "@/lib/errors/app-error";
 import { CASE_REASON_NAMES } from "./case-reasons";
 import { categoryName, fundingText, tierName } from "./funding-text";
 
+export type CaseEvent = { at: string; text: string; by: string };
+
 export type PersonEnrolmentYear = {
   year: number;
   enrolment: { tier: string; contribution: string; paidOn: string; feeExempt: boolean } | null;
   subsidy: { category: string; amount: string; personal: string; funding: string; policy: string | null } | null;
-  /** The 未参保 case of the year: open, or closed with its reason. */
-  unenrolled: { status: "open" | "closed"; reason: string | null; note: string | null } | null;
+  /** The 未参保 case of the year: open, or closed with its reason; every 销号 and reopening, oldest first. */
+  unenrolled: { status: "open" | "closed"; reason: string | null; note: string | null; history: CaseEvent[] } | null;
 };
 
 /** Enrolment status, subsidy and 未参保 case of one person by year, for the person page. */
@@ -36,8 +38,17 @@ export async function getPersonEnrolment(ctx: UseCaseContext, personId: string):
       y.subsidy = { category: categoryName(e.category), amount: e.subsidy, personal: e.personal ?? "0", funding: fundingText(e.funding ?? []), policy: e.policyName };
     }
   }
-  for (const c of await casesOfPerson(ctx.db, person.id)) {
-    at(c.year).unenrolled = { status: c.status, reason: c.reason ? CASE_REASON_NAMES[c.reason] : null, note: c.note };
+  const cases = await casesOfPerson(ctx.db, person.id);
+  const events = await caseEvents(ctx.db, cases.map((c) => c.id));
+  for (const c of cases) {
+    const history = events
+      .filter((e) => e.caseId === c.id)
+      .map((e) => ({
+        at: e.at,
+        text: e.kind === "closed" ? `销号：${e.reason ? CASE_REASON_NAMES[e.reason] : ""}${e.note ? `（${e.note}）` : ""}` : `重新打开：${e.note ?? ""}`,
+        by: e.actorName ?? "系统",
+      }));
+    at(c.year).unenrolled = { status: c.status, reason: c.reason ? CASE_REASON_NAMES[c.reason] : null, note: c.note, history };
   }
   return [...years.values()].sort((a, b) => b.year - a.year);
 }

@@ -125,7 +125,13 @@ describe.each(drivers())("未参保 worklist (销号) on %s", (driver) => {
         year: 2026,
         enrolment: { tier: "一档", contribution: "400.00", paidOn: "2026-03-02", feeExempt: true },
         subsidy: { category: "特困人员", amount: "400.00", personal: "0.00", funding: "医疗救助基金 ¥400.00；个人 ¥0.00", policy: expect.any(String) },
-        unenrolled: { status: "closed", reason: "已参保", note: "参保缴费数据导入，自动销号" },
+        unenrolled: {
+          status: "closed",
+          reason: "已参保",
+          note: "参保缴费数据导入，自动销号",
+          // The automatic 销号 of the enrolment import is in the case's history too.
+          history: [{ at: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), text: "销号：已参保（参保缴费数据导入，自动销号）", by: expect.any(String) }],
+        },
       },
     ]);
     await expect(getPersonEnrolment(await contextOf(f.s, "taohong.clerk"), await f.personId("unenrolledTekun"))).rejects.toMatchObject({ code: "forbidden" });

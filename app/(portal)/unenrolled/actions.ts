@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireContext } from "@/lib/auth/current-actor";
 import { closeUnenrolledCase } from "@/lib/enrolment/close-unenrolled-case";
 import { generateWorklist } from "@/lib/enrolment/generate-worklist";
+import { reopenUnenrolledCase } from "@/lib/enrolment/reopen-unenrolled-case";
 import { echoValues, runAction, type ActionResult } from "@/lib/http/action-result";
 
 export async function closeCaseAction(caseId: number, _prev: ActionResult, form: FormData): Promise<ActionResult> {
@@ -13,6 +14,15 @@ export async function closeCaseAction(caseId: number, _prev: ActionResult, form:
   });
   if (result?.ok) revalidatePath("/unenrolled");
   return result?.ok ? result : result && { ...result, values: echoValues(form, ["reason", "note"]) };
+}
+
+export async function reopenCaseAction(caseId: number, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await reopenUnenrolledCase(await requireContext(), caseId, { reason: form.get("reason") });
+    return "已重新打开。";
+  });
+  if (result?.ok) revalidatePath("/unenrolled");
+  return result?.ok ? result : result && { ...result, values: echoValues(form, ["reason"]) };
 }
 
 export async function generateWorklistAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

@@ -11,8 +11,10 @@ import { listUnenrolled } from "@/lib/enrolment/list-unenrolled";
 import { defaultYear } from "@/lib/enrolment/year-input";
 import { loadForPage } from "@/lib/http/page-errors";
 import { pageParam, param } from "@/lib/http/search-params";
-import { closeCaseAction, generateWorklistAction } from "./actions";
+import { maskName } from "@/lib/people/mask-name";
+import { closeCaseAction, generateWorklistAction, reopenCaseAction } from "./actions";
 import { CloseCaseForm } from "./close-case-form";
+import { ReopenCaseForm } from "./reopen-case-form";
 import { GenerateForm } from "./generate-form";
 import { TownshipCounts } from "./township-counts";
 
@@ -82,9 +84,12 @@ export default async function UnenrolledPage({ searchParams }: { searchParams: S
                     <Td>{r.status === "open" ? "未销号" : "已销号"}</Td>
                     <Td>
                       {r.status === "open" ? (
-                        <CloseCaseForm name={r.name} reasons={REASONS} action={closeCaseAction.bind(null, r.id)} />
+                        <CloseCaseForm name={r.name} who={`${maskName(r.name)}（${r.idNumberMasked}）`} reasons={REASONS} action={closeCaseAction.bind(null, r.id)} />
                       ) : (
-                        <span className="text-sm">{r.reason ? CASE_REASON_NAMES[r.reason] : ""}{r.note ? `：${r.note}` : ""}</span>
+                        <>
+                          <span className="text-sm">{r.reason ? CASE_REASON_NAMES[r.reason] : ""}{r.note ? `：${r.note}` : ""}</span>
+                          <ReopenCaseForm key={r.closedAt?.toISOString()} name={r.name} who={`${maskName(r.name)}（${r.idNumberMasked}）`} action={reopenCaseAction.bind(null, r.id)} />
+                        </>
                       )}
                     </Td>
                   </tr>

@@ -39,6 +39,13 @@ export async function EnrolmentSection({ personId }: { personId: string }) {
                     ? <span className="font-medium text-amber-700">待销号</span>
                     : `已销号：${y.unenrolled.reason ?? ""}${y.unenrolled.note ? `（${y.unenrolled.note}）` : ""}`
                   : ""}
+                {y.unenrolled && y.unenrolled.history.length > 0 ? (
+                  <ol className="mt-1 space-y-0.5 text-xs text-slate-600" data-testid="case-history" aria-label={`${y.year} 年度销号记录`}>
+                    {y.unenrolled.history.map((e, i) => (
+                      <li key={i}>{e.at} {e.text} · {e.by}</li>
+                    ))}
+                  </ol>
+                ) : null}
               </Td>
             </tr>
           ))}

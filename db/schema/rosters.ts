@@ -34,6 +34,12 @@ export const rosterSubmissions = pgTable(
     unchanged: integer("unchanged").notNull(),
     submittedBy: uuid("submitted_by"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The first consolidation run that saw this list (null until one has):
+     * the next run recomputes only the people whose roll entries these
+     * unseen lists opened or closed (lib/rosters/consolidate-month.ts).
+     */
+    consolidationId: integer("consolidation_id"),
   },
   (t) => [unique("roster_submissions_content").on(t.department, t.month, t.fileSha256), index("roster_submissions_month").on(t.month)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "roster_submissions" ADD COLUMN "consolidation_id" integer;

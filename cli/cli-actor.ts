@@ -1,9 +1,9 @@
 import { homeDivision } from "@/db/queries/users";
 import type { Db } from "@/db";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { systemActor } from "@/lib/auth/system-actor";
+import { systemActor } from "@/lib/auth/domain/system-actor";
 import type { Department } from "@/lib/departments/departments";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/domain/roles";
 import { CliInputError } from "./command";
 
 /** The use-case context of a CLI command: a system actor of `department` over the deployment's home division. */

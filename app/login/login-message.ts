@@ -1,4 +1,4 @@
-import { beijingClock } from "@/lib/auth/session-policy";
+import { beijingClock } from "@/lib/auth/domain/session-policy";
 
 // One wording for a wrong password, an unknown username and a disabled
 // account, so the answer never tells which usernames exist.

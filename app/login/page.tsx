@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
-import { authPolicy } from "@/lib/auth/session-policy";
+import { authPolicy } from "@/lib/auth/domain/session-policy";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "登录" };

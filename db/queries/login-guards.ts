@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { loginGuards } from "../schema";
-import type { GuardState } from "@/lib/auth/session-policy";
+import type { GuardState } from "@/lib/auth/domain/session-policy";
 
 // Failed-login counters by key ("user:<name>", "ip:<address>").
 

@@ -4,7 +4,7 @@ import { users } from "./users";
 // Server-side sessions. The signed session cookie (next-auth's JWT) carries
 // only this row's id beside the user id and session version; a request is
 // served only while the row is open, not idle past the idle limit and not
-// older than the absolute limit (lib/auth/session-policy.ts). Logout ends the
+// older than the absolute limit (lib/auth/domain/session-policy.ts). Logout ends the
 // row, so a copied or replayed cookie is refused at once: a cookie alone
 // cannot be revoked, a row can.
 export const userSessions = pgTable(

@@ -1,4 +1,4 @@
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/domain/password";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 
 // One hash (one salt) for all demo accounts keeps the first start quick; each

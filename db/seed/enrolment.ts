@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/domain/actor";
 import { seededRandom, type Random } from "@/lib/demo/random";
 import { closeUnenrolledCase } from "@/lib/enrolment/close-unenrolled-case";
 import { computeSubsidies } from "@/lib/enrolment/compute-subsidies";

@@ -1,5 +1,5 @@
 import { DEMO_COUNTY } from "@/lib/demo/demo-divisions";
-import { systemActor } from "@/lib/auth/system-actor";
+import { systemActor } from "@/lib/auth/domain/system-actor";
 import { activatePolicyVersion } from "@/lib/policies/activate-policy-version";
 import { copyPolicyVersion } from "@/lib/policies/copy-policy-version";
 import { savePolicyDraft } from "@/lib/policies/save-policy-draft";

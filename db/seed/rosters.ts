@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/domain/actor";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { DEPARTMENT_NAMES, type RosterDepartment } from "@/lib/departments/departments";
 import { toCsv } from "@/lib/export/csv";

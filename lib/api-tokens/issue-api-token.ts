@@ -6,7 +6,7 @@ import { insertAudit } from "@/db/queries/audit";
 import { findUserById } from "@/db/queries/users";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/domain/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { hashToken } from "@/lib/auth/token-actor";

@@ -1,4 +1,4 @@
-import { PERMISSIONS, type Action } from "@/lib/auth/permissions";
+import { PERMISSIONS, type Action } from "@/lib/auth/domain/permissions";
 
 // The actions an API token may be limited to: those behind /api/v1 routes
 // that accept tokens. A token also needs its account to hold the action.

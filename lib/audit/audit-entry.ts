@@ -1,6 +1,6 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/domain/actor";
 import type { NewAuditRow } from "@/db/schema";
-import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
 
 export type AuditEvent = {
   action: string;

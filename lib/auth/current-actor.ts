@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import type { Actor } from "./actor";
+import type { Actor } from "./domain/actor";
 import type { UseCaseContext } from "./context";
 import { auth } from "./next-auth";
 import { resolveSession, type ResolvedSession } from "./resolve-session-user";

@@ -3,7 +3,7 @@ import { findCurrentDivision } from "@/db/queries/divisions";
 import { DEPARTMENT_NAMES } from "@/lib/departments/departments";
 import { navigationFor } from "@/lib/navigation/navigation";
 import type { UseCaseContext } from "./context";
-import { ROLE_NAMES } from "./roles";
+import { ROLE_NAMES } from "./domain/roles";
 
 /** What the app shell shows: who is signed in, where they work, and what they may open. */
 export async function describeActor(ctx: UseCaseContext) {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { endSessionOnLogout } from "./end-session";
 import { authConfig } from "./next-auth-config";
-import { authPolicy } from "./session-policy";
+import { authPolicy } from "./domain/session-policy";
 import { verifyLogin } from "./verify-login";
 
 const credentials = z.object({

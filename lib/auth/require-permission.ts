@@ -3,9 +3,9 @@ import { insertAudit } from "@/db/queries/audit";
 import { auditRow } from "@/lib/audit/audit-entry";
 import { isWithin } from "@/lib/divisions/domain/division-code";
 import { ForbiddenError } from "@/lib/errors/app-error";
-import { can } from "./can";
+import { can } from "./domain/can";
 import type { UseCaseContext } from "./context";
-import type { Action } from "./permissions";
+import type { Action } from "./domain/permissions";
 
 type Target = { objectType?: string; objectId?: string };
 

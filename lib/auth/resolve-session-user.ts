@@ -1,8 +1,8 @@
 import { endSession, findSession, touchSession } from "@/db/queries/user-sessions";
 import { findUserById } from "@/db/queries/users";
 import type { Db } from "@/db";
-import type { SessionUser } from "./actor";
-import { authPolicy, needsTouch, sessionVerdict, type AuthPolicy } from "./session-policy";
+import type { SessionUser } from "./domain/actor";
+import { authPolicy, needsTouch, sessionVerdict, type AuthPolicy } from "./domain/session-policy";
 
 /**
  * The active user behind an id and session version: null for a disabled or

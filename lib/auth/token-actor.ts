@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { findActiveToken, touchToken } from "@/db/queries/api-tokens";
 import type { Db } from "@/db";
-import type { Actor } from "./actor";
+import type { Actor } from "./domain/actor";
 import { loadActiveUser } from "./resolve-session-user";
 import { findUserById } from "@/db/queries/users";
 

@@ -6,9 +6,9 @@ import { findUserByUsername } from "@/db/queries/users";
 import { inTransaction } from "@/db/transaction";
 import type { Db } from "@/db";
 import { auditRow } from "@/lib/audit/audit-entry";
-import type { Actor } from "./actor";
-import { verifyPassword } from "./password";
-import { afterFailure, authPolicy, lockedUntil, type AuthPolicy } from "./session-policy";
+import type { Actor } from "./domain/actor";
+import { verifyPassword } from "./domain/password";
+import { afterFailure, authPolicy, lockedUntil, type AuthPolicy } from "./domain/session-policy";
 
 export type LoginAttempt = { username: string; password: string; ip: string | null; userAgent: string | null };
 

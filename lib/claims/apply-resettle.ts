@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
 import { ValidationError } from "@/lib/errors/app-error";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
 import { planResettle, resettleScope, type ResettleInput } from "./plan-resettle";

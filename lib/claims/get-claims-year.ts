@@ -3,7 +3,7 @@ import { claimYearsOf, ledgerClaims, policyVersionsByIds, type LedgerRow } from 
 import { insertAudit } from "@/db/queries/audit";
 import { findPersonById } from "@/db/queries/people";
 import { auditRow } from "@/lib/audit/audit-entry";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/domain/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { CATEGORY_INFO, isCategory } from "@/lib/categories/categories";

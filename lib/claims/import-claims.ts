@@ -8,7 +8,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { RosterFileError, type RosterRowError } from "@/lib/rosters/errors";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";

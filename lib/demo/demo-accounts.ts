@@ -1,5 +1,5 @@
 import type { Department } from "@/lib/departments/departments";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/domain/roles";
 import { DEMO_COUNTY } from "./demo-divisions";
 
 // One account per department × role the product uses. All share one password,

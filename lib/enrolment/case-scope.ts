@@ -1,6 +1,6 @@
 import "server-only";
 import type { UseCaseContext } from "@/lib/auth/context";
-import type { Action } from "@/lib/auth/permissions";
+import type { Action } from "@/lib/auth/domain/permissions";
 import { requireWithin } from "@/lib/auth/require-permission";
 import { levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";

@@ -6,7 +6,7 @@ import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { AUTO_CLOSE_NOTE } from "./case-reasons";
 import { parseYear } from "./year-input";

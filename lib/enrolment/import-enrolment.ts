@@ -7,7 +7,7 @@ import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { formatAmount } from "@/lib/money/money";

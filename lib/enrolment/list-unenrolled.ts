@@ -1,7 +1,7 @@
 import "server-only";
 import { listCurrentDivisions } from "@/db/queries/divisions";
 import { countCases, listCases } from "@/db/queries/enrolment-worklist";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/domain/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";

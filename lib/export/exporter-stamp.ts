@@ -1,4 +1,4 @@
-import type { SessionUser } from "@/lib/auth/actor";
+import type { SessionUser } from "@/lib/auth/domain/actor";
 
 // Who exported a file and when, written inside the file itself: a printed or
 // forwarded list of personal data still names the person responsible for it.

@@ -2,10 +2,10 @@ import "server-only";
 import { clientAddress } from "@/lib/http/client-address";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/domain/actor";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { getActor } from "@/lib/auth/current-actor";
-import type { Action } from "@/lib/auth/permissions";
+import type { Action } from "@/lib/auth/domain/permissions";
 import { actorFromToken } from "@/lib/auth/token-actor";
 import { AppError, HTTP_STATUS } from "@/lib/errors/app-error";
 

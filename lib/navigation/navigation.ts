@@ -1,5 +1,5 @@
-import type { Action } from "@/lib/auth/permissions";
-import { can, type RoleHolder } from "@/lib/auth/can";
+import type { Action } from "@/lib/auth/domain/permissions";
+import { can, type RoleHolder } from "@/lib/auth/domain/can";
 
 // The portal's navigation. An entry shows only when the user holds its action;
 // the page behind it checks the same action on the server.

@@ -1,6 +1,6 @@
 import "server-only";
 import { listPeopleWithin } from "@/db/queries/people";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/domain/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 

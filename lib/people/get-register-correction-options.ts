@@ -1,7 +1,7 @@
 import "server-only";
 import { listCurrentDivisions } from "@/db/queries/divisions";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/domain/can";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 
 export type VillageChoice = { code: string; name: string };

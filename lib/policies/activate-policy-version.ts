@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
 import { levelOf } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { checkNewVersion, type VersionDates } from "@/lib/policies/domain/versions";

@@ -2,7 +2,7 @@ import "server-only";
 import { findCurrentDivision } from "@/db/queries/divisions";
 import { listActivationsVisible, listPolicyVersionSummaries, type PolicyVersionSummary } from "@/db/queries/policies";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/domain/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";

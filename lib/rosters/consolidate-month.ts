@@ -5,7 +5,7 @@ import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { CATEGORIES, CATEGORY_INFO, DEFAULT_RANKING, isCategory, type Category } from "@/lib/categories/categories";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";

@@ -8,7 +8,7 @@ import * as q from "@/db/queries/roster-import";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/system-actor";
+import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
 import type { RosterDepartment } from "@/lib/departments/departments";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";

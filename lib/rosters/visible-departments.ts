@@ -1,4 +1,4 @@
-import type { SessionUser } from "@/lib/auth/actor";
+import type { SessionUser } from "@/lib/auth/domain/actor";
 import { ROSTER_DEPARTMENTS, type RosterDepartment } from "@/lib/departments/departments";
 
 /**

@@ -4,7 +4,7 @@ import { findUserByUsername, insertUser } from "@/db/queries/users";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword, passwordProblem } from "@/lib/auth/domain/password";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError, ValidationError } from "@/lib/errors/app-error";
 import { assertAssignable } from "./assert-assignable";

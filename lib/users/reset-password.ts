@@ -4,7 +4,7 @@ import { updateUser } from "@/db/queries/users";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword, passwordProblem } from "@/lib/auth/domain/password";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { ValidationError } from "@/lib/errors/app-error";
 import { findManagedUser } from "./update-user";

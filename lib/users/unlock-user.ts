@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { lockedUntil } from "@/lib/auth/session-policy";
+import { lockedUntil } from "@/lib/auth/domain/session-policy";
 import { userGuardKey } from "@/lib/auth/verify-login";
 import { ValidationError } from "@/lib/errors/app-error";
 import { findManagedUser } from "./update-user";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEPARTMENTS } from "@/lib/departments/departments";
 import { isDivisionCode } from "@/lib/divisions/domain/division-code";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/domain/roles";
 
 // Form and API input for user administration, with Chinese messages that name
 // the field. Used by the admin pages' server actions.

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { setupDatabase } from "@/db/setup";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/domain/actor";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { loadActiveUser } from "@/lib/auth/resolve-session-user";
 import { scratchDb, type DriverName, type Scratch } from "./scratch-db";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endSessionOnLogout } from "@/lib/auth/end-session";
 import { resolveSession } from "@/lib/auth/resolve-session-user";
-import { authPolicyFrom, type AuthPolicy } from "@/lib/auth/session-policy";
+import { authPolicyFrom, type AuthPolicy } from "@/lib/auth/domain/session-policy";
 import { verifyLogin, type LoginResult } from "@/lib/auth/verify-login";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { accountLockedUntil, unlockUser } from "@/lib/users/unlock-user";

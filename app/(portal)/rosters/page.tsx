@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { Table, Td, Th } from "@/components/ui/table";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/domain/can";
 import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { pageParam, param } from "@/lib/http/search-params";

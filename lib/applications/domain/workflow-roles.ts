@@ -1,9 +1,9 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/domain/roles";
 import type { Department } from "@/lib/departments/departments";
 import { isWithin, levelOf } from "@/lib/divisions/domain/division-code";
 
 // Who does what in the 10 + 10 + 10 workflow. The portal's accounts are
-// department × role (lib/auth/roles.ts); the workflow knows four posts:
+// department × role (lib/auth/domain/roles.ts); the workflow knows four posts:
 //   township_clerk  乡镇（街道）经办员 — intake, survey, forward, return, township refusal,
 //                   bank-detail correction; only for cases of the township(s) in the jurisdiction
 //   county_reviewer 县级医保审核员 — audit, approve the computed amount, joint meeting, refuse

@@ -1,4 +1,4 @@
-import { ROLE_NAMES, ROLES } from "@/lib/auth/roles";
+import { ROLE_NAMES, ROLES } from "@/lib/auth/domain/roles";
 import { DEPARTMENT_NAMES, DEPARTMENTS } from "@/lib/departments/departments";
 import type { Option } from "./user-form";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ROLE_NAMES } from "@/lib/auth/roles";
+import { ROLE_NAMES } from "@/lib/auth/domain/roles";
 import { requireContext } from "@/lib/auth/current-actor";
 import { DEPARTMENT_NAMES } from "@/lib/departments/departments";
 import { loadForPage } from "@/lib/http/page-errors";

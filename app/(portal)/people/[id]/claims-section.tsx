@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/domain/can";
 import { requireContext } from "@/lib/auth/current-actor";
 import { getClaimsYear } from "@/lib/claims/get-claims-year";
 import { isAppError } from "@/lib/errors/app-error";

@@ -8,7 +8,7 @@ import { getManagedUser } from "@/lib/users/list-users";
 import { resetPasswordAction, setStatusAction, unlockAction, updateUserAction } from "../actions";
 import { departmentOptions, divisionOptions, roleOptions } from "../options";
 import { UserForm } from "../user-form";
-import { beijingClock } from "@/lib/auth/session-policy";
+import { beijingClock } from "@/lib/auth/domain/session-policy";
 import { accountLockedUntil } from "@/lib/users/unlock-user";
 import { AccountActions } from "./account-actions";
 

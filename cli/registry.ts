@@ -1,4 +1,5 @@
 import type { CliCommand } from "./command";
+import { applicationDueCommand } from "./commands/application-due";
 import { dbSetupCommand } from "./commands/db-setup";
 import { divisionsListCommand } from "./commands/divisions-list";
 import { keysRotateCommand } from "./commands/keys-rotate";
@@ -14,6 +15,7 @@ export const COMMANDS: readonly CliCommand[] = [
   subsidyCommand,
   workdaysAdd,
   workdaysDeadline,
+  applicationDueCommand,
   dbSetupCommand,
   divisionsListCommand,
   rosterImportCommand,

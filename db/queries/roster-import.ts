@@ -1,5 +1,4 @@
 import type { BulkTx } from "../bulk";
-import type { NewAuditRow } from "../schema";
 
 // The SQL of one roster import, inside one bulk transaction. Valid rows are
 // streamed into a temporary table; set-level checks (duplicates in the file,
@@ -179,14 +178,4 @@ export async function applyToRoll(
     c!.added, c!.removed, c!.unchanged, a.submissionId,
   ]);
   return c!;
-}
-
-/** The audit row of the import, in the import's own transaction. */
-export async function insertAuditRaw(tx: BulkTx, row: NewAuditRow): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (user_id, username, department, action, object_type, object_id, outcome, detail, ip, user_agent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)`,
-    [row.userId ?? null, row.username ?? null, row.department ?? null, row.action, row.objectType ?? null, row.objectId ?? null,
-     row.outcome ?? "success", JSON.stringify(row.detail ?? null), row.ip ?? null, row.userAgent ?? null],
-  );
 }

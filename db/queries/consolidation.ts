@@ -4,6 +4,12 @@ import type { BulkTx } from "../bulk";
 // on the month's first day gets exactly one category — the best-ranked, ties
 // by the earlier certification — compared against the open consolidated
 // categories to record additions, removals and changes.
+//
+// A run is full (every person on any roll) or incremental: only the people in
+// `consolidation_affected` — those whose roll entries lists unseen by the
+// previous run opened or closed, or whose entries start or end between the
+// two months' first days. Everyone else keeps the previous run's category,
+// conflict record and count, which a full run would recompute unchanged.
 
 export async function lockConsolidation(tx: BulkTx): Promise<void> {
   await tx.query("SELECT pg_advisory_xact_lock(hashtext('roster:consolidate'))");
@@ -17,8 +23,51 @@ export async function latestConsolidatedMonth(tx: BulkTx): Promise<string | null
 /** A category as consolidation sees it: its place in the ranking (lower wins) and the name a clerk reads. */
 export type RankedCategory = { category: string; rank: number; name: string };
 
-/** Loads the ranking and computes the winners into a temp table `consolidation_winners`. */
-export async function computeWinners(tx: BulkTx, categories: readonly RankedCategory[], monthStart: string): Promise<void> {
+/** The run before this one, whose results an incremental run continues. */
+export async function previousConsolidation(tx: BulkTx) {
+  const [row] = await tx.query<{ id: number; month: string; policy_version_id: number | null; persons: number; by_category: Record<string, number> }>(
+    "SELECT id, month, policy_version_id, persons, by_category FROM consolidations ORDER BY id DESC LIMIT 1",
+  );
+  return row ?? null;
+}
+
+/**
+ * Marks every list no run has seen yet as seen by this one and returns their
+ * ids. Marked before the rolls are read: a list committed in between is then
+ * read but left unmarked, so the next run looks at its people again (never
+ * the other way round).
+ */
+export async function markUnseenSubmissions(tx: BulkTx, consolidationId: number): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>("UPDATE roster_submissions SET consolidation_id = $1 WHERE consolidation_id IS NULL RETURNING id", [consolidationId]);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The people an incremental run recomputes, into `consolidation_affected`:
+ * anyone with a roll entry opened or closed by one of `submissionIds`, or
+ * starting after `previousStart` and by `monthStart`, or ending on or after
+ * `previousStart` and before `monthStart`. One pass over the rolls (no index
+ * is needed for a scan of narrow rows); returns how many people.
+ */
+export async function selectAffected(tx: BulkTx, a: { submissionIds: number[]; previousStart: string; monthStart: string }): Promise<number> {
+  await tx.query(
+    `CREATE TEMP TABLE consolidation_affected ON COMMIT DROP AS
+     SELECT DISTINCT person_id FROM department_memberships
+     WHERE opened_by = ANY($1::int[]) OR closed_by = ANY($1::int[])
+        OR (from_date > $2::date AND from_date <= $3::date)
+        OR (to_date >= $2::date AND to_date < $3::date)`,
+    [a.submissionIds, a.previousStart, a.monthStart],
+  );
+  await tx.query("ANALYZE consolidation_affected");
+  const [row] = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM consolidation_affected");
+  return row!.n;
+}
+
+/**
+ * Loads the ranking and computes the winners into a temp table
+ * `consolidation_winners`: of everyone (full) or of `consolidation_affected`.
+ */
+export async function computeWinners(tx: BulkTx, categories: readonly RankedCategory[], monthStart: string, incremental: boolean): Promise<void> {
   await tx.query("CREATE TEMP TABLE category_rank (category text PRIMARY KEY, rank int NOT NULL, name text NOT NULL) ON COMMIT DROP");
   await tx.query("INSERT INTO category_rank SELECT * FROM unnest($1::text[], $2::int[], $3::text[])", [
     categories.map((c) => c.category),
@@ -29,6 +78,7 @@ export async function computeWinners(tx: BulkTx, categories: readonly RankedCate
     `CREATE TEMP TABLE consolidation_candidates ON COMMIT DROP AS
      SELECT m.person_id, m.department, m.category, m.certified_on, coalesce(r.rank, 1000) AS rank
      FROM department_memberships m LEFT JOIN category_rank r ON r.category = m.category
+     ${incremental ? "JOIN consolidation_affected a ON a.person_id = m.person_id" : ""}
      WHERE m.from_date <= $1::date AND (m.to_date IS NULL OR m.to_date >= $1::date)`,
     [monthStart],
   );
@@ -39,6 +89,21 @@ export async function computeWinners(tx: BulkTx, categories: readonly RankedCate
   // Temporary tables have no statistics until analysed; without them the
   // planner guesses a few hundred rows and picks nested plans for a million.
   await tx.query("ANALYZE consolidation_candidates, consolidation_winners");
+}
+
+/** An incremental run's conflicts of the people it did not recompute: the previous run's records, unchanged. */
+export async function carryConflicts(tx: BulkTx, a: { fromId: number; toId: number }): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `WITH inserted AS (
+       INSERT INTO consolidation_conflicts (consolidation_id, person_id, candidates, chosen, reason)
+       SELECT $2, c.person_id, c.candidates, c.chosen, c.reason FROM consolidation_conflicts c
+       WHERE c.consolidation_id = $1 AND NOT EXISTS (SELECT 1 FROM consolidation_affected a WHERE a.person_id = c.person_id)
+       ORDER BY c.id
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM inserted`,
+    [a.fromId, a.toId],
+  );
+  return row!.n;
 }
 
 /**
@@ -86,16 +151,23 @@ export async function insertConsolidation(tx: BulkTx, c: { month: string; policy
   return row!.id;
 }
 
-export type CategoryChanges = { added: number; removed: number; changed: number; persons: number; byCategory: Record<string, number> };
+export type CategoryChanges = { added: number; removed: number; changed: number };
 
-/** Closes and opens person_categories rows so they match the winners from `monthStart` on. */
+/**
+ * Closes and opens person_categories rows so they match the winners from
+ * `monthStart` on — of everyone, or (incremental) of the affected people,
+ * whose open rows alone are compared.
+ */
 export async function applyWinners(
   tx: BulkTx,
-  a: { month: string; monthStart: string; prevDay: string; consolidationId: number },
+  a: { month: string; monthStart: string; prevDay: string; consolidationId: number; incremental: boolean },
 ): Promise<CategoryChanges> {
+  const open = a.incremental
+    ? "SELECT pc.* FROM person_categories pc JOIN consolidation_affected x ON x.person_id = pc.person_id WHERE pc.to_date IS NULL"
+    : "SELECT * FROM person_categories WHERE to_date IS NULL";
   await tx.query(`CREATE TEMP TABLE category_diff ON COMMIT DROP AS
      SELECT coalesce(w.person_id, o.person_id) AS person_id, w.category AS new_category, w.department, o.id AS open_id, o.category AS old_category
-     FROM consolidation_winners w FULL JOIN (SELECT * FROM person_categories WHERE to_date IS NULL) o ON o.person_id = w.person_id`);
+     FROM consolidation_winners w FULL JOIN (${open}) o ON o.person_id = w.person_id`);
   await tx.query("ANALYZE category_diff");
   await tx.query(
     `UPDATE person_categories p SET to_date = $1::date FROM category_diff d
@@ -109,17 +181,33 @@ export async function applyWinners(
      ORDER BY person_id`,
     [a.monthStart, a.month, a.consolidationId],
   );
-  const [c] = await tx.query<{ added: number; removed: number; changed: number; persons: number }>(`
+  const [c] = await tx.query<CategoryChanges>(`
     SELECT count(*) FILTER (WHERE old_category IS NULL AND new_category IS NOT NULL)::int AS added,
            count(*) FILTER (WHERE new_category IS NULL)::int AS removed,
-           count(*) FILTER (WHERE old_category <> new_category)::int AS changed,
-           count(*) FILTER (WHERE new_category IS NOT NULL)::int AS persons
+           count(*) FILTER (WHERE old_category <> new_category)::int AS changed
     FROM category_diff`);
-  const byCat = await tx.query<{ category: string; n: number }>("SELECT category, count(*)::int AS n FROM consolidation_winners GROUP BY category ORDER BY category");
-  const byCategory = Object.fromEntries(byCat.map((r) => [r.category, r.n]));
+  return c!;
+}
+
+/** How many winners per category: of everyone (a full run's totals), or an incremental run's change to the previous totals. */
+export async function winnerCounts(tx: BulkTx, incremental: boolean): Promise<Record<string, number>> {
+  const rows = incremental
+    ? await tx.query<{ category: string; n: number }>(`
+        SELECT category, sum(n)::int AS n FROM (
+          SELECT new_category AS category, 1 AS n FROM category_diff WHERE new_category IS NOT NULL AND new_category IS DISTINCT FROM old_category
+          UNION ALL
+          SELECT old_category, -1 FROM category_diff WHERE old_category IS NOT NULL AND old_category IS DISTINCT FROM new_category) d
+        GROUP BY category ORDER BY category`)
+    : await tx.query<{ category: string; n: number }>("SELECT category, count(*)::int AS n FROM consolidation_winners GROUP BY category ORDER BY category");
+  return Object.fromEntries(rows.map((r) => [r.category, r.n]));
+}
+
+export async function finishConsolidation(
+  tx: BulkTx,
+  c: { id: number; persons: number; byCategory: Record<string, number>; conflicts: number } & CategoryChanges,
+): Promise<void> {
   await tx.query(
-    "UPDATE consolidations SET persons = $1, by_category = $2::jsonb, added = $3, removed = $4, changed = $5 WHERE id = $6",
-    [c!.persons, JSON.stringify(byCategory), c!.added, c!.removed, c!.changed, a.consolidationId],
+    "UPDATE consolidations SET persons = $1, by_category = $2::jsonb, added = $3, removed = $4, changed = $5, conflicts = $6 WHERE id = $7",
+    [c.persons, JSON.stringify(c.byCategory), c.added, c.removed, c.changed, c.conflicts, c.id],
   );
-  return { ...c!, byCategory };
 }

@@ -24,38 +24,66 @@ export type ConsolidationResult = {
   rankingFrom: string;
 };
 
+export type ConsolidateOptions = {
+  /**
+   * Recompute every person even when the previous run could be continued
+   * (after a change of category names in the code, or to check a run: the
+   * results are the same).
+   */
+  full?: boolean;
+};
+
 /**
  * Fixes each person's single category for the month (汇总比对, "待遇就高不重复",
  * 001 §二(四)2) by the ranking of the policy in force on the month's first day.
  * Re-running a month changes nothing unless the rolls changed; a month before
  * the latest consolidated one is refused, because its history is already
  * continued by later months.
+ *
+ * A month's work is proportional to what changed: when the previous run used
+ * the same ranking, only the people whose roll entries changed since (lists
+ * that run had not seen, entries starting or ending in between) are
+ * recomputed; everyone else's category, conflict record and count carry over
+ * as a full recompute would find them (tests/integration/roster-consolidation-incremental.test.ts).
  */
-export async function consolidateMonth(ctx: UseCaseContext, month: string): Promise<ConsolidationResult> {
+export async function consolidateMonth(ctx: UseCaseContext, month: string, options: ConsolidateOptions = {}): Promise<ConsolidationResult> {
   await requirePermission(ctx, "rosters.consolidate", { objectType: "consolidation", objectId: month });
   const { monthStart, prevDay } = monthBounds(month);
   const policy = await policyVersionInForce(ctx.db, divisionChain(ctx.actor.user.jurisdiction), monthStart);
   const ranking = rankingOf(policy?.record);
   const rankingFrom = policy ? `${policy.name}（第 ${policy.version} 版）` : "默认排序（docs/policy.md §1）";
+  const policyVersionId = policy?.id ?? null;
 
   return bulkTransaction(ctx.db, async (tx) => {
     await q.lockConsolidation(tx);
     const latest = await q.latestConsolidatedMonth(tx);
     if (latest && month < latest)
       throw new ValidationError("month", `${latest} 已完成汇总比对，不能再汇总更早的 ${month}；如需更正，请更正名单后重新汇总 ${latest}`);
-    await q.computeWinners(tx, rankedCategories(ranking), monthStart);
-    const id = await q.insertConsolidation(tx, {
-      month,
-      policyVersionId: policy?.id ?? null,
-      runBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id,
-    });
-    const conflicts = await q.recordConflicts(tx, id);
-    const changes = await q.applyWinners(tx, { month, monthStart, prevDay, consolidationId: id });
-    await tx.query("UPDATE consolidations SET conflicts = $1 WHERE id = $2", [conflicts, id]);
-    const result = { month, ...changes, conflicts, rankingFrom };
+    const previous = await q.previousConsolidation(tx);
+    // Continued only under the same ranking: another ranking may change anyone's category.
+    const incremental = !options.full && previous !== null && previous.policy_version_id === policyVersionId;
+    const id = await q.insertConsolidation(tx, { month, policyVersionId, runBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id });
+    const unseen = await q.markUnseenSubmissions(tx, id);
+    if (incremental) await q.selectAffected(tx, { submissionIds: unseen, previousStart: monthBounds(previous.month).monthStart, monthStart });
+    await q.computeWinners(tx, rankedCategories(ranking), monthStart, incremental);
+    let conflicts = await q.recordConflicts(tx, id);
+    if (incremental) conflicts += await q.carryConflicts(tx, { fromId: previous.id, toId: id });
+    const changes = await q.applyWinners(tx, { month, monthStart, prevDay, consolidationId: id, incremental });
+    const counts = await q.winnerCounts(tx, incremental);
+    const byCategory = incremental ? addCounts(previous.by_category, counts) : counts;
+    const persons = Object.values(byCategory).reduce((a, b) => a + b, 0);
+    await q.finishConsolidation(tx, { id, persons, byCategory, conflicts, ...changes });
+    const result = { month, ...changes, persons, byCategory, conflicts, rankingFrom };
     await insertAuditRaw(tx, auditRow(ctx.actor, { action: "rosters.consolidate", objectType: "consolidation", objectId: String(id), detail: result }));
     return result;
   });
+}
+
+/** The previous run's totals plus an incremental run's changes, categories at zero left out as a full run leaves them. */
+function addCounts(previous: Record<string, number>, delta: Record<string, number>): Record<string, number> {
+  const sum: Record<string, number> = { ...previous };
+  for (const [category, n] of Object.entries(delta)) sum[category] = (sum[category] ?? 0) + n;
+  return Object.fromEntries(Object.entries(sum).filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function rankingOf(record: Record<string, unknown> | undefined): readonly (readonly string[])[] {

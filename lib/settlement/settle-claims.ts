@@ -129,6 +129,14 @@ export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): Se
     const year = Number(claim.date.slice(0, 4));
     if (state === undefined || state.year !== year) {
       state = newYearState(year, compiled.pools.length, policy.tiltedAssistance.length, criticalParameter(ctx, year));
+      const before = input.poolsUsedBefore?.[year];
+      if (before) {
+        for (const [id, used] of Object.entries(before)) {
+          const pool = compiled.pools.find((p) => p.id === id);
+          if (!pool) throw new Error(`policy ${policy.id} has no limit pool ${id}`);
+          state.pools[pool.index] = used;
+        }
+      }
       years.push(state);
     }
     results.push(settleOne(ctx, state, claim, totals));

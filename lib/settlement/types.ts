@@ -49,6 +49,13 @@ export type SettleClaimsInput = {
   /** Overrides of the policy's yearly parameters, in fen, for every year of the claims. */
   parameters?: Partial<Record<ParameterName, Cents>>;
   claims: readonly ClaimInput[];
+  /**
+   * Limit-pool use already made in a year before these claims, in fen, by
+   * year and pool id — e.g. assistance already approved on earlier
+   * applications (依申请救助): the pools start from it instead of zero, and the
+   * trace's "本年此前已付" counts it.
+   */
+  poolsUsedBefore?: Readonly<Record<number, Readonly<Record<string, Cents>>>>;
 };
 
 export type Tier = "basic" | "critical" | "assistance" | "tilted";

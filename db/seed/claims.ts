@@ -39,6 +39,7 @@ export async function seedDemoClaims(db: Db): Promise<Record<string, number> | n
   const ctx = {
     db,
     actor: {
+      kind: "user" as const,
       user: { id: clerk.id, username: clerk.username, displayName: clerk.displayName, department: clerk.department, role: clerk.role, jurisdiction: clerk.jurisdiction, status: clerk.status },
       ip: null,
       userAgent: "demo seed",

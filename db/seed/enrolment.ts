@@ -99,7 +99,7 @@ async function actor(db: Db, username: string): Promise<Actor | null> {
   const u = await findUserByUsername(db, username);
   if (!u) return null;
   const { id, displayName, department, role, jurisdiction, status } = u;
-  return { user: { id, username, displayName, department, role, jurisdiction, status }, ip: null, userAgent: "demo-seed" };
+  return { kind: "user", user: { id, username, displayName, department, role, jurisdiction, status }, ip: null, userAgent: "demo-seed" };
 }
 
 function day(rnd: Random, from: string, to: string): string {

@@ -109,6 +109,7 @@ async function demoContexts(db: Db): Promise<(username: string) => UseCaseContex
     rows.map((u) => [
       u.username,
       {
+        kind: "user",
         user: { id: u.id, username: u.username, displayName: u.displayName, department: u.department, role: u.role, jurisdiction: u.jurisdiction, status: u.status },
         ip: null,
         userAgent: "demo seed",

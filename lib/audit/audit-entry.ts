@@ -1,6 +1,5 @@
-import type { Actor } from "@/lib/auth/domain/actor";
 import type { NewAuditRow } from "@/db/schema";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId, type Actor } from "@/lib/auth/domain/actor";
 
 export type AuditEvent = {
   action: string;
@@ -14,7 +13,7 @@ export type AuditEvent = {
 /** Builds the row; the write happens in the caller's transaction (db/queries/audit.ts). */
 export function auditRow(actor: Actor | null, event: AuditEvent): NewAuditRow {
   return {
-    userId: actor && actor.user.id !== SYSTEM_USER_ID ? actor.user.id : null,
+    userId: actor ? accountId(actor) : null,
     username: actor?.user.username ?? null,
     department: actor?.user.department ?? null,
     action: event.action,

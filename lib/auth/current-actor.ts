@@ -20,6 +20,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!user) return null;
   const h = await headers();
   return {
+    kind: "user",
     user,
     ip: clientAddress(h),
     userAgent: h.get("user-agent"),

@@ -26,5 +26,5 @@ export async function actorFromToken(
   const user = account ? await loadActiveUser(db, { uid: account.id, sv: account.sessionVersion }) : null;
   if (!user) return null;
   await touchToken(db, row.id);
-  return { actor: { user, ip: request.ip, userAgent: `${request.userAgent ?? ""} [token ${row.prefix}]`.trim() }, allowedActions: row.actions };
+  return { actor: { kind: "api_token", user, ip: request.ip, userAgent: `${request.userAgent ?? ""} [token ${row.prefix}]`.trim() }, allowedActions: row.actions };
 }

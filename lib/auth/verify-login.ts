@@ -41,7 +41,7 @@ export async function verifyLogin(
   const userKey = userGuardKey(attempt.username);
   const ipKey = ipGuardKey(attempt.ip);
   const user = await findUserByUsername(db, attempt.username);
-  const actor: Actor | null = user ? { user: { ...user, status: user.status }, ip: attempt.ip, userAgent: attempt.userAgent } : null;
+  const actor: Actor | null = user ? { kind: "user", user: { ...user, status: user.status }, ip: attempt.ip, userAgent: attempt.userAgent } : null;
   // Rows of attempts on unknown names have no user but still name the address.
   const record = (action: string, outcome: "success" | "refused", detail?: Record<string, unknown>) =>
     insertAudit(db, {

@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { ValidationError } from "@/lib/errors/app-error";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
 import { planResettle, resettleScope, type ResettleInput } from "./plan-resettle";
@@ -53,7 +53,7 @@ export async function applyResettle(ctx: UseCaseContext, input: ApplyResettleInp
     const { changes, personYears } = plan.resettlement;
     const result = { changed: changes.length, amountsChanged: changes.filter((c) => c.amountsChanged).length, personYears };
     if (changes.length === 0) return result;
-    await applyResettlement(tx, changes, { settledBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id, reason, at: new Date() });
+    await applyResettlement(tx, changes, { settledBy: accountId(ctx.actor), reason, at: new Date() });
     await insertAudit(
       tx,
       auditRow(ctx.actor, {

@@ -8,7 +8,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { RosterFileError, type RosterRowError } from "@/lib/rosters/errors";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
@@ -76,7 +76,7 @@ export async function importClaims(ctx: UseCaseContext, input: ImportClaimsInput
       const unchanged = entries.length - fresh.length;
       if (fresh.length === 0) return { ...empty, rows: read.rows, unchanged, rejected: [] };
 
-      const actorId = ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id;
+      const actorId = accountId(ctx.actor);
       const importId = (await q.importIdBySha(tx, sha256)) ?? (await q.insertClaimImport(tx, { fileName: input.fileName, fileSha256: sha256, rows: read.rows, importedBy: actorId }));
       await q.insertClaims(tx, fresh.map(({ entry, person }) => claimRow(entry, person.id, importId)));
 

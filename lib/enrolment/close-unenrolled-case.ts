@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { CASE_REASON_NAMES, CASE_REASONS, isCaseReason, MAX_CASE_NOTE_CHARS } from "./case-reasons";
 
@@ -28,7 +28,7 @@ export async function closeUnenrolledCase(ctx: UseCaseContext, caseId: unknown, 
   if ([...note].length > MAX_CASE_NOTE_CHARS) throw new ValidationError("note", `说明不能超过 ${MAX_CASE_NOTE_CHARS} 个字，请精简`);
 
   await inTransaction(ctx.db, async (tx) => {
-    const closedBy = ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id;
+    const closedBy = accountId(ctx.actor);
     const closed = await closeOpenCase(tx, id, { reason, note: note || null, closedBy });
     if (!closed) throw new ValidationError("status", "该人员已销号，无需重复办理。");
     await insertAudit(

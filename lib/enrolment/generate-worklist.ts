@@ -6,7 +6,7 @@ import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { AUTO_CLOSE_NOTE } from "./case-reasons";
 import { parseYear } from "./year-input";
@@ -23,7 +23,7 @@ export async function generateWorklist(ctx: UseCaseContext, yearInput: unknown):
   await requirePermission(ctx, "enrolment.manage", { objectType: "unenrolled_worklist", objectId: String(yearInput).slice(0, 10) });
   const year = parseYear(yearInput);
   const scope = scopePrefix(ctx.actor.user.jurisdiction);
-  const closedBy = ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id;
+  const closedBy = accountId(ctx.actor);
   return bulkTransaction(ctx.db, async (tx) => {
     await lockEnrolment(tx);
     const closedAsEnrolled = await closeEnrolledCases(tx, { year, scopePrefix: scope, closedBy, note: AUTO_CLOSE_NOTE });

@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { levelOf } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { checkNewVersion, type VersionDates } from "@/lib/policies/domain/versions";
@@ -75,7 +75,7 @@ export async function activatePolicyVersion(
       divisionCode: region,
       versionId: row.id,
       activeFrom,
-      activatedBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id,
+      activatedBy: accountId(ctx.actor),
     });
     await insertAudit(
       tx,

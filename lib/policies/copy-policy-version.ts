@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 import { parseInput } from "@/lib/users/parse-input";
 import { loadVersion, versionTarget } from "./load-version";
@@ -40,7 +40,7 @@ export async function copyPolicyVersion(
       record: copied.policy as unknown as Record<string, unknown>,
       status: "draft",
       note: input.note ?? `复制自 ${from.policyId} 第 ${from.version} 版`,
-      createdBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id,
+      createdBy: accountId(ctx.actor),
     });
     await insertAudit(
       tx,

@@ -23,6 +23,6 @@ export async function contextOf(s: Scratch, username: string): Promise<UseCaseCo
   const [row] = await s.handle.db.select().from(users).where(eq(users.username, username));
   const user = await loadActiveUser(s.handle.db, { uid: row!.id, sv: row!.sessionVersion });
   if (!user) throw new Error(`${username} is not an active user`);
-  const actor: Actor = { user, ip: "127.0.0.1", userAgent: "vitest" };
+  const actor: Actor = { kind: "user", user, ip: "127.0.0.1", userAgent: "vitest" };
   return { db: s.handle.db, actor };
 }

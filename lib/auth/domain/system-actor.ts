@@ -2,16 +2,36 @@ import type { Department } from "@/lib/departments/departments";
 import type { Actor } from "./actor";
 import type { Role } from "./roles";
 
-// The command line runs as the operator of the server (whoever may read its
-// database). Its use cases still go through permissions and audit: as a
-// system actor of the department the command names, over the deployment's
-// home division. Audit rows show it as "cli" without a user id.
+// Actors without an account: the command line, run by the operator of the
+// server (whoever may read its database), and the server itself (the demo
+// seed, the benchmarks). Their use cases still go through permissions and
+// audit: as the department and role the caller names, over the given
+// division. Audit rows show them as "cli" / "system" without a user id; those
+// names are reserved (lib/users/user-input.ts), and `kind` — never the
+// name or the id — is what code checks (accountId in ./actor.ts).
+
+/**
+ * The placeholder id of an accountless actor (SessionUser.id must be a
+ * string). Compare `actor.kind` or use `accountId(actor)`, not this id.
+ */
 export const SYSTEM_USER_ID = "00000000-0000-0000-0000-000000000000";
 
-export function systemActor(department: Department, jurisdiction: string, role: Role = "clerk"): Actor {
+/** The command line acting as `department` / `role` over `jurisdiction`. */
+export function cliActor(department: Department, jurisdiction: string, role: Role = "clerk"): Actor {
   return {
+    kind: "cli",
     user: { id: SYSTEM_USER_ID, username: "cli", displayName: "命令行", department, role, jurisdiction, status: "active" },
     ip: null,
     userAgent: "cli",
+  };
+}
+
+/** The server itself (demo seed, benchmarks) acting as `department` / `role` over `jurisdiction`. */
+export function systemActor(department: Department, jurisdiction: string, role: Role = "clerk"): Actor {
+  return {
+    kind: "system",
+    user: { id: SYSTEM_USER_ID, username: "system", displayName: "系统", department, role, jurisdiction, status: "active" },
+    ip: null,
+    userAgent: "system",
   };
 }

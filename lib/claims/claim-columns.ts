@@ -1,4 +1,5 @@
-import { headerResolver, type HeaderLayout } from "@/lib/rosters/header-resolver";
+import { headerResolver, type HeaderLayout } from "@/lib/tabular-import/header-resolver";
+import type { TableColumns } from "@/lib/tabular-import/read-table";
 
 // The columns of a settlement-record file (结算记录) as the insurance platform
 // exports them: Chinese headers, English aliases and the platform's own
@@ -72,3 +73,12 @@ export const resolveClaimHeader = headerResolver<ClaimColumnKey>({
   required: REQUIRED_CLAIM_COLUMNS,
   expected: `结算记录的表头应为：${CLAIM_COLUMN_KEYS.map((k) => CLAIM_HEADERS[k]).join("、")}`,
 });
+
+/** The columns for the shared import reader. */
+export const CLAIM_COLUMNS: TableColumns<ClaimColumnKey> = {
+  keys: CLAIM_COLUMN_KEYS,
+  headers: CLAIM_HEADERS,
+  required: REQUIRED_CLAIM_COLUMNS,
+  resolveHeader: resolveClaimHeader,
+  noun: "结算记录",
+};

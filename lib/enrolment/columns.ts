@@ -1,4 +1,5 @@
-import { headerResolver, type HeaderLayout } from "@/lib/rosters/header-resolver";
+import { headerResolver, type HeaderLayout } from "@/lib/tabular-import/header-resolver";
+import type { TableColumns } from "@/lib/tabular-import/read-table";
 
 // The columns of the yearly enrolment file from the tax / insurance system
 // (参保缴费数据): Chinese headers, English aliases, any order.
@@ -43,3 +44,12 @@ export const resolveEnrolmentHeader = headerResolver<EnrolmentKey>({
   required: REQUIRED_KEYS,
   expected: `表头应为：${ENROLMENT_KEYS.map((k) => ENROLMENT_HEADERS[k]).join("、")}（一档个人缴费标准、免缴人员可省略）`,
 });
+
+/** The columns for the shared import reader. */
+export const ENROLMENT_COLUMNS: TableColumns<EnrolmentKey> = {
+  keys: ENROLMENT_KEYS,
+  headers: ENROLMENT_HEADERS,
+  required: REQUIRED_KEYS,
+  resolveHeader: resolveEnrolmentHeader,
+  noun: "参保数据",
+};

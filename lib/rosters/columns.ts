@@ -1,4 +1,5 @@
-import { headerResolver, type HeaderLayout } from "./header-resolver";
+import { headerResolver, type HeaderLayout } from "@/lib/tabular-import/header-resolver";
+import type { TableColumns } from "@/lib/tabular-import/read-table";
 
 // The roster columns (issue 4): Chinese headers, English aliases, any order.
 
@@ -44,3 +45,12 @@ export const resolveHeader = headerResolver<ColumnKey>({
   required: REQUIRED_COLUMNS,
   expected: `表头应为：${COLUMN_KEYS.map((k) => COLUMN_HEADERS[k]).join("、")}（备注可省略）`,
 });
+
+/** The roster's columns for the shared import reader. */
+export const ROSTER_COLUMNS: TableColumns<ColumnKey> = {
+  keys: COLUMN_KEYS,
+  headers: COLUMN_HEADERS,
+  required: REQUIRED_COLUMNS,
+  resolveHeader,
+  noun: "名单",
+};

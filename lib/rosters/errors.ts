@@ -1,60 +1,11 @@
-// Problems found in a roster file. A file-level problem (not a roster at all,
-// bad header, empty) stops reading and is thrown as RosterFileError; a row-level
-// problem is collected as RosterRowError so the clerk gets all of them at once.
-// Messages are Chinese and say what to do; they never carry a stack trace.
+import type { TableRowError } from "@/lib/tabular-import/errors";
 
-/** One rejected cell or row, the shape of `rejected[]` in the CLI contract. */
-export type RosterRowError = {
-  /** Row number as Excel shows it: the header is row 1. */
-  row: number;
-  /** The Chinese header of the column (身份证号, 姓名, …), or WHOLE_ROW. */
-  column: string;
-  reason: string;
-};
+// The roster's names for the shared import-file errors (lib/tabular-import),
+// and the texts of the checks the roster import makes against the database.
 
-/** `column` of a problem that concerns the whole row (wrong number of fields). */
-export const WHOLE_ROW = "整行";
-
-export type RosterFileProblem =
-  | "unreadable" // the path cannot be opened
-  | "empty" // 0 bytes, or nothing but blank lines
-  | "not_roster" // binary garbage, PDF, Word, …: neither CSV nor xlsx
-  | "xls" // the old binary Excel format
-  | "corrupt_xlsx" // a zip that exceljs cannot read
-  | "no_worksheet"
-  | "encoding" // undecodable text, or UTF-8 that turns into something else half-way
-  | "record_too_long" // a single row over the size limit (unclosed quote, no line breaks)
-  | "missing_column"
-  | "unknown_column"
-  | "duplicate_column"
-  | "empty_header"
-  | "header_only";
-
-export class RosterFileError extends Error {
-  readonly problem: RosterFileProblem;
-  readonly column?: string;
-  /** Row of the problem when there is one (header problems: the header row). */
-  readonly row?: number;
-  readonly reason: string;
-
-  constructor(problem: RosterFileProblem, reason: string, options: { column?: string; row?: number; cause?: unknown } = {}) {
-    super(reason, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = "RosterFileError";
-    this.problem = problem;
-    this.reason = reason;
-    if (options.column !== undefined) this.column = options.column;
-    if (options.row !== undefined) this.row = options.row;
-  }
-
-  /** As a rejected-row entry (row 1 = the header when the file has no row of its own). */
-  toRowError(): RosterRowError {
-    return { row: this.row ?? 1, column: this.column ?? WHOLE_ROW, reason: this.reason };
-  }
-}
-
-export function isRosterFileError(error: unknown): error is RosterFileError {
-  return error instanceof RosterFileError;
-}
+export { TableFileError as RosterFileError, isTableFileError as isRosterFileError, WHOLE_ROW } from "@/lib/tabular-import/errors";
+export type { TableRowError as RosterRowError, TableFileProblem as RosterFileProblem } from "@/lib/tabular-import/errors";
+type RosterRowError = TableRowError;
 
 // Texts for the checks made against the database by the import service (not
 // here: they need the whole file and the previous roll).

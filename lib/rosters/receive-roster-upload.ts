@@ -1,7 +1,8 @@
 import "server-only";
 import { join } from "node:path";
 import { withUploadDir } from "@/lib/uploads/upload-temp";
-import { cleanUploadName, INCOMPLETE_UPLOAD, saveUpload, UploadBroken, UploadLimitExceeded } from "@/lib/uploads/save-upload";
+import { cleanUploadName, writeUpload } from "@/lib/uploads/save-upload";
+import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { insertAudit } from "@/db/queries/audit";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
@@ -11,14 +12,7 @@ import { ForbiddenError, ValidationError } from "@/lib/errors/app-error";
 import { beijingMonth, shiftMonth } from "./beijing-time";
 import { importRoster, type ImportRosterResult } from "./import-roster";
 import { monthBounds } from "./month";
-import { MAX_UPLOAD_BYTES, WRONG_TYPE_MESSAGE, tooLargeMessage, uploadExtension } from "./upload-limits";
-
-/** The upload is over the limit: the route answers 413 rather than 400. */
-export class UploadTooLargeError extends ValidationError {
-  constructor(bytes: number | null) {
-    super("file", tooLargeMessage(bytes));
-  }
-}
+import { WRONG_TYPE_MESSAGE, tooLargeMessage, uploadExtension } from "./upload-limits";
 
 export type ReceiveRosterUploadInput = {
   department: string;
@@ -26,7 +20,7 @@ export type ReceiveRosterUploadInput = {
   fileName: string;
   /** The file's bytes as they arrive (an upload stream): written to a temporary file, never held whole. */
   file: AsyncIterable<Uint8Array>;
-  /** Overrides MAX_UPLOAD_BYTES (tests). */
+  /** Overrides UPLOAD_MAX_MB (tests). */
   maxBytes?: number;
   /** Fraction of the file read and checked so far (0…1); after 1 the rows are being stored. */
   onProgress?: (fraction: number) => void;
@@ -59,18 +53,9 @@ export async function receiveRosterUpload(ctx: UseCaseContext, input: ReceiveRos
 
   return withUploadDir("roster", async (dir) => {
     const path = join(dir, `upload${ext}`);
-    await writeLimited(input.file, path, input.maxBytes ?? MAX_UPLOAD_BYTES);
+    // Over the limit: TooLargeError, a 413.
+    await writeUpload(input.file, path, input.maxBytes ?? uploadLimitBytes(), tooLargeMessage(null, uploadLimitMb()));
     const result = await importRoster(ctx, { department, month: input.month, path, fileName, onProgress: input.onProgress });
     return { ...result, department, month: input.month, fileName };
   });
-}
-
-async function writeLimited(source: AsyncIterable<Uint8Array>, path: string, max: number): Promise<void> {
-  try {
-    await saveUpload(source, path, max);
-  } catch (err) {
-    if (err instanceof UploadLimitExceeded) throw new UploadTooLargeError(null);
-    if (err instanceof UploadBroken) throw new ValidationError("file", INCOMPLETE_UPLOAD);
-    throw err; // a disk problem (ours: a 500 with a reference)
-  }
 }

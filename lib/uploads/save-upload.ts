@@ -1,11 +1,13 @@
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
+import { TooLargeError, ValidationError } from "@/lib/errors/app-error";
 import { UPLOAD_FILE_MODE } from "./upload-temp";
 
-// Every import upload (rosters, enrolment) is streamed to a temporary file
-// under a size limit, never held whole in memory. Callers turn the two typed
-// failures into their own Chinese messages; a disk problem propagates (ours,
-// not the user's).
+// Every import upload (rosters, enrolment, claims) is streamed to a temporary
+// file under a size limit, never held whole in memory: the bytes are counted
+// as they arrive and the upload is cut the moment it passes the limit (a
+// chunked body declares no length). A disk problem propagates (ours, not the
+// user's: a 500 with a reference).
 
 /** More bytes arrived than the limit allows. */
 export class UploadLimitExceeded extends Error {}
@@ -30,6 +32,17 @@ export async function saveUpload(source: AsyncIterable<Uint8Array>, path: string
     },
     createWriteStream(path, { flags: "wx", mode: UPLOAD_FILE_MODE }),
   );
+}
+
+/** saveUpload with the user's two mistakes as errors: over the limit (413, `tooLarge`), cut short (400). */
+export async function writeUpload(source: AsyncIterable<Uint8Array>, path: string, maxBytes: number, tooLarge: string): Promise<void> {
+  try {
+    await saveUpload(source, path, maxBytes);
+  } catch (err) {
+    if (err instanceof UploadLimitExceeded) throw new TooLargeError("file", tooLarge);
+    if (err instanceof UploadBroken) throw new ValidationError("file", INCOMPLETE_UPLOAD);
+    throw err;
+  }
 }
 
 /** The file name as stored and shown: no folders, no control characters, not endless. */

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { buildErrorReport } from "@/lib/rosters/build-error-report";
 import { downloadRosterTemplate } from "@/lib/rosters/download-roster-template";
-import { receiveRosterUpload, UploadTooLargeError } from "@/lib/rosters/receive-roster-upload";
+import { TooLargeError } from "@/lib/errors/app-error";
+import { receiveRosterUpload } from "@/lib/rosters/receive-roster-upload";
 import { badCheckId, csvText, syntheticId } from "@/lib/rosters/test-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
@@ -77,7 +78,7 @@ describe.each(drivers())("roster upload on %s", (driver) => {
     const big = gb18030(Array.from({ length: 200 }, (_, i) => [syntheticId(720_000 + i), "王丽娟", "低保对象", "新增", "430524101201", "2026-11-02", ""]));
     const ctx = await contextOf(s, "minzheng.clerk");
     const tooBig = receiveRosterUpload(ctx, { department: "civil_affairs", month: "2026-12", fileName: "big.csv", file: upload(big).file, maxBytes: 4096 });
-    await expect(tooBig).rejects.toBeInstanceOf(UploadTooLargeError);
+    await expect(tooBig).rejects.toBeInstanceOf(TooLargeError);
     await expect(receiveRosterUpload(ctx, { department: "civil_affairs", month: "2026-12", fileName: "big.csv", file: upload(big).file, maxBytes: 4096 })).rejects.toMatchObject({
       field: "file",
       message: expect.stringContaining("不能超过 100 MB"),

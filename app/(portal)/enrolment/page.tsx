@@ -11,6 +11,7 @@ import { listLedger } from "@/lib/enrolment/list-ledger";
 import { NOT_COMPUTED_TEXT } from "@/lib/enrolment/subsidy-for-enrolment";
 import { defaultYear } from "@/lib/enrolment/year-input";
 import { loadForPage } from "@/lib/http/page-errors";
+import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { pageParam, param } from "@/lib/http/search-params";
 import { formatYuan } from "@/lib/money/money";
 import { computeSubsidiesAction } from "./actions";
@@ -40,7 +41,7 @@ export default async function EnrolmentPage({ searchParams }: { searchParams: Se
           </>
         }
       />
-      <UploadForm notComputedText={NOT_COMPUTED_TEXT} />
+      <UploadForm notComputedText={NOT_COMPUTED_TEXT} maxBytes={uploadLimitBytes()} maxMb={uploadLimitMb()} />
       {!result.ok ? (
         <div className="mt-6"><Notice tone="error" testId="page-error">{result.error.message}</Notice></div>
       ) : (

@@ -4,25 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitButton } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
-import { enrolmentTooLarge, MAX_ENROLMENT_UPLOAD_BYTES } from "@/lib/enrolment/upload-limits";
-import { ImportErrors, type RowError } from "./import-errors";
+import { enrolmentUploadResultSchema, type EnrolmentUploadResult } from "@/lib/enrolment/enrolment-upload-response";
+import { enrolmentTooLarge } from "@/lib/enrolment/upload-limits";
+import { ImportErrors } from "./import-errors";
 
-type Result = {
-  year: number | null;
-  rows: number;
-  enrolled: number;
-  alreadyEnrolled: number;
-  notKnown: number;
-  subsidies: { computed: number; notComputed: Record<string, number> };
-  casesClosed: number;
-  rejected: RowError[];
-  alreadyImported: boolean;
-  truncated: boolean;
-  fileName: string;
-};
+type Result = EnrolmentUploadResult;
 
-/** Sends one enrolment file to /enrolment/upload and shows what happened: the counts, or every problem by row and column. */
-export function UploadForm({ notComputedText }: { notComputedText: Record<string, string> }) {
+/** Sends one enrolment file to /api/v1/enrolment/import and shows what happened: the counts, or every problem by row and column. */
+export function UploadForm({ notComputedText, maxBytes, maxMb }: { notComputedText: Record<string, string>; maxBytes: number; maxMb: number }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,18 +21,18 @@ export function UploadForm({ notComputedText }: { notComputedText: Record<string
     const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
     setResult(null);
     if (!file) return setError("请选择要导入的参保缴费数据文件（.xlsx 或 .csv）");
-    if (file.size > MAX_ENROLMENT_UPLOAD_BYTES) return setError(enrolmentTooLarge(file.size));
+    if (file.size > maxBytes) return setError(enrolmentTooLarge(file.size, maxMb));
     setError(null);
     setPending(true);
     try {
-      const res = await fetch("/enrolment/upload", {
-        method: "POST",
-        body: file,
-        headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name), "X-File-Size": String(file.size) },
-      });
-      const body = (await res.json().catch(() => null)) as (Result & { error?: string }) | null;
-      if (!res.ok || !body) setError(body?.error ?? "导入失败，请稍后重试");
+      const data = new FormData();
+      data.append("file", file, file.name);
+      const res = await fetch("/api/v1/enrolment/import", { method: "POST", body: data });
+      const raw: unknown = await res.json().catch(() => null);
+      const parsed = res.ok ? enrolmentUploadResultSchema.safeParse(raw) : null;
+      if (!parsed?.success) setError((raw as { error?: string } | null)?.error ?? "导入失败，请稍后重试");
       else {
+        const body = parsed.data;
         setResult(body);
         // Show the imported year's ledger (refreshed even when it is the year already shown).
         if (body.rejected.length === 0 && body.year) {

@@ -5,9 +5,10 @@ import { useState } from "react";
 import { SubmitButton } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { RowErrors, type RowError } from "@/components/row-errors";
-import { CLAIMS_FILE_TOO_LARGE, MAX_CLAIMS_FILE_BYTES } from "./limits";
+import { claimsUploadResultSchema, type ClaimsUploadResult } from "@/lib/claims/claims-upload-response";
+import { claimsTooLarge } from "@/lib/claims/upload-limits";
 
-type Result = { rows: number; added: number; unchanged: number; settled: number; resettled: number; rejected: RowError[]; truncated: boolean };
+type Result = ClaimsUploadResult;
 
 async function saveErrors(errors: RowError[]): Promise<string | null> {
   const res = await fetch("/claims/import/errors", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ format: "xlsx", errors }) });
@@ -19,8 +20,8 @@ async function saveErrors(errors: RowError[]): Promise<string | null> {
   return null;
 }
 
-/** Uploads one file to /claims/import/upload and shows what happened: counts, or every problem by row and column. */
-export function ImportForm() {
+/** Uploads one file to /api/v1/claims/import and shows what happened: counts, or every problem by row and column. */
+export function ImportForm({ maxBytes, maxMb }: { maxBytes: number; maxMb: number }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,16 +31,17 @@ export function ImportForm() {
     const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
     setResult(null);
     if (!file) return setError("请选择要导入的结算记录文件（.xlsx 或 .csv）");
-    if (file.size > MAX_CLAIMS_FILE_BYTES) return setError(CLAIMS_FILE_TOO_LARGE);
+    if (file.size > maxBytes) return setError(claimsTooLarge(file.size, maxMb));
     setError(null);
     setPending(true);
     try {
-      const res = await fetch("/claims/import/upload", { method: "POST", body: new FormData(form) });
-      const body = (await res.json().catch(() => null)) as (Result & { error?: string }) | null;
-      if (!res.ok || !body) setError(body?.error ?? "导入失败，请稍后重试");
+      const res = await fetch("/api/v1/claims/import", { method: "POST", body: new FormData(form) });
+      const body: unknown = await res.json().catch(() => null);
+      const parsed = res.ok ? claimsUploadResultSchema.safeParse(body) : null;
+      if (!parsed?.success) setError((body as { error?: string } | null)?.error ?? "导入失败，请稍后重试");
       else {
-        setResult(body);
-        if (body.rejected.length === 0) router.refresh();
+        setResult(parsed.data);
+        if (parsed.data.rejected.length === 0) router.refresh();
       }
     } catch {
       setError("无法连接服务器，请检查网络后重试");

@@ -4,6 +4,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireContext } from "@/lib/auth/current-actor";
 import { listClaimImports } from "@/lib/claims/list-claim-imports";
 import { loadForPage } from "@/lib/http/page-errors";
+import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "导入结算记录" };
@@ -24,7 +25,7 @@ export default async function ClaimsImportPage() {
           </a>
         }
       />
-      <ImportForm />
+      <ImportForm maxBytes={uploadLimitBytes()} maxMb={uploadLimitMb()} />
       <h2 className="mt-8 mb-2 font-medium">最近导入</h2>
       {result.data.length === 0 ? (
         <p className="text-sm text-slate-500">本辖区还没有导入过结算记录。</p>

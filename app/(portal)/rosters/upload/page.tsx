@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { getUploadPage } from "@/lib/rosters/get-upload-page";
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "@/lib/rosters/upload-limits";
+import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { UploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "名单报送" };
@@ -30,8 +30,8 @@ export default async function RosterUploadPage() {
           department={p.department}
           defaultMonth={p.month}
           latestMonth={p.latestMonth}
-          maxBytes={MAX_UPLOAD_BYTES}
-          maxMb={MAX_UPLOAD_MB}
+          maxBytes={uploadLimitBytes()}
+          maxMb={uploadLimitMb()}
           departmentName={p.departmentName}
         />
         <aside className="space-y-4 text-sm">

@@ -1,31 +1,25 @@
+import { rosterUploadResultSchema, type RosterUploadResult } from "@/lib/rosters/roster-upload-response";
+
 // The browser side of POST /api/v1/rosters/import: XMLHttpRequest (fetch
 // cannot report upload progress), asking for the NDJSON progress stream and
-// reading its lines as they arrive (responseText grows while loading).
+// reading its lines as they arrive (responseText grows while loading). The
+// result is parsed with the schema the route answers with.
 
 export type UploadPhase = { kind: "uploading" | "checking"; fraction: number } | { kind: "saving"; fraction?: undefined };
 
-export type UploadResult = {
-  department: string;
-  month: string;
-  fileName: string;
-  accepted: number;
-  added: number;
-  removed: number;
-  unchanged: number;
-  rejected: { row: number; column: string; reason: string }[];
-  alreadyImported: boolean;
-  truncated: boolean;
-};
+export type UploadResult = RosterUploadResult;
 
 export type UploadOutcome = { kind: "result"; result: UploadResult } | { kind: "error"; message: string; field?: string };
 
 type Line = { type?: string; phase?: string; fraction?: number; status?: number; error?: string; field?: string };
 
+const UNREADABLE = "服务器的答复无法识别，结果未知：请到“报送情况”查看该月是否已入库，必要时重新上传";
+
 export function sendRoster(input: { department: string; month: string; file: File }, onPhase: (p: UploadPhase) => void): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let read = 0;
-    let last: Line | null = null;
+    let last: unknown = null;
     const readLines = () => {
       const text = xhr.responseText;
       let end = text.indexOf("\n", read);
@@ -50,8 +44,11 @@ export function sendRoster(input: { department: string; month: string; file: Fil
         readLines();
         return resolve(outcomeOf(last));
       }
-      const body = parse(xhr.responseText) as (Line & Partial<UploadResult>) | null;
-      if (body && (xhr.status === 200 || (xhr.status === 422 && Array.isArray(body.rejected)))) return resolve({ kind: "result", result: body as UploadResult });
+      const body = parse(xhr.responseText);
+      if (xhr.status === 200 || xhr.status === 422) {
+        const result = rosterUploadResultSchema.safeParse(body);
+        if (result.success) return resolve({ kind: "result", result: result.data });
+      }
       resolve({ kind: "error", message: body?.error ?? `上传失败（HTTP ${xhr.status}），请稍后重试`, field: body?.field });
     };
     xhr.onerror = () => resolve({ kind: "error", message: "网络中断，名单没有上传完成，请检查网络后重试" });
@@ -72,14 +69,19 @@ function isStream(xhr: XMLHttpRequest): boolean {
 
 function parse(text: string): Line | null {
   try {
-    return JSON.parse(text) as Line;
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Line) : null;
   } catch {
     return null;
   }
 }
 
-function outcomeOf(last: Line | null): UploadOutcome {
-  if (last?.type === "result") return { kind: "result", result: last as unknown as UploadResult };
-  if (last?.type === "error") return { kind: "error", message: last.error ?? "处理失败，请稍后重试", field: last.field };
+function outcomeOf(last: unknown): UploadOutcome {
+  const line = last as Line | null;
+  if (line?.type === "result") {
+    const result = rosterUploadResultSchema.safeParse(line);
+    return result.success ? { kind: "result", result: result.data } : { kind: "error", message: UNREADABLE };
+  }
+  if (line?.type === "error") return { kind: "error", message: line.error ?? "处理失败，请稍后重试", field: line.field };
   return { kind: "error", message: "处理过程中连接中断，结果未知：请到“报送情况”查看该月是否已入库，必要时重新上传" };
 }

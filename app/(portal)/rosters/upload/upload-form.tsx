@@ -38,7 +38,7 @@ export function UploadForm({ department, departmentName, defaultMonth, latestMon
     if (month > latestMonth) return setFieldError({ field: "month", message: `最多可提前报送下月（${latestMonth}）的名单` });
     if (!file) return setFieldError({ field: "file", message: "请选择要上传的名单文件（.xlsx 或 .csv）" });
     if (!uploadExtension(file.name)) return setFieldError({ field: "file", message: WRONG_TYPE_MESSAGE });
-    if (file.size > maxBytes) return setFieldError({ field: "file", message: tooLargeMessage(file.size) });
+    if (file.size > maxBytes) return setFieldError({ field: "file", message: tooLargeMessage(file.size, maxMb) });
     setFieldError(null);
     setPhase({ kind: "uploading", fraction: 0 });
     const result = await sendRoster({ department, month, file }, setPhase);

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { AutoDecoder } from "./decode";
-import { parseRosterDate, monthEnd } from "./dates";
-import { RosterFileError } from "./errors";
+import { parseRosterDate, monthEnd } from "@/lib/rosters/dates";
+import { TableFileError } from "./errors";
 
 function decodeIn(bytes: Buffer, size: number): { text: string; encoding: string } {
   const decoder = new AutoDecoder();
@@ -31,11 +31,11 @@ describe("AutoDecoder", () => {
   });
 
   it("refuses binary data (NUL bytes) at once, in any chunking", () => {
-    expect(() => new AutoDecoder().write(Buffer.from([0x41, 0x00, 0x42, 0x43]))).toThrow(RosterFileError);
+    expect(() => new AutoDecoder().write(Buffer.from([0x41, 0x00, 0x42, 0x43]))).toThrow(TableFileError);
     const decoder = new AutoDecoder();
     expect(() => {
       for (const b of [0x41, 0x42, 0x43, 0x44, 0x00]) decoder.write(Buffer.from([b]));
-    }).toThrow(RosterFileError);
+    }).toThrow(TableFileError);
   });
 
   it("refuses a file that starts as UTF-8 and continues as GBK", () => {
@@ -47,8 +47,8 @@ describe("AutoDecoder", () => {
       decoder.end();
       throw new Error("expected an error");
     } catch (error) {
-      expect(error).toBeInstanceOf(RosterFileError);
-      expect((error as RosterFileError).problem).toBe("encoding");
+      expect(error).toBeInstanceOf(TableFileError);
+      expect((error as TableFileError).problem).toBe("encoding");
     }
   });
 });

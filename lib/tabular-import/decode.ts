@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import { RosterFileError } from "./errors";
+import { TableFileError } from "./errors";
 
 // Text encoding of an uploaded CSV. Chinese Excel and WPS save "CSV" as GBK
 // (GB18030 is its superset), "CSV UTF-8" with a BOM; other tools write UTF-8
@@ -16,11 +16,11 @@ import { RosterFileError } from "./errors";
 // cuts until the next chunk completes it. Node's TextDecoder("gb18030") is ~4×
 // faster than iconv-lite here (0.1 s vs 0.45 s for 70 MB) if that ever matters.
 
-export type RosterEncoding = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be";
+export type TableEncoding = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be";
 
 type Inner = { write(bytes: Buffer): string; end(): string };
 
-function textDecoder(label: string, encoding: RosterEncoding): Inner {
+function textDecoder(label: string, encoding: TableEncoding): Inner {
   // fatal: a byte sequence that is not valid in the detected encoding throws
   // instead of silently turning a name into U+FFFD.
   const decoder = new TextDecoder(label, { fatal: true });
@@ -28,7 +28,7 @@ function textDecoder(label: string, encoding: RosterEncoding): Inner {
     try {
       return fn();
     } catch (cause) {
-      throw new RosterFileError(
+      throw new TableFileError(
         "encoding",
         encoding.startsWith("utf-8")
           ? "文件开头是 UTF-8 编码，后面却有不是 UTF-8 的内容（可能由两个文件拼接而成），请在 Excel 或 WPS 中整体另存为“CSV UTF-8”或 .xlsx 后再上传"
@@ -70,13 +70,13 @@ const NUL_CHECK_BYTES = 64 * 1024;
 /** Streaming decoder that detects the encoding from the first bytes. */
 export class AutoDecoder {
   private inner: Inner | null = null;
-  private detected: RosterEncoding | null = null;
+  private detected: TableEncoding | null = null;
   private held: Buffer = Buffer.alloc(0);
   private bomChecked = false;
   private nulChecked = 0;
 
   /** The encoding decided so far; "utf-8" while everything was ASCII (valid either way). */
-  get encoding(): RosterEncoding {
+  get encoding(): TableEncoding {
     return this.detected ?? "utf-8";
   }
 
@@ -97,7 +97,7 @@ export class AutoDecoder {
     const part = bytes.subarray(0, NUL_CHECK_BYTES - this.nulChecked);
     this.nulChecked += part.length;
     if (part.includes(0)) {
-      throw new RosterFileError("not_roster", "文件不是 CSV 或 Excel（.xlsx）名单，请上传按模板填写的 .xlsx 或 .csv 文件");
+      throw new TableFileError("not_roster", "文件不是 CSV 或 Excel（.xlsx）名单，请上传按模板填写的 .xlsx 或 .csv 文件");
     }
   }
 

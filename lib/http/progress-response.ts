@@ -60,6 +60,6 @@ export async function progressResponse(run: (onProgress: Progress) => Promise<Ou
 function errorLine(err: unknown) {
   if (err instanceof AppError) return { type: "error", status: HTTP_STATUS[err.code], error: err.message, ...(err.field ? { field: err.field } : {}) };
   const ref = Math.random().toString(36).slice(2, 10);
-  console.error(`[api] ${ref} roster import:`, err instanceof Error ? err.message : err);
+  console.error(`[api] ${ref} import:`, err instanceof Error ? err.message : err);
   return { type: "error", status: 500, error: `系统内部错误，请稍后重试（编号 ${ref}）。` };
 }

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { RosterFileError } from "./errors";
+import { TableFileError } from "./errors";
 import type { RawRecord } from "./raw-record";
 
 // CSV records from decoded text chunks.
@@ -30,8 +30,8 @@ function guessDelimiter(headerLine: string): string {
   return ",";
 }
 
-function tooLong(row: number): RosterFileError {
-  return new RosterFileError(
+function tooLong(row: number): TableFileError {
+  return new TableFileError(
     "record_too_long",
     `第 ${row} 行超过 ${MAX_RECORD_CHARS} 个字符，文件可能不是名单，或某个英文双引号没有闭合`,
     { row },

@@ -2,18 +2,19 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { RosterFileError } from "./errors";
+import { checkXlsxFile } from "./check-xlsx-file";
+import { TableFileError } from "./errors";
 
 // Opens the uploaded bytes as a stream of chunks and decides the format from the
 // first bytes, so nothing past the first chunk is read before the file is known
 // to be a CSV or an xlsx at all.
 
-export type RosterFormat = "csv" | "xlsx";
+export type TableFormat = "csv" | "xlsx";
 
-export type RosterInput = { path: string; format?: RosterFormat } | { stream: Readable; format: RosterFormat };
+export type TableInput = { path: string; format?: TableFormat } | { stream: Readable; format: TableFormat };
 
 export type ByteSource = {
-  format: RosterFormat;
+  format: TableFormat;
   /** The whole file, first chunk included; iterate once. */
   chunks: AsyncGenerator<Buffer>;
   /** Bytes handed out so far, for a progress bar. */
@@ -41,18 +42,18 @@ function isZip(bytes: Buffer): boolean {
   return startsWith(bytes, ZIP_MAGIC) && [3, 5, 7].includes(bytes[2] ?? 0) && bytes[3] === (bytes[2] ?? 0) + 1;
 }
 
-function formatOfPath(path: string): RosterFormat | undefined {
+function formatOfPath(path: string): TableFormat | undefined {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   return ext === "xlsx" ? "xlsx" : ext === "csv" || ext === "txt" ? "csv" : undefined;
 }
 
-function unreadable(cause: unknown): RosterFileError {
+function unreadable(cause: unknown): TableFileError {
   const code = (cause as { code?: string } | null)?.code;
   const reason = code === "ENOENT" ? "找不到上传的文件" : code === "EISDIR" ? "上传的是文件夹，不是文件" : "无法读取上传的文件";
-  return new RosterFileError("unreadable", reason, { cause });
+  return new TableFileError("unreadable", reason, { cause });
 }
 
-export async function openSource(input: RosterInput): Promise<ByteSource> {
+export async function openSource(input: TableInput): Promise<ByteSource> {
   let totalBytes: number | null = null;
   let stream: Readable;
   if ("path" in input) {
@@ -88,23 +89,31 @@ export async function openSource(input: RosterInput): Promise<ByteSource> {
     }
   } catch (cause) {
     await close();
-    throw cause instanceof RosterFileError ? cause : unreadable(cause);
+    throw cause instanceof TableFileError ? cause : unreadable(cause);
   }
   const first = Buffer.concat(head);
   if (first.length === 0) {
     await close();
-    throw new RosterFileError("empty", "文件是空的，请选择填好的名单文件");
+    throw new TableFileError("empty", "文件是空的，请选择填好的名单文件");
   }
 
-  let format: RosterFormat;
+  let format: TableFormat;
   if (isZip(first)) {
     format = "xlsx"; // also a renamed .xlsx with a .csv name: the content decides
+    if ("path" in input) {
+      try {
+        await checkXlsxFile(input.path); // unpacks past the limits? refused before a byte is inflated
+      } catch (err) {
+        await close();
+        throw err;
+      }
+    }
   } else if (startsWith(first, OLE_MAGIC)) {
     await close();
-    throw new RosterFileError("xls", "这是旧版 Excel（.xls）或 WPS 表格（.et）文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再上传");
+    throw new TableFileError("xls", "这是旧版 Excel（.xls）或 WPS 表格（.et）文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再上传");
   } else if (declared === "xlsx") {
     await close();
-    throw new RosterFileError("not_roster", "文件扩展名是 .xlsx，但内容不是 Excel 工作簿（文件可能已损坏），请重新导出后再上传");
+    throw new TableFileError("not_roster", "文件扩展名是 .xlsx，但内容不是 Excel 工作簿（文件可能已损坏），请重新导出后再上传");
   } else {
     format = "csv";
   }

@@ -1,9 +1,9 @@
-import { RosterFileError } from "./errors";
+import { TableFileError } from "./errors";
 
 // One way to read the header row of every import file (rosters, claims,
 // enrolment): Chinese headers, English aliases and the source systems' own
 // variants, in any order. A file-level problem (blank, unknown or repeated
-// header cell, missing required column) is a RosterFileError naming the cell.
+// header cell, missing required column) is a TableFileError naming the cell.
 
 export type HeaderSpec<K extends string> = {
   keys: readonly K[];
@@ -50,19 +50,19 @@ export function headerResolver<K extends string>(spec: HeaderSpec<K>): (cells: r
     const columns: K[] = [];
     for (let i = 0; i < width; i++) {
       const raw = cells[i]!.replace(/^\uFEFF/, "").trim();
-      if (raw === "") throw new RosterFileError("empty_header", `第 ${i + 1} 列没有表头，请填写表头或删除该列`, { row: headerRow });
+      if (raw === "") throw new TableFileError("empty_header", `第 ${i + 1} 列没有表头，请填写表头或删除该列`, { row: headerRow });
       const key = lookup.get(normalizeHeader(raw));
-      if (!key) throw new RosterFileError("unknown_column", `无法识别的列“${clipHeader(raw)}”，${spec.expected}`, { column: clipHeader(raw), row: headerRow });
+      if (!key) throw new TableFileError("unknown_column", `无法识别的列“${clipHeader(raw)}”，${spec.expected}`, { column: clipHeader(raw), row: headerRow });
       if (index[key] !== undefined) {
         const name = spec.headers[key];
-        throw new RosterFileError("duplicate_column", `“${name}”列出现了两次（第 ${index[key]! + 1} 列和第 ${i + 1} 列），请只保留一列`, { column: name, row: headerRow });
+        throw new TableFileError("duplicate_column", `“${name}”列出现了两次（第 ${index[key]! + 1} 列和第 ${i + 1} 列），请只保留一列`, { column: name, row: headerRow });
       }
       index[key] = i;
       columns.push(key);
     }
     const missing = spec.required.filter((k) => index[k] === undefined);
     if (missing.length > 0) {
-      throw new RosterFileError("missing_column", `缺少必填列：${missing.map((k) => spec.headers[k]).join("、")}，请按模板补齐表头`, {
+      throw new TableFileError("missing_column", `缺少必填列：${missing.map((k) => spec.headers[k]).join("、")}，请按模板补齐表头`, {
         column: spec.headers[missing[0]!],
         row: headerRow,
       });

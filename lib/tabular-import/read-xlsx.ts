@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { cellText } from "./cell-value";
-import { RosterFileError } from "./errors";
+import { TableFileError } from "./errors";
 import { excelJsWithUtf8Fix } from "./exceljs-utf8";
 import type { RawRecord } from "./raw-record";
 
@@ -25,8 +25,8 @@ type SheetReader = {
 type XlsxRow = { number: number; values: unknown };
 type WorkbookModel = { sheets?: { id?: number | string }[] };
 
-function corrupt(cause: unknown): RosterFileError {
-  return new RosterFileError("corrupt_xlsx", "无法读取该 Excel 文件（文件可能已损坏或不是 .xlsx），请在 Excel 或 WPS 中重新“另存为” .xlsx 后再上传", { cause });
+function corrupt(cause: unknown): TableFileError {
+  return new TableFileError("corrupt_xlsx", "无法读取该 Excel 文件（文件可能已损坏或不是 .xlsx），请在 Excel 或 WPS 中重新“另存为” .xlsx 后再上传", { cause });
 }
 
 /** Closes the read stream of a sheet's temp copy, if it has one. */
@@ -91,12 +91,12 @@ export async function* xlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerato
       }
     }
   } catch (cause) {
-    throw cause instanceof RosterFileError ? cause : corrupt(cause);
+    throw cause instanceof TableFileError ? cause : corrupt(cause);
   } finally {
     await drain(sheets);
     input.destroy();
   }
-  if (!found) throw new RosterFileError("no_worksheet", "文件中没有可读取的工作表，请确认上传的是按模板填写的 .xlsx 名单");
+  if (!found) throw new TableFileError("no_worksheet", "文件中没有可读取的工作表，请确认上传的是按模板填写的 .xlsx 名单");
 }
 
 function toRecord(row: XlsxRow): RawRecord {

@@ -1,8 +1,14 @@
 import { dirname, join, sep } from "node:path";
 import { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
+import { TableFileError } from "./errors";
+import { MAX_SHARED_STRINGS, MAX_SHEET_CELLS, MAX_SHEET_ROWS, MAX_XLSX_PART_BYTES, tooManyMessage, XLSX_TOO_LARGE } from "./xlsx-limits";
 
-// Two fixes to exceljs 4.4.0's streaming reader, loaded the same way (below).
+// Two fixes to exceljs 4.4.0's streaming reader, loaded the same way (below),
+// and a budget: every XML part it parses passes through parseSax here, so the
+// shared strings, rows and cells are counted as they arrive and a part past
+// the limits of xlsx-limits.ts stops the read (a zip whose directory lied
+// about its sizes gets this far; check-xlsx-file.ts stops the others sooner).
 //
 // exceljs 4.4.0's streaming reader decodes each inflated chunk of the sheet and
 // shared-strings XML on its own (utils/parse-sax.js: `TextDecoder.decode(chunk)`
@@ -104,9 +110,24 @@ function fixedParseSax(SaxesParser: new () => Sax) {
     const decoder = new TextDecoder("utf-8");
     let error: unknown = null;
     let events: SaxEvent[] = [];
+    let bytes = 0;
+    let shared = 0;
+    let rows = 0;
+    let cells = 0;
+    const over = (reason: string) => (error ??= new TableFileError("xlsx_too_large", reason));
     parser.on("error", (err) => (error = err));
-    for (const eventType of ["opentag", "text", "closetag"]) parser.on(eventType, (value) => events.push({ eventType, value }));
+    for (const eventType of ["text", "closetag"]) parser.on(eventType, (value) => events.push({ eventType, value }));
+    parser.on("opentag", (value) => {
+      const name = (value as { name?: string }).name;
+      if (name === "si" && ++shared > MAX_SHARED_STRINGS) over(tooManyMessage("shared"));
+      else if (name === "row" && ++rows > MAX_SHEET_ROWS) over(tooManyMessage("rows"));
+      else if (name === "c" && ++cells > MAX_SHEET_CELLS) over(tooManyMessage("cells"));
+      events.push({ eventType: "opentag", value });
+    });
     for await (const chunk of iterable) {
+      bytes += chunk.length;
+      if (bytes > MAX_XLSX_PART_BYTES) over(XLSX_TOO_LARGE);
+      if (error) throw error;
       parser.write(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
       if (error) throw error;
       yield events;

@@ -4,7 +4,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "next/dist/compiled/busboy";
 import { ValidationError } from "@/lib/errors/app-error";
 
-// The multipart form of an upload, read as it arrives: the small text fields
+// The multipart form of every upload (rosters, enrolment, claims), read as it arrives: the small text fields
 // first, then the file as a stream, so the file is written to disk by the use
 // case and never held in memory (request.formData() would buffer it whole).
 // The fields must come before the file — browsers and `curl -F` send them in
@@ -17,7 +17,10 @@ export type MultipartUpload = {
   discard: () => void;
 };
 
-export function readMultipartUpload(body: ReadableStream<Uint8Array>, contentType: string): Promise<MultipartUpload> {
+/** How the messages name the form: its fields in order ("department、month、file") and the file ("名单"). */
+export type MultipartForm = { fields: string; file: string };
+
+export function readMultipartUpload(body: ReadableStream<Uint8Array>, contentType: string, form: MultipartForm): Promise<MultipartUpload> {
   return new Promise((resolve, reject) => {
     let parser: ReturnType<typeof busboy>;
     try {
@@ -27,7 +30,7 @@ export function readMultipartUpload(body: ReadableStream<Uint8Array>, contentTyp
         limits: { files: 1, fields: 10, fieldSize: 1024, parts: 12 },
       });
     } catch {
-      reject(new ValidationError("file", "请求格式有误：请以 multipart/form-data 上传，字段为 department、month、file"));
+      reject(new ValidationError("file", `请求格式有误：请以 multipart/form-data 上传，字段为 ${form.fields}`));
       return;
     }
     const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
@@ -51,7 +54,7 @@ export function readMultipartUpload(body: ReadableStream<Uint8Array>, contentTyp
     parser.on("close", () => {
       if (settled) return;
       settled = true;
-      reject(new ValidationError("file", "没有收到文件：请在 file 字段中上传名单（.xlsx 或 .csv）"));
+      reject(new ValidationError("file", `没有收到文件：请在 file 字段中上传${form.file}（.xlsx 或 .csv）`));
     });
     parser.on("error", () => {
       if (settled) return; // a file stream in progress reports it to its reader

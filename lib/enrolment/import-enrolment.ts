@@ -14,6 +14,7 @@ import { formatAmount } from "@/lib/money/money";
 import { duplicateIdError, RosterFileError, type RosterRowError } from "@/lib/rosters/errors";
 import { AUTO_CLOSE_NOTE } from "./case-reasons";
 import { ENROLMENT_HEADERS } from "./columns";
+import { checkXlsxFile } from "@/lib/tabular-import/check-xlsx-file";
 import { readEnrolmentFile } from "./read-enrolment-file";
 import { runSubsidies, type SubsidyRun } from "./run-subsidies";
 import { validateEnrolmentRow, type FileFacts } from "./validate-row";
@@ -72,6 +73,8 @@ export async function importEnrolment(ctx: UseCaseContext, input: ImportEnrolmen
   }
 
   try {
+    // An .xlsx that would unpack past the limits is refused before the lock (tabular-import/xlsx-limits.ts).
+    await checkXlsxFile(input.path);
     const ids = idCrypto(); // staged by blind index: no clear ID goes into any table
     return await bulkTransaction(ctx.db, async (tx) => {
       await q.lockEnrolment(tx);

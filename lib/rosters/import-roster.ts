@@ -17,6 +17,7 @@ import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./month";
 import { maskName } from "@/lib/people/mask-name";
 import { duplicateIdError, notOnRollError, registerNameConflict, registerVillageConflict, RosterFileError, type RosterRowError } from "./errors";
+import { checkXlsxFile } from "@/lib/tabular-import/check-xlsx-file";
 import { readRosterFile } from "./read-roster";
 import { validateRosterRow, type RosterValidationContext } from "./validate-row";
 
@@ -72,6 +73,8 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
   };
 
   try {
+    // An .xlsx that would unpack past the limits is refused before the lock (tabular-import/xlsx-limits.ts).
+    await checkXlsxFile(input.path);
     return await bulkTransaction(ctx.db, async (tx) => {
       await q.lockDepartmentRoll(tx, input.department);
       const previous = await q.findSubmission(tx, input.department, input.month, sha256);

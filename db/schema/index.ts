@@ -9,3 +9,4 @@ export * from "./rosters";
 export * from "./enrolment";
 export * from "./api-tokens";
 export * from "./sessions";
+export * from "./applications";

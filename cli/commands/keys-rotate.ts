@@ -1,4 +1,4 @@
-import { resealIdNumbers } from "@/db/queries/id-at-rest";
+import { resealIdNumbers } from "@/db/id-at-rest";
 import { UnknownDataKey } from "@/lib/crypto/id-cipher";
 import { CliInputError, CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
-import { resealIdNumbers } from "@/db/queries/id-at-rest";
+import { resealIdNumbers } from "@/db/id-at-rest";
 import { idHashOf, openIdNumber, sealedIdColumns } from "@/db/queries/people-ids";
 import { findPersonByIdNumber } from "@/db/queries/people-lookup";
 import { people } from "@/db/schema";

@@ -1,7 +1,9 @@
-import type { DbHandle } from "../client";
+import type { DbHandle } from "./client";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { sealedKeyId } from "@/lib/crypto/id-cipher";
 
+// A maintenance routine on the whole database, beside the migrations (db/setup.ts)
+// and the CLI's `keys rotate`, not a query of a use case.
 // Bringing stored ID numbers to the current keys, in batches of BATCH rows
 // (keyset over the primary key, so each batch is one index range):
 // - sealClearIdNumbers: rows from before encryption (clear id_number) get their

@@ -1,3 +1,4 @@
+import { ACTION_NAMES as APPLICATION_ACTION_NAMES } from "@/lib/applications/domain/states";
 import { PERMISSIONS, isAction } from "@/lib/auth/permissions";
 
 // Chinese names for audited actions that are not permission actions.
@@ -31,6 +32,9 @@ const EXTRA: Record<string, string> = {
   "enrolment.export_ledger": "导出参保台账",
   "enrolment.export_worklist": "导出未参保清单",
   "claims.export": "导出结算记录（含计算过程）",
+  "applications.accept": "受理依申请救助",
+  // Each workflow step under its own name: applications.forward → 依申请救助：报送县级.
+  ...Object.fromEntries(Object.entries(APPLICATION_ACTION_NAMES).map(([a, name]) => [`applications.${a}`, `依申请救助：${name}`])),
 };
 
 export function actionName(action: string): string {

@@ -113,6 +113,39 @@ export const PERMISSIONS = {
       { departments: YIBAO, roles: ["manager"] },
     ],
   },
+  // 依申请救助 (docs/policy.md §6). The workflow's own post check (lib/applications/domain/workflow-roles.ts)
+  // runs after these: the matrix says who may touch applications at all, the machine who may make which step.
+  "applications.view": {
+    label: "查看依申请救助案件",
+    grants: [
+      { departments: ["township"], roles: ["clerk"] },
+      { departments: YIBAO, roles: ["clerk", "reviewer", "manager"] },
+    ],
+  },
+  "applications.intake": {
+    label: "受理、入户调查、报送或退回依申请救助",
+    grants: [{ departments: ["township"], roles: ["clerk"] }],
+  },
+  "applications.audit": {
+    label: "县级审核依申请救助（核定金额、不予救助）",
+    grants: [{ departments: YIBAO, roles: ["reviewer", "manager"] }],
+  },
+  "applications.override": {
+    label: "调整核定救助金额（须说明理由）",
+    grants: [{ departments: YIBAO, roles: ["manager"] }],
+  },
+  "applications.pay": {
+    label: "支付批次与银行回单",
+    // Not the reviewer: whoever approves an amount does not pay it.
+    grants: [{ departments: YIBAO, roles: ["clerk"] }],
+  },
+  "applications.reveal_contact": {
+    label: "查看完整联系电话和银行账号（留痕）",
+    grants: [
+      { departments: ["township"], roles: ["clerk"] },
+      { departments: YIBAO, roles: ["clerk", "reviewer", "manager"] },
+    ],
+  },
   "audit.view": {
     label: "查看审计日志",
     grants: [{ departments: "any", roles: ["admin", "manager"] }],

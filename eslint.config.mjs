@@ -25,6 +25,12 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "drizzle-orm", "drizzle-orm/*"], message: "app/ calls a use case in lib/, never db/ directly" }] }] },
   },
   {
+    // The command line is a front end like app/: it parses, builds the CLI actor's context and calls a use case in lib/
+    // (permissions and audit included). It may open the database (client, config, setup, folder lock) but never query it.
+    files: ["cli/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/queries", "@/db/queries/*", "@/db/schema", "@/db/schema/*", "@/db/bulk", "@/db/transaction", "drizzle-orm", "drizzle-orm/*"], message: "cli/ calls a use case in lib/ (with the CLI actor), never db/ queries directly" }] }] },
+  },
+  {
     files: ["lib/*/domain/**/*.ts", "lib/{money,id-number,categories,settlement,subsidy,monitoring,demo}/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "next", "next/*", "react", "drizzle-orm", "drizzle-orm/*"], message: "pure domain modules do no I/O" }] }] },
   },

@@ -1,5 +1,6 @@
-import { listCurrentDivisions } from "@/db/queries/divisions";
 import { DIVISION_LEVELS, type DivisionLevel } from "@/lib/divisions/domain/division-code";
+import { listDivisions } from "@/lib/divisions/list-divisions";
+import { cliContext } from "../cli-actor";
 import { CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";
 
@@ -19,8 +20,8 @@ export const divisionsListCommand: CliCommand = {
         level = v as DivisionLevel;
       } else throw new CliUsageError(`unknown argument "${args[i]}"`);
     }
-    const rows = await withDatabase(async ({ db }) => listCurrentDivisions(db, { level }));
-    const out = rows.map((d) => ({ code: d.code, name: d.name, level: d.level, parent: d.parentCode }));
+    // As a 医保 manager over the home division (divisions.view), like the division pages.
+    const out = await withDatabase(async ({ db }) => listDivisions(await cliContext(db, "medical_security", "manager"), { level }));
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   },

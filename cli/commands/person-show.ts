@@ -1,9 +1,13 @@
-import { categoryHistory, categoryOn } from "@/db/queries/person-categories";
-import { findPersonByIdNumber } from "@/db/queries/people-lookup";
 import { isIsoDate } from "@/lib/calendar/domain/iso-date";
-import { ID_PROBLEM_TEXT, idNumberProblem, maskIdNumber, normalizeIdNumber } from "@/lib/id-number/id-number";
+import { AppError } from "@/lib/errors/app-error";
+import { ID_PROBLEM_TEXT, idNumberProblem, normalizeIdNumber } from "@/lib/id-number/id-number";
+import { getPersonCategoriesById } from "@/lib/people/get-person-categories-by-id";
+import { cliContext } from "../cli-actor";
 import { CliInputError, CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";
+
+// Through the same use case checks as the person's page: the CLI acts as a
+// 医保 clerk over the home division (people.view), and the read is audited.
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Beijing date
 
@@ -26,15 +30,15 @@ export const personShowCommand: CliCommand = {
     const problem = idNumberProblem(id);
     if (problem) throw new CliInputError(`ID: ${ID_PROBLEM_TEXT[problem]}`);
     const out = await withDatabase(async ({ db }) => {
-      const person = await findPersonByIdNumber(db, id);
-      if (!person) throw new CliInputError("ID: no person with this ID number in the database");
-      const current = await categoryOn(db, person.id, on);
-      const history = await categoryHistory(db, person.id);
-      return {
-        idNumber: maskIdNumber(person.idNumber),
-        category: current?.category ?? null,
-        history: history.map((h) => ({ category: h.category, from: h.fromDate, to: h.toDate, source: h.source })),
-      };
+      let found;
+      try {
+        found = await getPersonCategoriesById(await cliContext(db, "medical_security"), id, on);
+      } catch (err) {
+        if (err instanceof AppError) throw new CliInputError(`${err.field ?? "ID"}: ${err.message}`);
+        throw err;
+      }
+      if (!found) throw new CliInputError("ID: no person with this ID number in the database");
+      return { idNumber: found.idNumberMasked, category: found.category, history: found.history };
     });
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
     return 0;

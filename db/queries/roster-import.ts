@@ -1,7 +1,8 @@
 import type { BulkTx } from "../bulk";
 
-// The SQL of one roster import, inside one bulk transaction. Valid rows are
-// streamed into a temporary table; set-level checks (duplicates in the file,
+// The SQL of one roster import, inside one bulk transaction. The open roll is
+// read first, so rows that re-send what it says are counted and never staged;
+// the other valid rows are streamed into a temporary table; set-level checks (duplicates in the file,
 // removals of people not on the roll) run there; then one plan joins the rows
 // to people and the open roll, and a few set-based statements apply it. Nothing is stored unless the caller lets the transaction
 // commit. No clear ID number enters any table, staging included: rows carry
@@ -31,6 +32,36 @@ export async function findSubmission(tx: BulkTx, department: string, month: stri
     [department, month, sha256],
   );
   return row ?? null;
+}
+
+/**
+ * The department's open roll with the register's name and village, in
+ * batches (a cursor: a 450,000-person roll never sits in memory as rows).
+ * Each line: the first 16 hex digits of the blind index, then category,
+ * village and name separated by tabs. cursor_tuple_fraction 1: the whole
+ * result is read, so the planner should plan for all of it (a hash join),
+ * not for the first rows.
+ */
+export async function readOpenRoll(tx: BulkTx, department: string, onBatch: (lines: string[]) => void): Promise<void> {
+  await tx.query("SET LOCAL cursor_tuple_fraction = 1");
+  await tx.query(
+    `DECLARE open_roll NO SCROLL CURSOR FOR
+     SELECT left(p.id_hash, 16) || m.category || E'\\t' || p.division_code || E'\\t' || p.name AS l
+     FROM department_memberships m JOIN people p ON p.id = m.person_id
+     WHERE m.department = $1 AND m.to_date IS NULL`,
+    [department],
+  );
+  for (;;) {
+    const rows = await tx.query<{ l: string }>("FETCH 20000 FROM open_roll");
+    if (rows.length === 0) break;
+    onBatch(rows.map((r) => r.l));
+  }
+  await tx.query("CLOSE open_roll");
+}
+
+export async function countOpenRoll(tx: BulkTx, department: string): Promise<number> {
+  const [row] = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM department_memberships WHERE department = $1 AND to_date IS NULL", [department]);
+  return row!.n;
 }
 
 export async function createStaging(tx: BulkTx): Promise<void> {
@@ -148,11 +179,13 @@ export type RollChanges = { added: number; removed: number; unchanged: number };
  * Applies the planned rows to the department's roll: 减少 closes the open entry
  * the day before the month; 新增/在册 opens an entry from the month's first day
  * unless the same category is already open (unchanged); a different category
- * closes the old entry and opens the new one (counted as added).
+ * closes the old entry and opens the new one (counted as added). Rows the
+ * import found unchanged without staging them (lib/rosters/open-roll-index.ts)
+ * are added to the unchanged count.
  */
 export async function applyToRoll(
   tx: BulkTx,
-  a: { department: string; monthStart: string; prevDay: string; submissionId: number },
+  a: { department: string; monthStart: string; prevDay: string; submissionId: number; unchangedUnstaged: number },
 ): Promise<RollChanges> {
   await tx.query(
     `UPDATE department_memberships m SET to_date = $1::date, closed_by = $2
@@ -174,8 +207,9 @@ export async function applyToRoll(
            count(*) FILTER (WHERE (change <> 'removed' AND open_id IS NOT NULL AND open_category = category)
                                OR (change = 'removed' AND open_id IS NULL))::int AS unchanged
     FROM roster_plan`);
+  const changes = { ...c!, unchanged: c!.unchanged + a.unchangedUnstaged };
   await tx.query("UPDATE roster_submissions SET added = $1, removed = $2, unchanged = $3 WHERE id = $4", [
-    c!.added, c!.removed, c!.unchanged, a.submissionId,
+    changes.added, changes.removed, changes.unchanged, a.submissionId,
   ]);
-  return c!;
+  return changes;
 }

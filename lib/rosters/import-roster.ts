@@ -15,6 +15,7 @@ import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { birthDateOf, sexOf } from "@/lib/id-number/id-number";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./month";
+import { OpenRollIndex } from "./open-roll-index";
 import { maskName } from "@/lib/people/mask-name";
 import { duplicateIdError, notOnRollError, registerNameConflict, registerVillageConflict, RosterFileError, type RosterRowError } from "./errors";
 import { checkXlsxFile } from "@/lib/tabular-import/check-xlsx-file";
@@ -81,6 +82,21 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       if (previous)
         return { accepted: previous.rows, added: 0, removed: 0, unchanged: previous.rows, rejected: [], alreadyImported: true, truncated: false };
 
+      // Rows that re-send what the open roll says are counted here and never
+      // staged: a steady month's work is then what changed (open-roll-index.ts).
+      const onRoll = await q.countOpenRoll(tx, input.department);
+      const roll = new OpenRollIndex(onRoll);
+      if (onRoll > 0)
+        await q.readOpenRoll(tx, input.department, (lines) => {
+          for (const l of lines) {
+            const [category, division, name] = l.slice(16).split("\t") as [string, string, string];
+            roll.add(l, category, division, name);
+          }
+        });
+      let unchangedUnstaged = 0;
+      /** Staged rows of people on the roll, with their entry's slot: a repeat of a row matched above is a duplicate. */
+      const stagedOnRoll: number[] = [];
+
       await q.createStaging(tx);
       const errors: RosterRowError[] = [];
       let truncated = false;
@@ -103,8 +119,18 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
             }
             if (errors.length > 0) continue; // the file is rejected anyway: stop staging, keep checking rows
             const e = v.entry;
+            const idHash = ids.hash(e.idNumber);
+            const slot = roll.find(idHash);
+            if (slot >= 0) {
+              if (e.change !== "removed" && roll.matchedRow(slot) === 0 && roll.sameEntry(slot, e.category, e.divisionCode, e.name)) {
+                roll.markMatched(slot, raw.row);
+                unchangedUnstaged++;
+                continue;
+              }
+              stagedOnRoll.push(raw.row, slot);
+            }
             // Hashed, sealed and read here: the clear ID never reaches the database.
-            valid.push([String(raw.row), ids.hash(e.idNumber), ids.seal(e.idNumber), sexOf(e.idNumber), birthDateOf(e.idNumber)!, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
+            valid.push([String(raw.row), idHash, ids.seal(e.idNumber), sexOf(e.idNumber), birthDateOf(e.idNumber)!, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
           }
           if (errors.length === 0) await staging.write(valid);
           if (input.onProgress && file.totalBytes) input.onProgress(Math.min(file.bytesRead() / file.totalBytes, 1));
@@ -115,7 +141,16 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       }
       if (errors.length === 0) {
         await q.analyzeStaging(tx);
-        for (const d of await q.duplicateRows(tx, MAX_ERRORS)) note(duplicateIdError(d.row_no, d.first_row));
+        // The earliest earlier row for each repeated row: among staged rows (SQL) and against the matched ones.
+        const firstOf = new Map<number, number>();
+        const repeat = (row: number, first: number) => firstOf.set(row, Math.min(first, firstOf.get(row) ?? first));
+        for (const d of await q.duplicateRows(tx, MAX_ERRORS)) repeat(d.row_no, d.first_row);
+        for (let i = 0; i < stagedOnRoll.length; i += 2) {
+          const row = stagedOnRoll[i]!;
+          const matched = roll.matchedRow(stagedOnRoll[i + 1]!);
+          if (matched > 0) repeat(Math.max(row, matched), Math.min(row, matched));
+        }
+        for (const [row, first] of firstOf) note(duplicateIdError(row, first));
         for (const r of await q.removalsNotOnRoll(tx, input.department, prevDay, MAX_ERRORS)) note(notOnRollError(r.row_no));
       }
       if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
@@ -129,7 +164,7 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       }
       if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
       await q.registerPeople(tx);
-      const changes = await q.applyToRoll(tx, { department: input.department, monthStart, prevDay, submissionId });
+      const changes = await q.applyToRoll(tx, { department: input.department, monthStart, prevDay, submissionId, unchangedUnstaged });
       await insertAuditRaw(
         tx,
         auditRow(ctx.actor, {

@@ -1,0 +1,100 @@
+// The department's open roll, held compactly while its new list is read, so
+// that a row re-sending what the roll already says costs a lookup rather than
+// a trip through the database: a row is "the same" when its person (by the
+// ID's blind index) has an open entry of the same category and the register
+// holds the row's name and village — exactly when the full path would count
+// it unchanged and refuse nothing.
+//
+// Pure (no I/O). An open-addressing table in typed arrays: about 20 bytes a
+// slot at half load, 20 MB for a 450,000-person roll, where a Map of strings
+// measured 80 MB. A person is keyed by the first 64 bits of the blind index
+// (an HMAC, so uniformly spread) and an entry's content by a 53-bit hash of
+// category, village and name. A row is taken for unchanged only if both
+// match; for a changed row to pass as unchanged its content hash would have to
+// collide (about 2⁻⁵³ a changed row), and then only a change is not applied —
+// nothing is stored wrongly. Everything else goes the full way.
+
+export class OpenRollIndex {
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  private readonly content: Float64Array;
+  /** 0 empty; -1 an entry no row has matched yet; > 0 the row that matched it. */
+  private readonly state: Int32Array;
+  private readonly mask: number;
+  size = 0;
+
+  constructor(capacity: number) {
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.mask = slots - 1;
+    this.hi = new Uint32Array(slots);
+    this.lo = new Uint32Array(slots);
+    this.content = new Float64Array(slots);
+    this.state = new Int32Array(slots);
+  }
+
+  /** An open entry: the person's blind index (hex) and what the roll and register say. */
+  add(idHash: string, category: string, divisionCode: string, name: string): void {
+    const hi = parseInt(idHash.slice(0, 8), 16) >>> 0;
+    const lo = parseInt(idHash.slice(8, 16), 16) >>> 0;
+    let i = lo & this.mask;
+    while (this.state[i] !== 0) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return; // one open entry per person and department
+      i = (i + 1) & this.mask;
+    }
+    this.hi[i] = hi;
+    this.lo[i] = lo;
+    this.content[i] = contentHash(category, divisionCode, name);
+    this.state[i] = -1;
+    this.size++;
+  }
+
+  /** The slot of the person's open entry, or -1. */
+  find(idHash: string): number {
+    if (this.size === 0) return -1;
+    const hi = parseInt(idHash.slice(0, 8), 16) >>> 0;
+    const lo = parseInt(idHash.slice(8, 16), 16) >>> 0;
+    let i = lo & this.mask;
+    while (this.state[i] !== 0) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return i;
+      i = (i + 1) & this.mask;
+    }
+    return -1;
+  }
+
+  sameEntry(slot: number, category: string, divisionCode: string, name: string): boolean {
+    return this.content[slot] === contentHash(category, divisionCode, name);
+  }
+
+  /** The row that matched the entry, or 0. */
+  matchedRow(slot: number): number {
+    return Math.max(this.state[slot]!, 0);
+  }
+
+  markMatched(slot: number, row: number): void {
+    this.state[slot] = row;
+  }
+}
+
+// cyrb53 (a public-domain 53-bit string hash) over the three fields with a
+// separator between them: not a secret — the person is keyed by the HMAC —
+// only a compact, well-spread stand-in for comparing three strings.
+function contentHash(a: string, b: string, c: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761); // separator: ("ab","c") and ("a","bc") differ
+    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+  };
+  mix(a);
+  mix(b);
+  mix(c);
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

@@ -1,6 +1,6 @@
 import type { DbHandle } from "./client";
 import { sealClearIdNumbers } from "./id-at-rest";
-import { isDemoDatabase, isEmptyDatabase, SEED_STEPS, type SeedStep } from "./seed/steps";
+import { isDemoDatabase, isEmptyDatabase, SEED_STEPS, type SeedStep } from "@/seed/steps";
 
 /**
  * The migrations, then the one step SQL cannot do: ID numbers still in clear
@@ -15,7 +15,7 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
 export type SetupResult = { seeded: boolean; counts: Record<string, number> };
 
 /**
- * Applies migrations, then the seed steps (db/seed/steps.ts): reference data
+ * Applies migrations, then the seed steps (seed/steps.ts): reference data
  * always, the demo county on an empty database, later demo steps on the demo
  * county. Safe to run again: every step skips what is already there.
  */

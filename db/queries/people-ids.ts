@@ -4,7 +4,7 @@ import type { PersonRow } from "../schema";
 // ID numbers leave the database sealed (people.id_sealed) and are opened here,
 // row by row, for the callers that mask or reveal them; they go in only as a
 // blind index (lookups) or sealed (registration). A row set up before
-// encryption and not yet converted (db/seed/encrypt-id-numbers.ts) still
+// encryption and not yet converted (db/id-at-rest.ts) still
 // carries its clear id_number.
 
 export type Person = Omit<PersonRow, "idNumber" | "idHash" | "idSealed"> & { idNumber: string };

@@ -17,7 +17,7 @@ export const people = pgTable(
     // The ID number at rest (lib/crypto/id-cipher.ts): AES-256-GCM with the
     // key id in front, and a keyed blind index for lookup and uniqueness. The
     // clear column stays only for databases made before encryption: setup
-    // encrypts such rows and empties it (db/seed/encrypt-id-numbers.ts).
+    // encrypts such rows and empties it (db/id-at-rest.ts).
     idNumber: varchar("id_number", { length: 18 }),
     // Nullable only for those legacy rows; the check allows clear or sealed, never both.
     idHash: varchar("id_hash", { length: 64 }).unique(),

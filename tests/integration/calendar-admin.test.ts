@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { auditLog, holidaySchedules } from "@/db/schema";
-import { seedHolidaySchedules } from "@/db/seed/calendar";
+import { seedHolidaySchedules } from "@/seed/calendar";
 import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
 import { SCHEDULE_2026 } from "@/lib/calendar/domain/schedules/2026";
 import type { YearSchedule } from "@/lib/calendar/domain/schedule-schema";

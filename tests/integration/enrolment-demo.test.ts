@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupDatabase } from "@/db/setup";
-import { DEMO_ENROLMENT_YEAR } from "@/db/seed/enrolment";
+import { DEMO_ENROLMENT_YEAR } from "@/seed/enrolment";
 import { listLedger } from "@/lib/enrolment/list-ledger";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";

@@ -5,7 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import iconv from "iconv-lite";
 import { findPersonByIdNumber } from "@/db/queries/people-lookup";
-import { SEED_STEPS } from "@/db/seed/steps";
+import { SEED_STEPS } from "@/seed/steps";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
 import { csvText, syntheticId, tempDir } from "@/lib/rosters/test-files";

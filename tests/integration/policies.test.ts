@@ -8,7 +8,7 @@ import { listPolicies } from "@/lib/policies/list-policies";
 import { policyForClaimDate } from "@/lib/policies/policy-for-claim-date";
 import { savePolicyDraft } from "@/lib/policies/save-policy-draft";
 import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
-import { SEED_STEPS } from "@/db/seed/steps";
+import { SEED_STEPS } from "@/seed/steps";
 import { drivers, scratchDb, type DriverName, type Scratch } from "../helpers/scratch-db";
 import { contextOf } from "../helpers/seeded";
 

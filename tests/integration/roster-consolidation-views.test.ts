@@ -14,7 +14,7 @@ import { contextOf, seededDb } from "../helpers/seeded";
 
 // The consolidation review (汇总比对) and the person's category section, on
 // the demo county's rosters as `npm start` leaves them (2026-09 … 2026-11
-// consolidated; see db/seed/rosters.ts).
+// consolidated; see seed/rosters.ts).
 
 const MASKED = /^430524\*{8}[\dX]{4}$/;
 

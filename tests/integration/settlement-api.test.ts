@@ -15,7 +15,7 @@ import { getPolicyDraft } from "@/lib/policies/get-policy-draft";
 import { savePolicyDraft } from "@/lib/policies/save-policy-draft";
 import { settleForApi } from "@/lib/policies/settle-for-api";
 import { subsidyForApi } from "@/lib/policies/subsidy-for-api";
-import { SEED_STEPS } from "@/db/seed/steps";
+import { SEED_STEPS } from "@/seed/steps";
 import { drivers, scratchDb, type DriverName, type Scratch } from "../helpers/scratch-db";
 import { contextOf } from "../helpers/seeded";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../client";
-import { users } from "../schema";
+import type { DbHandle } from "@/db/client";
+import { users } from "@/db/schema";
 import { seedHolidaySchedules } from "./calendar";
 import { seedDemoCounty } from "./demo-county";
 import { seedDemoEnrolment } from "./enrolment";

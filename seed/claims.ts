@@ -11,9 +11,9 @@ import { DEMO_COUNTY } from "@/lib/demo/demo-divisions";
 import { toCsv } from "@/lib/export/csv";
 import { toXlsx } from "@/lib/export/xlsx";
 import { policyForClaimDate } from "@/lib/policies/policy-for-claim-date";
-import { claims, people, personCategories, users } from "../schema";
-import type { Db } from "../client";
-import { byIdNumber, withIdNumbers } from "../queries/people-ids";
+import { claims, people, personCategories, users } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { byIdNumber, withIdNumbers } from "@/db/queries/people-ids";
 
 // Demo step: a year of settlement records for a few hundred residents of the
 // demo county, imported by the demo 医保 clerk through importClaims as two

@@ -13,10 +13,10 @@ import { writeXlsx } from "@/lib/export/xlsx";
 import { checkChar } from "@/lib/id-number/id-number";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
-import { categoryHolders, countEnrolments, residentsWithoutCategory } from "../queries/enrolment";
-import { openCases } from "../queries/enrolment-worklist";
-import { findUserByUsername } from "../queries/users";
-import type { Db } from "../client";
+import { categoryHolders, countEnrolments, residentsWithoutCategory } from "@/db/queries/enrolment";
+import { openCases } from "@/db/queries/enrolment-worklist";
+import { findUserByUsername } from "@/db/queries/users";
+import type { Db } from "@/db/client";
 
 // Demo: the 2027 enrolment collection (集中参保期, autumn 2026) as the tax
 // system would send it — most residents on the demo rosters (which start in

@@ -2,16 +2,16 @@ import { demoAccountsHash } from "./demo-password";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { demoDivisions } from "@/lib/demo/demo-divisions";
 import { demoPeople } from "@/lib/demo/demo-people";
-import { auditLog, divisions, people, users } from "../schema";
-import type { Tx } from "../client";
-import { sealedIdColumns } from "../queries/people-ids";
+import { auditLog, divisions, people, users } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { sealedIdColumns } from "@/db/queries/people-ids";
 
 export const DEMO_PEOPLE_COUNT = 3000;
 
 /**
  * The base of the demo county (divisions, accounts, residents), in the
  * caller's transaction. Each capability adds its own demo data as a further
- * step in db/seed/steps.ts.
+ * step in seed/steps.ts.
  */
 export async function seedDemoCounty(tx: Tx): Promise<{ divisions: number; users: number; people: number }> {
   const divs = demoDivisions();

@@ -5,8 +5,8 @@ import { copyPolicyVersion } from "@/lib/policies/copy-policy-version";
 import { savePolicyDraft } from "@/lib/policies/save-policy-draft";
 import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
-import { findPolicyVersion, hasActivationIn, insertVersionsIfMissing } from "../queries/policies";
-import type { Db } from "../client";
+import { findPolicyVersion, hasActivationIn, insertVersionsIfMissing } from "@/db/queries/policies";
+import type { Db } from "@/db/client";
 
 export const PRESET_NOTE = "随系统内置：据种子文件逐条注明出处，文件未明确的项目采用默认值并已标注";
 

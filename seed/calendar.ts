@@ -1,6 +1,6 @@
 import { SHIPPED_SCHEDULES } from "@/lib/calendar/domain/schedules/shipped-schedules";
-import { insertFirstVersions } from "../queries/calendar";
-import type { Db, Tx } from "../client";
+import { insertFirstVersions } from "@/db/queries/calendar";
+import type { Db, Tx } from "@/db/client";
 
 export const SHIPPED_SCHEDULE_NOTE = "随系统内置（据国务院办公厅节假日安排通知）";
 

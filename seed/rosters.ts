@@ -11,9 +11,9 @@ import { toXlsx } from "@/lib/export/xlsx";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { demoRosterPlan, type DemoList } from "@/lib/rosters/demo-roster-plan";
 import { importRoster } from "@/lib/rosters/import-roster";
-import { consolidations, people, rosterSubmissions, users } from "../schema";
-import type { Db, DbHandle } from "../client";
-import { byIdNumber, withIdNumbers } from "../queries/people-ids";
+import { consolidations, people, rosterSubmissions, users } from "@/db/schema";
+import type { Db, DbHandle } from "@/db/client";
+import { byIdNumber, withIdNumbers } from "@/db/queries/people-ids";
 
 // Demo step: the demo county's rosters, sent as the departments send them —
 // real files (民政 a GB18030 CSV as Chinese Excel saves it, 乡村振兴 an .xlsx,

@@ -120,6 +120,7 @@ function fixedParseSax(SaxesParser: new () => Sax) {
     parser.on("opentag", (value) => {
       const name = (value as { name?: string }).name;
       if (name === "si" && ++shared > MAX_SHARED_STRINGS) over(tooManyMessage("shared"));
+      else if (name === "sst" && Number((value as { attributes?: Record<string, string> }).attributes?.uniqueCount) > MAX_SHARED_STRINGS) over(tooManyMessage("shared"));
       else if (name === "row" && ++rows > MAX_SHEET_ROWS) over(tooManyMessage("rows"));
       else if (name === "c" && ++cells > MAX_SHEET_CELLS) over(tooManyMessage("cells"));
       events.push({ eventType: "opentag", value });

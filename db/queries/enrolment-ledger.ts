@@ -1,6 +1,7 @@
 import { and, asc, eq, like, sql, type SQL } from "drizzle-orm";
-import { divisions, enrolments, people, policyVersions, subsidies } from "../schema";
+import { enrolments, people, policyVersions, subsidies } from "../schema";
 import type { Db } from "../client";
+import { currentDivisionName, townshipNameOf } from "./division-names";
 import { pageOf } from "./page";
 import { withIdNumbers } from "./people-ids";
 
@@ -16,8 +17,8 @@ function where(f: LedgerFilter): SQL {
   return and(...w)!;
 }
 
-const village = sql<string | null>`(select d.name from ${divisions} d where d.code = ${people.divisionCode} and d.valid_to is null limit 1)`;
-const township = sql<string | null>`(select d.name from ${divisions} d where d.code = substr(${people.divisionCode}, 1, 9) || '000' and d.valid_to is null limit 1)`;
+const village = currentDivisionName(people.divisionCode);
+const township = townshipNameOf(people.divisionCode);
 
 export async function ledgerRows(db: Db, f: LedgerFilter & { limit: number; offset: number }) {
   const rows = await db

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
 import type { BulkTx } from "../bulk";
-import { divisions, people, unenrolledCaseEvents, unenrolledCases, users } from "../schema";
+import { people, unenrolledCaseEvents, unenrolledCases, users } from "../schema";
 import type { Db, Tx } from "../client";
+import { currentDivisionName } from "./division-names";
 import { pageOf } from "./page";
 import { withIdNumbers } from "./people-ids";
 
@@ -38,8 +39,8 @@ function where(f: CaseFilter): SQL {
   return and(...w)!;
 }
 
-const village = sql`(select d.name from ${divisions} d where d.code = ${people.divisionCode} and d.valid_to is null limit 1)`;
-const township = sql`(select d.name from ${divisions} d where d.code = ${unenrolledCases.townshipCode} and d.valid_to is null limit 1)`;
+const village = currentDivisionName(people.divisionCode);
+const township = currentDivisionName(unenrolledCases.townshipCode);
 
 export async function listCases(db: Db, f: CaseFilter & { limit: number; offset: number }) {
   const rows = await db

@@ -1,20 +1,41 @@
 import { and, asc, eq, ilike, like, sql, type SQL } from "drizzle-orm";
-import { divisions, people } from "../schema";
+import { people, personCategories } from "../schema";
 import type { Db, Tx } from "../client";
+import { currentDivisionName, townshipNameOf } from "./division-names";
 import { pageOf } from "./page";
 import { idHashOf, openPerson, withIdNumbers, type Person } from "./people-ids";
 
 // Every people query takes the caller's jurisdiction prefix: a forgotten check
 // returns nothing instead of leaking (docs/architecture.md, documenso's buildTeamWhereQuery).
 
-/** `idNumber`: a full ID, found through the blind index (parts of IDs cannot be searched). */
-export type PeopleFilter = { scopePrefix: string; divisionPrefix?: string; name?: string; idNumber?: string; limit: number; offset: number };
+/**
+ * `idNumber`: a full ID, found through the blind index (parts of IDs cannot be searched).
+ * `category`: people whose consolidated category on `on` (YYYY-MM-DD) is this one.
+ */
+export type PeopleFilter = {
+  scopePrefix: string;
+  divisionPrefix?: string;
+  name?: string;
+  idNumber?: string;
+  category?: string;
+  /** The day the category is read for; default today in Beijing. */
+  on?: string;
+  limit: number;
+  offset: number;
+};
+
+// The consolidated category held on a day: at most one per person (consolidation closes the old one).
+const categoryOn = (on: string | undefined) => {
+  const day = on ? sql`${on}::date` : sql`(now() at time zone 'Asia/Shanghai')::date`;
+  return sql`${personCategories.personId} = ${people.id} and ${personCategories.fromDate} <= ${day} and (${personCategories.toDate} is null or ${personCategories.toDate} >= ${day})`;
+};
 
 export async function listPeopleWithin(db: Db, f: PeopleFilter) {
   const where: SQL[] = [like(people.divisionCode, `${f.scopePrefix}%`)];
   if (f.divisionPrefix) where.push(like(people.divisionCode, `${f.divisionPrefix}%`));
   if (f.idNumber) where.push(eq(people.idHash, idHashOf(f.idNumber)));
   if (f.name) where.push(ilike(people.name, `%${f.name.replace(/[%_\\]/g, "\\$&")}%`));
+  if (f.category) where.push(sql`exists (select 1 from ${personCategories} where ${categoryOn(f.on)} and ${personCategories.category} = ${f.category})`);
   const rows = await db
     .select({
       id: people.id,
@@ -23,10 +44,11 @@ export async function listPeopleWithin(db: Db, f: PeopleFilter) {
       sex: people.sex,
       birthDate: people.birthDate,
       divisionCode: people.divisionCode,
-      divisionName: divisions.name,
+      villageName: currentDivisionName(people.divisionCode),
+      townshipName: townshipNameOf(people.divisionCode),
+      category: sql<string | null>`(select ${personCategories.category} from ${personCategories} where ${categoryOn(f.on)} order by ${personCategories.fromDate} desc limit 1)`,
     })
     .from(people)
-    .leftJoin(divisions, and(eq(divisions.code, people.divisionCode), sql`${divisions.validTo} is null`))
     .where(and(...where))
     .orderBy(asc(people.divisionCode), asc(people.name), asc(people.id))
     .limit(f.limit + 1)

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, like, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { consolidationConflicts, consolidations, divisions, people, personCategories, policyVersions, users } from "../schema";
 import type { Db, Tx } from "../client";
+import { townshipNameOf } from "./division-names";
 import { pageOf } from "./page";
 import { withIdNumbers } from "./people-ids";
 
@@ -118,6 +119,7 @@ export async function monthList(db: Db | Tx, q: MonthListQuery) {
       name: people.name,
       divisionCode: people.divisionCode,
       divisionName: divisions.name,
+      townshipName: townshipNameOf(people.divisionCode),
       before: prev.category,
       after: cur.category,
       source: sql<string | null>`coalesce(${cur.source}, ${prev.source})`,
@@ -150,6 +152,7 @@ export async function runConflicts(db: Db | Tx, q: { consolidationId: number; sc
       name: people.name,
       divisionCode: people.divisionCode,
       divisionName: divisions.name,
+      townshipName: townshipNameOf(people.divisionCode),
       candidates: consolidationConflicts.candidates,
       chosen: consolidationConflicts.chosen,
       reason: consolidationConflicts.reason,

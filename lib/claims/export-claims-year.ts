@@ -76,6 +76,7 @@ export async function exportClaimsYear(ctx: UseCaseContext, personId: string, ye
     rows: [
       { item: "姓名", value: y.person.name },
       { item: "身份证号", value: y.person.idNumberMasked },
+      { item: "户籍所在地", value: y.person.place },
       { item: "年度", value: String(y.year) },
       { item: "医疗救助合计", value: y.totals.assistance },
       { item: "倾斜救助合计", value: y.totals.tilted },

@@ -1,13 +1,15 @@
 import "server-only";
 import { claimYearsOf, ledgerClaims, policyVersionsByIds, type LedgerRow } from "@/db/queries/claims";
 import { insertAudit } from "@/db/queries/audit";
+import { findCurrentDivision } from "@/db/queries/divisions";
 import { findPersonById } from "@/db/queries/people";
 import { auditRow } from "@/lib/audit/audit-entry";
 import { can } from "@/lib/auth/domain/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { CATEGORY_INFO, isCategory } from "@/lib/categories/categories";
-import { scopePrefix } from "@/lib/divisions/domain/division-code";
+import { scopePrefix, townshipOf } from "@/lib/divisions/domain/division-code";
+import { placeName } from "@/lib/divisions/domain/place-name";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { storedRecord } from "@/lib/policies/stored-record";
@@ -35,7 +37,8 @@ export type YearClaim = {
 };
 
 export type ClaimsYear = {
-  person: { id: string; name: string; idNumberMasked: string };
+  /** `place`: "桃洪镇 松岭村" (village names repeat across townships). */
+  person: { id: string; name: string; idNumberMasked: string; place: string };
   year: number;
   years: number[];
   claims: YearClaim[];
@@ -77,7 +80,7 @@ export async function readClaimsYear(ctx: UseCaseContext, personId: string, year
     if (r.settlement) for (const t of TIERS) totals[t] += yuanToCents(r.settlement[t]);
   });
   return {
-    person: { id: person.id, name: person.name, idNumberMasked: maskIdNumber(person.idNumber) },
+    person: { id: person.id, name: person.name, idNumberMasked: maskIdNumber(person.idNumber), place: await personPlace(ctx, person.divisionCode) },
     year,
     years: [...new Set([year, ...years])].sort((a, b) => b - a),
     claims: rows.map((r, i) => yearClaim(r, versions, running[i] ?? null)),
@@ -121,4 +124,9 @@ function yearClaim(r: LedgerRow, versions: Map<number, VersionInfo>, running: Cl
     },
     running,
   };
+}
+
+async function personPlace(ctx: UseCaseContext, code: string): Promise<string> {
+  const [village, township] = await Promise.all([findCurrentDivision(ctx.db, code), findCurrentDivision(ctx.db, townshipOf(code) ?? "")]);
+  return placeName({ townshipName: township?.name, villageName: village?.name, divisionCode: code });
 }

@@ -6,7 +6,8 @@ import { auditRow } from "@/lib/audit/audit-entry";
 import { can } from "@/lib/auth/domain/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
-import { parentCode } from "@/lib/divisions/domain/division-code";
+import { townshipOf } from "@/lib/divisions/domain/division-code";
+import { placeName } from "@/lib/divisions/domain/place-name";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { birthYearOf, maskIdNumber } from "@/lib/id-number/id-number";
 
@@ -23,7 +24,7 @@ export async function getPerson(ctx: UseCaseContext, personId: string) {
   await requireWithin(ctx, person.divisionCode, "people.view", { objectType: "person", objectId: person.id });
   await insertAudit(ctx.db, auditRow(ctx.actor, { action: "people.view", objectType: "person", objectId: person.id }));
   const village = await findCurrentDivision(ctx.db, person.divisionCode);
-  const township = await findCurrentDivision(ctx.db, parentCode(person.divisionCode) ?? "");
+  const township = await findCurrentDivision(ctx.db, townshipOf(person.divisionCode) ?? "");
   return {
     id: person.id,
     name: person.name,
@@ -33,6 +34,7 @@ export async function getPerson(ctx: UseCaseContext, personId: string) {
     divisionCode: person.divisionCode,
     villageName: village?.name ?? "（区划已撤销）",
     townshipName: township?.name ?? "",
+    place: placeName({ townshipName: township?.name, villageName: village?.name ?? "（区划已撤销）" }),
     canRevealId: can(ctx.actor.user, "people.reveal_id"),
   };
 }

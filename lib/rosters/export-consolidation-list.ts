@@ -12,6 +12,7 @@ import { CONSOLIDATION_LIST_NAMES, isConsolidationList, readConsolidationList, t
 const PERSON: SheetColumn[] = [
   { header: "姓名", key: "name", width: 12 },
   { header: "身份证号（脱敏）", key: "idNumberMasked", width: 22, numFmt: "@" },
+  { header: "乡镇（街道）", key: "township", width: 14 },
   { header: "村（社区）", key: "village", width: 18 },
 ];
 

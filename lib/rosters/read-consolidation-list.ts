@@ -2,6 +2,7 @@ import "server-only";
 import { monthList, runConflicts } from "@/db/queries/roster-consolidation-views";
 import type { Db, Tx } from "@/db";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
+import { placeName } from "@/lib/divisions/domain/place-name";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { monthBounds } from "./month";
 import { candidatesLabel, categoryName, sourceLabel } from "./roster-labels";
@@ -31,7 +32,10 @@ export type ListedPerson = {
   personId: string;
   idNumberMasked: string;
   name: string;
+  township: string;
   village: string;
+  /** "桃洪镇 松岭村" */
+  place: string;
   before: string;
   after: string;
   source: string;
@@ -56,11 +60,14 @@ export async function readConsolidationList(
   const page = Math.max(1, q.page ?? 1);
   const limit = q.pageSize ?? 10_000_000;
   const offset = q.pageSize ? (page - 1) * q.pageSize : 0;
-  const person = (r: { personId: string; idNumber: string; name: string; divisionCode: string; divisionName: string | null }) => ({
+  const person = (r: { personId: string; idNumber: string; name: string; divisionCode: string; divisionName: string | null; townshipName: string | null }) => ({
     personId: r.personId,
     idNumberMasked: maskIdNumber(r.idNumber),
     name: r.name,
+    // Village names repeat across townships: the page prints `place`, the export 乡镇 and 村 in two columns.
+    township: r.townshipName ?? "",
     village: r.divisionName ?? r.divisionCode,
+    place: placeName({ townshipName: r.townshipName, villageName: r.divisionName, divisionCode: r.divisionCode }),
   });
   if (q.list === "conflicts") {
     const found = await runConflicts(db, { consolidationId: q.consolidationId, scopePrefix: scope, limit, offset });

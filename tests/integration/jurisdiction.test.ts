@@ -29,9 +29,9 @@ describe.each(drivers())("jurisdiction scoping on %s", (driver) => {
     expect(own.rows.every((r) => r.divisionCode.startsWith("430524100"))).toBe(true);
     expect((await listPeople(county, { page: 1 })).total).toBe(3000);
     // A county clerk may narrow to a township; a township clerk may not look next door.
-    expect((await listPeople(county, { division: "430524101000", page: 1 })).total).toBe(await count("430524101"));
-    await expect(listPeople(township, { division: "430524101000", page: 1 })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(listPeople(township, { division: "4305241", page: 1 })).rejects.toMatchObject({ field: "division" });
+    expect((await listPeople(county, { township: "430524101000", page: 1 })).total).toBe(await count("430524101"));
+    await expect(listPeople(township, { township: "430524101000", page: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listPeople(township, { township: "4305241", page: 1 })).rejects.toMatchObject({ field: "township" });
   });
 
   it("masks ID numbers in lists and refuses another township's person, audited", async () => {

@@ -79,7 +79,7 @@ describe.each(drivers())("consolidation views on %s", (driver) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(body as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["姓名", "身份证号（脱敏）", "村（社区）", "救助类别", "来源名单"]);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["姓名", "身份证号（脱敏）", "乡镇（街道）", "村（社区）", "救助类别", "来源名单"]);
     const names: unknown[] = [];
     expect(lastLine(sheet)).toMatch(stampPattern("yibao.clerk"));
     sheet.eachRow((row, n) => {

@@ -10,6 +10,7 @@ import { fundingText, tierName } from "@/lib/enrolment/funding-text";
 import { listLedger } from "@/lib/enrolment/list-ledger";
 import { NOT_COMPUTED_TEXT } from "@/lib/enrolment/subsidy-for-enrolment";
 import { defaultYear } from "@/lib/enrolment/year-input";
+import { placeName } from "@/lib/divisions/domain/place-name";
 import { loadForPage } from "@/lib/http/page-errors";
 import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { pageParam, param } from "@/lib/http/search-params";
@@ -77,7 +78,7 @@ export default async function EnrolmentPage({ searchParams }: { searchParams: Se
                 <tr key={r.personId}>
                   <Td><Link className="text-brand-600 hover:underline" href={`/people/${r.personId}`}>{r.name}</Link></Td>
                   <Td className="font-mono">{r.idNumberMasked}</Td>
-                  <Td>{r.townshipName} {r.villageName}</Td>
+                  <Td className="whitespace-nowrap">{placeName(r)}</Td>
                   <Td>{r.categoryName}</Td>
                   <Td>{tierName(r.tier)}</Td>
                   <Td>{r.paidOn}</Td>

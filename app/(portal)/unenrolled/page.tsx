@@ -9,6 +9,7 @@ import { requireContext } from "@/lib/auth/current-actor";
 import { CASE_REASON_NAMES, CASE_REASONS } from "@/lib/enrolment/case-reasons";
 import { listUnenrolled } from "@/lib/enrolment/list-unenrolled";
 import { defaultYear } from "@/lib/enrolment/year-input";
+import { placeName } from "@/lib/divisions/domain/place-name";
 import { loadForPage } from "@/lib/http/page-errors";
 import { pageParam, param } from "@/lib/http/search-params";
 import { maskName } from "@/lib/people/mask-name";
@@ -80,7 +81,7 @@ export default async function UnenrolledPage({ searchParams }: { searchParams: S
                   <tr key={r.id} data-testid="unenrolled-row">
                     <Td><Link className="text-brand-600 hover:underline" href={`/people/${r.personId}`}>{r.name}</Link></Td>
                     <Td className="font-mono">{r.idNumberMasked}</Td>
-                    <Td>{r.townshipName} {r.villageName}</Td>
+                    <Td className="whitespace-nowrap">{placeName(r)}</Td>
                     <Td>{r.status === "open" ? "未销号" : "已销号"}</Td>
                     <Td>
                       {r.status === "open" ? (

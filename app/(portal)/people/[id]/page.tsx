@@ -18,7 +18,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const p = result.data;
   return (
     <>
-      <PageHeader title={p.name} description={`${p.townshipName} ${p.villageName}`} />
+      <PageHeader title={p.name} description={p.place} />
       <dl className="grid max-w-2xl grid-cols-[8rem_1fr] gap-y-3 rounded border border-slate-200 bg-white p-5 text-sm">
         <dt className="text-slate-500">身份证号</dt>
         <dd><RevealId personId={p.id} masked={p.idNumberMasked} allowed={p.canRevealId} /></dd>
@@ -28,7 +28,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <dt className="text-slate-500">出生年份</dt>
         <dd>{p.birthYear}</dd>
         <dt className="text-slate-500">户籍所在地</dt>
-        <dd>{p.townshipName} {p.villageName}（{p.divisionCode}）</dd>
+        <dd>{p.place}（{p.divisionCode}）</dd>
       </dl>
       <RegisterCorrection personId={p.id} name={p.name} divisionCode={p.divisionCode} />
       <CategorySection personId={p.id} />

@@ -93,14 +93,14 @@ function ListTable({ list, rows }: { list: ConsolidationList; rows: ListedPerson
     <>
       <Td className="whitespace-nowrap"><Link className="text-brand-600 hover:underline" href={`/people/${r.personId}`}>{r.name}</Link></Td>
       <Td className="font-mono whitespace-nowrap">{r.idNumberMasked}</Td>
-      <Td className="whitespace-nowrap">{r.village}</Td>
+      <Td className="whitespace-nowrap">{r.place}</Td>
     </>
   );
   return (
     <Table testId={`list-${list}`}>
       <thead>
         <tr>
-          <Th>姓名</Th><Th>身份证号</Th><Th>村（社区）</Th>
+          <Th>姓名</Th><Th>身份证号</Th><Th>乡镇 / 村（社区）</Th>
           {list === "conflicts" ? <><Th>所在名单</Th><Th>确定类别</Th><Th>确定理由</Th></> : null}
           {list === "changed" ? <><Th>上月类别 → 本月类别</Th><Th>来源名单</Th></> : null}
           {list === "removed" ? <><Th>原类别</Th><Th>原来源名单</Th></> : null}

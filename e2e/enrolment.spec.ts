@@ -97,6 +97,17 @@ test("a township clerk closes a case with a reason, and it leaves the open list"
   await first.getByLabel(`${name}的销号原因`).selectOption({ label: "参军" });
   await first.getByLabel(`${name}的销号说明`).fill("2026年9月应征入伍");
   await first.getByRole("button", { name: "销号" }).click();
+  // A confirmation step names the person (masked) and the reason; going back changes nothing.
+  const confirm = first.getByTestId("close-confirm");
+  await expect(confirm).toContainText("确认为");
+  await expect(confirm).toContainText(`${[...name][0]}*`);
+  await expect(confirm).not.toContainText(name);
+  await expect(confirm).toContainText("原因：参军；说明：2026年9月应征入伍");
+  await confirm.getByRole("button", { name: "返回修改" }).click();
+  await expect(first.getByLabel(`${name}的销号原因`)).toHaveValue("army");
+  await expect(rows).toHaveCount(count);
+  await first.getByRole("button", { name: "销号" }).click();
+  await first.getByRole("button", { name: "确认销号" }).click();
   await expect(rows).toHaveCount(count - 1);
   await expect(page.getByTestId("unenrolled-table").getByRole("link", { name, exact: true })).toHaveCount(0);
 
@@ -104,4 +115,48 @@ test("a township clerk closes a case with a reason, and it leaves the open list"
     select c.status, c.reason, c.note, u.username from unenrolled_cases c join people p on p.id = c.person_id join users u on u.id = c.closed_by
     where c.year = 2027 and p.name = ${name} and c.township_code = '430524100000' order by c.closed_at desc nulls last limit 1`;
   expect(closed).toEqual({ status: "closed", reason: "army", note: "2026年9月应征入伍", username: "taohong.clerk" });
+});
+
+test("a township clerk reopens a case closed in error, with a reason, and the person page shows both steps", async ({ page }) => {
+  // An open 2027 case of 桃洪镇, closed here by the clerk, then reopened.
+  const [c] = await sql<{ id: number; person_id: string; name: string }[]>`
+    select c.id, p.id as person_id, p.name from unenrolled_cases c join people p on p.id = c.person_id
+    where c.year = 2027 and c.status = 'open' and c.township_code = '430524100000' order by p.division_code desc, p.name desc, c.id desc limit 1`;
+  expect(c).toBeDefined();
+  await loginAs(page, "taohong.clerk");
+  // The closed list is ordered by township, village, name: find the page our case lands on.
+  const pageOf = async () => {
+    const [r] = await sql<{ n: number }[]>`
+      select count(*)::int as n from unenrolled_cases x join people p on p.id = x.person_id, people me
+      where me.id = ${c!.person_id} and x.year = 2027 and x.status = 'closed' and x.township_code = '430524100000'
+        and (p.division_code, p.name, x.id) < (me.division_code, me.name, ${c!.id})`;
+    return Math.floor(r!.n / 50) + 1;
+  };
+  await page.goto("/unenrolled?year=2027");
+  const row = () => page.getByTestId("unenrolled-row").filter({ has: page.getByRole("link", { name: c!.name, exact: true }) }).last();
+  // Ours sorts last among the township's open cases.
+  let p = 1;
+  while (!(await row().isVisible()) && p < 40) await page.goto(`/unenrolled?year=2027&page=${++p}`);
+  await row().getByLabel(`${c!.name}的销号原因`).selectOption({ label: "死亡" });
+  await row().getByRole("button", { name: "销号" }).click();
+  await row().getByRole("button", { name: "确认销号" }).click();
+  await expect.poll(async () => (await sql`select status from unenrolled_cases where id = ${c!.id}`)[0]!.status).toBe("closed");
+
+  await page.goto(`/unenrolled?year=2027&status=closed&page=${await pageOf()}`);
+  await row().getByRole("button", { name: `重新打开${c!.name}的未参保记录` }).click();
+  await row().getByRole("button", { name: "确认重新打开" }).click();
+  await expect(row().getByTestId("reopen-error")).toContainText("请填写重新打开的原因");
+  expect((await sql`select status from unenrolled_cases where id = ${c!.id}`)[0]!.status).toBe("closed");
+  await row().getByLabel(`${c!.name}重新打开的原因`).fill("核实有误，本人健在");
+  await row().getByRole("button", { name: "确认重新打开" }).click();
+  await expect.poll(async () => (await sql`select status from unenrolled_cases where id = ${c!.id}`)[0]!.status).toBe("open");
+  const [audit] = await sql<{ username: string; detail: { reason: string } }[]>`
+    select username, detail from audit_log where action = 'enrolment.reopen_case' and object_id = ${String(c!.id)} order by id desc limit 1`;
+  expect(audit).toMatchObject({ username: "taohong.clerk", detail: { reason: "核实有误，本人健在" } });
+
+  await page.goto(`/people/${c!.person_id}`);
+  const history = page.getByTestId("case-history");
+  // The latest two steps (a retry of this test adds two more to the same case).
+  await expect(history.locator("li").nth(-2)).toContainText("销号：死亡 · 罗春兰");
+  await expect(history.locator("li").last()).toContainText("重新打开：核实有误，本人健在 · 罗春兰");
 });

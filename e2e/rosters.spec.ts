@@ -81,6 +81,8 @@ test.describe.serial("December's lists, from upload to consolidation", () => {
 
     await upload(page, "民政2026年12月（更正）.csv", gb18030Csv(GOOD_ROWS), "text/csv");
     await expect(page.getByTestId("upload-result")).toContainText("2026-12 名单已入库：共 2 行，新增 2，减少 0");
+    // The sidebar's 最近报送 shows the new list without reloading the page.
+    await expect(page.getByTestId("recent-submissions").locator("li").first()).toContainText("民政2026年12月（更正）.csv · 2 行（新增 2，减少 0）");
     expect(await submissions()).toBe(before + 1);
 
     // The same file again stores nothing new.

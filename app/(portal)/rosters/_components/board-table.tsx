@@ -30,10 +30,20 @@ export function BoardTable({ board, showConsolidation }: { board: RosterBoard; s
                 <div data-department={c.department}>
                   <StatusBadge status={c.status} name={c.statusName} />
                   {c.firstAt ? (
-                    <span className="mt-1 block text-xs text-slate-600">
-                      {c.sends > 1 ? `首次 ${c.firstAt} 报送，共 ${c.sends} 次` : `${c.firstAt} 报送`}
-                      <br />
-                      {c.sends > 1 ? `最近一次 ${c.lastAt}：` : ""}
+                    // Timeliness is the first send's; the figures all belong to the latest list, shown with its own time.
+                    <span className="mt-1 block text-xs text-slate-600" data-testid="board-cell-detail">
+                      {c.sends > 1 ? (
+                        <>
+                          首次 {c.firstAt} · <strong className="font-medium">共 {c.sends} 次报送</strong>
+                          <br />
+                          最近一次 {c.lastAt}：
+                        </>
+                      ) : (
+                        <>
+                          {c.firstAt} 报送
+                          <br />
+                        </>
+                      )}
                       {c.rows?.toLocaleString("zh-CN")} 行 · 新增 {c.added?.toLocaleString("zh-CN")} · 减少 {c.removed?.toLocaleString("zh-CN")}
                     </span>
                   ) : null}

@@ -47,7 +47,7 @@ export default async function RosterUploadPage() {
           <div className="rounded border border-slate-200 bg-white p-4">
             <h2 className="mb-2 font-medium">最近报送</h2>
             {p.recent.length === 0 ? <p className="text-slate-500">还没有报送记录</p> : null}
-            <ul className="space-y-2">
+            <ul className="space-y-2" data-testid="recent-submissions">
               {p.recent.map((s) => (
                 <li key={s.id}>
                   <span className="font-medium">{s.month}</span> · {s.submittedAt}

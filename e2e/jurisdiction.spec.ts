@@ -17,7 +17,7 @@ test("a township clerk opening another township's person gets 403, audited, and 
   expect(response?.status()).toBe(403);
   await expect(page.getByTestId("forbidden")).toBeVisible();
 
-  const listing = await page.goto("/people?division=430524101000");
+  const listing = await page.goto("/people?township=430524101000");
   expect(listing?.status()).toBe(403);
 
   expect(await dataFingerprint(sql)).toBe(before);

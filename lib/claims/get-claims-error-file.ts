@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { ValidationError } from "@/lib/errors/app-error";
-import { claimsErrorReport } from "./claims-error-report";
+import { writeErrorReport } from "@/lib/tabular-import/error-report";
+import { CLAIM_COLUMNS } from "./claim-columns";
 import { MAX_ERRORS } from "./read-claim-entries";
 
 // The problems of a rejected import as a file. Nothing of a rejected file is
@@ -23,5 +24,5 @@ export async function getClaimsErrorFile(ctx: UseCaseContext, raw: unknown): Pro
   const parsed = input.safeParse(raw);
   if (!parsed.success) throw new ValidationError("errors", "问题清单格式不正确，请重新导入文件后再下载");
   const { format, errors } = parsed.data;
-  return { fileName: `结算记录问题清单.${format}`, body: await claimsErrorReport(errors, format) };
+  return { fileName: `结算记录问题清单.${format}`, body: await writeErrorReport(errors, format, CLAIM_COLUMNS) };
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { ValidationError } from "@/lib/errors/app-error";
-import { writeErrorReport } from "@/lib/rosters/error-report";
+import { writeErrorReport } from "@/lib/tabular-import/error-report";
+import { ENROLMENT_COLUMNS } from "./columns";
 import { MAX_ENROLMENT_ERRORS } from "./import-enrolment";
 
 // The problems of a rejected enrolment file as an .xlsx to download. Nothing of
@@ -25,5 +26,5 @@ export async function buildEnrolmentErrorReport(ctx: UseCaseContext, input: unkn
   if (!parsed.success) throw new ValidationError("errors", `errors 应为 1 至 ${MAX_ENROLMENT_ERRORS} 条 { row, column, reason }（行号、列、问题）`);
   // eslint-disable-next-line no-control-regex
   const base = (parsed.data.fileName ?? "参保缴费数据").replace(/\.[^.]+$/, "").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(0, 80);
-  return { fileName: `${base}-问题清单.xlsx`, body: await writeErrorReport(parsed.data.errors, "xlsx") };
+  return { fileName: `${base}-问题清单.xlsx`, body: await writeErrorReport(parsed.data.errors, "xlsx", ENROLMENT_COLUMNS) };
 }

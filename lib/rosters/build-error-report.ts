@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { ValidationError } from "@/lib/errors/app-error";
-import { writeErrorReport } from "./error-report";
+import { writeErrorReport } from "@/lib/tabular-import/error-report";
+import { ROSTER_COLUMNS } from "./columns";
 import { MAX_ERRORS } from "./import-roster";
 
 // The problems of a rejected upload as a file to download. Nothing of a
@@ -34,7 +35,7 @@ export async function buildErrorReport(ctx: UseCaseContext, input: unknown): Pro
   const base = (fileName ?? "名单").replace(/\.[^.]+$/, "").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(0, 80);
   return {
     fileName: `${base}-问题清单.${format}`,
-    body: await writeErrorReport(errors, format),
+    body: await writeErrorReport(errors, format, ROSTER_COLUMNS),
     contentType: format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
   };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { writeErrorReport } from "./error-report";
+import { writeErrorReport as writeReport } from "@/lib/tabular-import/error-report";
+import { ROSTER_COLUMNS } from "./columns";
 import type { RosterRowError } from "./errors";
 
 const ERRORS: RosterRowError[] = [
@@ -12,7 +13,7 @@ const ERRORS: RosterRowError[] = [
 
 describe("writeErrorReport", () => {
   it("CSV: UTF-8 with BOM, 行号/列/问题, sorted by row then column", async () => {
-    const buffer = await writeErrorReport(ERRORS, "csv");
+    const buffer = await writeReport(ERRORS, "csv", ROSTER_COLUMNS);
     expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = buffer.toString("utf8").slice(1).trimEnd().split("\r\n");
     expect(lines).toEqual([
@@ -26,7 +27,7 @@ describe("writeErrorReport", () => {
 
   it("xlsx: the same rows, row numbers as numbers", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeErrorReport(ERRORS, "xlsx")) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await writeReport(ERRORS, "xlsx", ROSTER_COLUMNS)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("问题清单");
     const values = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
@@ -40,6 +41,6 @@ describe("writeErrorReport", () => {
   });
 
   it("an empty list still has the header", async () => {
-    expect((await writeErrorReport([], "csv")).toString("utf8")).toBe('\uFEFF"行号","列","问题"\r\n');
+    expect((await writeReport([], "csv", ROSTER_COLUMNS)).toString("utf8")).toBe('\uFEFF"行号","列","问题"\r\n');
   });
 });

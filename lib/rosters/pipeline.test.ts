@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { writeErrorReport } from "./error-report";
+import { writeErrorReport } from "@/lib/tabular-import/error-report";
+import { ROSTER_COLUMNS } from "./columns";
 import type { RosterRowError } from "./errors";
 import { readRosterFile } from "./read-roster";
 import { badCheckId, csvText, syntheticId, tempDir } from "./test-files";
@@ -51,7 +52,7 @@ it("a 民政 list with two bad rows: both problems, by row and column, in the er
   ]);
 
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await writeErrorReport(errors, "xlsx")) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await writeErrorReport(errors, "xlsx", ROSTER_COLUMNS)) as unknown as ArrayBuffer);
   const rows = workbook.worksheets[0]!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
   expect(rows).toEqual([
     [3, "身份证号", "校验码错误"],

@@ -1,9 +1,9 @@
 import { downloadEnrolmentTemplate } from "@/lib/enrolment/download-enrolment-template";
-import { xlsxDownload } from "@/lib/enrolment/download";
+import { fileDownload } from "@/lib/http/file-download";
 import { apiRoute } from "@/lib/http/api-route";
 
 // GET /enrolment/template — the enrolment file template (.xlsx).
 export const GET = apiRoute([], async (ctx) => {
   const { fileName, body } = await downloadEnrolmentTemplate(ctx);
-  return xlsxDownload(body, fileName);
+  return fileDownload(body, fileName);
 });

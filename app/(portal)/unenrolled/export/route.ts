@@ -1,11 +1,11 @@
 import type { NextRequest } from "next/server";
 import { exportUnenrolled } from "@/lib/enrolment/export-unenrolled";
-import { xlsxDownload } from "@/lib/enrolment/download";
+import { fileDownload } from "@/lib/http/file-download";
 import { apiRoute } from "@/lib/http/api-route";
 
 // GET /unenrolled/export?year=2027&township=…&status=open|closed|all — the 未参保 list as .xlsx.
 export const GET = apiRoute([], async (ctx, request: NextRequest) => {
   const q = request.nextUrl.searchParams;
   const { fileName, body } = await exportUnenrolled(ctx, { year: q.get("year") ?? "", township: q.get("township") || undefined, status: q.get("status") || undefined });
-  return xlsxDownload(body, fileName);
+  return fileDownload(body, fileName);
 });

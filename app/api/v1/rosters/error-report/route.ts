@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { buildErrorReport } from "@/lib/rosters/build-error-report";
-import { fileResponse } from "../file-response";
+import { fileDownload } from "@/lib/http/file-download";
 
 // POST /api/v1/rosters/error-report  { "format": "xlsx" | "csv", "errors": [{ row, column, reason }], "fileName"? }
 // — the problems of a rejected upload as a file (行号, 列, 问题). Nothing of a
@@ -9,5 +9,5 @@ import { fileResponse } from "../file-response";
 
 export const POST = apiRoute(["rosters.upload"], async (ctx, request) => {
   const { fileName, body, contentType } = await buildErrorReport(ctx, await readJsonBody(request));
-  return fileResponse(body, fileName, contentType);
+  return fileDownload(body, fileName, contentType);
 });

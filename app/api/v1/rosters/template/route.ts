@@ -1,10 +1,10 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { downloadRosterTemplate } from "@/lib/rosters/download-roster-template";
-import { fileResponse } from "../file-response";
+import { fileDownload } from "@/lib/http/file-download";
 
 // GET /api/v1/rosters/template — the .xlsx template of the caller's department.
 
 export const GET = apiRoute(["rosters.upload"], async (ctx) => {
   const { fileName, body } = await downloadRosterTemplate(ctx);
-  return fileResponse(body, fileName);
+  return fileDownload(body, fileName);
 });

@@ -1,11 +1,11 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { exportConsolidationList } from "@/lib/rosters/export-consolidation-list";
-import { fileResponse } from "../../../file-response";
+import { fileDownload } from "@/lib/http/file-download";
 
 // GET /api/v1/rosters/consolidations/YYYY-MM/export?list=added|removed|changed|conflicts|persons
 // — one list of a consolidated month as .xlsx (ID numbers masked; audited).
 
 export const GET = apiRoute<{ month: string }>(["rosters.consolidate"], async (ctx, request, params) => {
   const { fileName, body } = await exportConsolidationList(ctx, { month: params.month, list: request.nextUrl.searchParams.get("list") ?? "" });
-  return fileResponse(body, fileName);
+  return fileDownload(body, fileName);
 });

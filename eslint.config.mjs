@@ -40,7 +40,7 @@ export default tseslint.config(
   {
     // Pure modules do no I/O and know no framework; a use case (server-only) never sits among them.
     files: PURE_FILES,
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "next", "next/*", "react", "drizzle-orm", "drizzle-orm/*", "server-only"], message: "pure domain modules do no I/O" }] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "next", "next/*", "react", "drizzle-orm", "drizzle-orm/*", "server-only", "node:fs", "node:fs/*", "fs", "fs/*", "node:child_process", "node:net"], message: "pure domain modules do no I/O" }] }] },
   },
   {
     // db/ is below lib/: it may use pure lib modules (ID sealing, types of the domain) but never a use case, nor the seed above both.

@@ -8,7 +8,7 @@ import * as schema from "./schema";
 import { migrationsFolder, type DbConfig } from "./config";
 import { lockDataDir } from "./folder-lock";
 import { secureDataFolder } from "./data-folder";
-import { loadKeysBesideData } from "@/lib/crypto/data-keys";
+import { loadKeysBesideData } from "./local-keys";
 import { registerRawClient } from "./bulk";
 
 // The one drizzle type the rest of the code sees. PGlite's drizzle type differs

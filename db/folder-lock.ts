@@ -17,7 +17,12 @@ export class DatabaseLockedError extends Error {
   }
 }
 
-function alive(pid: number): boolean {
+/**
+ * True while a process with this pid exists on this machine (EPERM: it exists
+ * but belongs to another user). The one liveness check for stale locks here and
+ * for upload folders of crashed processes (lib/uploads/upload-temp.ts).
+ */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -51,7 +56,7 @@ export function lockDataDir(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = Number(readFileSync(file, "utf8").trim());
       if (holder === process.pid) return () => {};
-      if (Number.isInteger(holder) && holder > 0 && alive(holder)) throw new DatabaseLockedError(dataDir, holder);
+      if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) throw new DatabaseLockedError(dataDir, holder);
       rmSync(file, { force: true }); // stale lock of a dead process
     }
   }

@@ -1,6 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { blindIndex, dataKey, openId, parseKey, sealId, type DataKey } from "./id-cipher";
 
 // The one place the ID-number keys are read from the environment:
@@ -9,7 +6,8 @@ import { blindIndex, dataKey, openId, parseKey, sealId, type DataKey } from "./i
 //                         `cli keys rotate` re-encrypts their rows
 //   PORTAL_INDEX_KEY      base64 of 32 bytes, the blind index (lookup, uniqueness)
 // `npm start` on the embedded database keeps generated ones beside the data
-// (scripts/start.mjs); tests get fixed ones (tests/setup-keys.ts).
+// (db/local-keys.ts); tests get fixed ones (tests/setup-keys.ts). No file I/O
+// here: this folder is pure (docs/architecture.md).
 
 export type IdCrypto = {
   current: DataKey;
@@ -45,21 +43,4 @@ export function idCrypto(): IdCrypto {
   const env = [process.env.PORTAL_DATA_KEY, process.env.PORTAL_DATA_KEY_OLD, process.env.PORTAL_INDEX_KEY].join("|");
   if (cached?.env !== env) cached = { env, crypto: idCryptoFrom(process.env) };
   return cached.crypto;
-}
-
-const LOCAL_KEY_FILES = { PORTAL_DATA_KEY: ".data-key", PORTAL_INDEX_KEY: ".index-key" } as const;
-
-/**
- * The embedded database's keys when the environment sets none: generated once
- * beside the data (mode 0600, like `.auth-secret`), then read from there, so
- * `npm start` needs no setup. A deployment on PostgreSQL sets the variables
- * (and keeps the keys away from the database's backups).
- */
-export function loadKeysBesideData(dataDir: string): void {
-  for (const [name, file] of Object.entries(LOCAL_KEY_FILES)) {
-    if (process.env[name]?.trim()) continue;
-    const p = path.join(dataDir, file);
-    if (!existsSync(p)) writeFileSync(p, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
-    process.env[name] = readFileSync(p, "utf8").trim();
-  }
 }

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { processAlive } from "@/db/folder-lock";
 
 // Uploaded files hold names and full ID numbers: they live only in a folder of
 // our own (0700, files 0600), each upload in a subfolder named after the
@@ -35,16 +36,7 @@ export async function withUploadDir<T>(kind: string, fn: (dir: string) => Promis
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-const gone = (pid: number) => pid !== process.pid && !alive(pid);
+const gone = (pid: number) => pid !== process.pid && !processAlive(pid);
 
 /**
  * Removes upload folders of processes that are gone (a crash mid-import), and

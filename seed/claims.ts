@@ -6,7 +6,7 @@ import iconv from "iconv-lite";
 import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS } from "@/lib/claims/claim-columns";
 import { demoClaimsPlan, type DemoClaimRow, type DemoResident } from "@/lib/claims/demo-claims-plan";
 import { importClaims } from "@/lib/claims/import-claims";
-import { beijingToday } from "@/lib/claims/validate-claim-row";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { DEMO_COUNTY } from "@/lib/demo/demo-divisions";
 import { toCsv } from "@/lib/export/csv";
 import { toXlsx } from "@/lib/export/xlsx";

@@ -7,7 +7,7 @@ import { closeUnenrolledCase } from "@/lib/enrolment/close-unenrolled-case";
 import { computeSubsidies } from "@/lib/enrolment/compute-subsidies";
 import { generateWorklist } from "@/lib/enrolment/generate-worklist";
 import { importEnrolment } from "@/lib/enrolment/import-enrolment";
-import { beijingDate } from "@/lib/enrolment/year-input";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import type { CaseReason } from "@/lib/enrolment/case-reasons";
 import { writeXlsx } from "@/lib/export/xlsx";
 import { checkChar } from "@/lib/id-number/id-number";
@@ -39,7 +39,7 @@ export async function seedDemoEnrolment(db: Db): Promise<Record<string, number> 
   if (holders.length === 0) return null; // no rosters consolidated yet: nothing to enrol
   const clerk = await actor(db, "yibao.clerk");
   if (!clerk) return null;
-  const today = beijingDate();
+  const today = beijingToday();
   const lastDay = today < "2026-12-31" ? today : "2026-12-31";
   const rnd = seededRandom(DEMO_ENROLMENT_YEAR);
 

@@ -1,4 +1,4 @@
-import { isIsoDate } from "@/lib/calendar/domain/iso-date";
+import { beijingToday, isIsoDate } from "@/lib/calendar/domain/iso-date";
 import { AppError } from "@/lib/errors/app-error";
 import { ID_PROBLEM_TEXT, idNumberProblem, normalizeIdNumber } from "@/lib/id-number/id-number";
 import { getPersonCategoriesById } from "@/lib/people/get-person-categories-by-id";
@@ -9,7 +9,7 @@ import { withDatabase } from "../with-database";
 // Through the same use case checks as the person's page: the CLI acts as a
 // 医保 clerk over the home division (people.view), and the read is audited.
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Beijing date
+const today = () => beijingToday();
 
 export const personShowCommand: CliCommand = {
   name: "person show",

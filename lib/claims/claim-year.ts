@@ -1,5 +1,5 @@
 import { ValidationError } from "@/lib/errors/app-error";
-import { beijingToday } from "./validate-claim-row";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 
 // The settlement year a page or form names (?year=2026): claims are settled
 // and limits counted per calendar year.

@@ -1,4 +1,5 @@
 import type { Cents } from "@/lib/settlement/cents";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { formatCents } from "@/lib/settlement/cents";
 import type { Check } from "@/lib/rosters/check";
 import { WHOLE_ROW, type RosterRowError } from "@/lib/rosters/errors";
@@ -41,11 +42,6 @@ export type ClaimEntry = {
 };
 
 export type ClaimRowValidation = { ok: true; entry: ClaimEntry } | { ok: false; errors: RosterRowError[] };
-
-/** Today's date in Beijing (the offices' calendar), YYYY-MM-DD. */
-export function beijingToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export function validateClaimRow(raw: ClaimFileRow, now: Date): ClaimRowValidation {
   const { row, fields: f } = raw;

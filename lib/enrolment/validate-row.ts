@@ -7,7 +7,7 @@ import { checkIdNumber, ymdNumber } from "@/lib/rosters/id-check";
 import { ENROLMENT_HEADERS as H } from "./columns";
 import { checkAmount, checkFeeExempt, checkPaidOn, checkTier, checkYear } from "./field-checks";
 import type { EnrolmentRow } from "./read-enrolment-file";
-import { beijingDate } from "./year-input";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 
 export type EnrolmentEntry = {
   idNumber: string;
@@ -41,7 +41,7 @@ export function validateEnrolmentRow(raw: EnrolmentRow, facts: FileFacts, today:
 
   const id = checkIdNumber(fields.id_number, today, ymdNumber(today));
   const name = checkName(fields.name);
-  const todayIso = beijingDate(today);
+  const todayIso = beijingToday(today);
   const year = checkYear(fields.year, Number(todayIso.slice(0, 4)));
   const tier = checkTier(fields.tier);
   const contribution = checkAmount(fields.contribution, H.contribution);

@@ -1,3 +1,4 @@
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { ValidationError } from "@/lib/errors/app-error";
 
 // The 参保年度 a page, form or command names: four digits, within reason.
@@ -10,13 +11,8 @@ export function parseYear(value: unknown, field = "year"): number {
   return year;
 }
 
-/** The office's calendar day (Beijing time, UTC+8, no daylight saving) as YYYY-MM-DD. */
-export function beijingDate(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The year a page opens on: next year's collection runs in the autumn, so from September on it is next year. */
 export function defaultYear(today = new Date()): number {
-  const [year, month] = beijingDate(today).split("-").map(Number) as [number, number];
+  const [year, month] = beijingToday(today).split("-").map(Number) as [number, number];
   return year + (month >= 9 ? 1 : 0);
 }

@@ -1,10 +1,9 @@
 import type { SessionUser } from "@/lib/auth/domain/actor";
+import { BEIJING_OFFSET_MS } from "@/lib/calendar/domain/iso-date";
 
 // Who exported a file and when, written inside the file itself: a printed or
 // forwarded list of personal data still names the person responsible for it.
 // The office works in Beijing time whatever the server's zone (UTC+8, no DST).
-
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** `2026-12-01 23:10` in Beijing time. */
 export function beijingMinute(at: Date): string {

@@ -10,7 +10,7 @@ import { isPresetId } from "@/lib/policies/domain/preset-registry";
 import { loadVersion, versionTarget } from "./load-version";
 import { readableSections } from "./domain/readable-sections";
 import { storedRecord } from "./stored-record";
-import { todayInChina } from "./domain/today";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 
 /** One version as readable Chinese sections (and its raw JSON), its activations, and what the user may do with it. */
 export async function getPolicyVersion(ctx: UseCaseContext, policyId: string, version: string) {
@@ -27,7 +27,7 @@ export async function getPolicyVersion(ctx: UseCaseContext, policyId: string, ve
   const ownDraft = row.status === "draft" && (row.creatorJurisdiction === null || isWithin(row.creatorJurisdiction, region));
   const regionLevel = levelOf(region);
   // The activation form proposes today (or the version's start, if later): a past date re-times claims already settled.
-  const today = todayInChina();
+  const today = beijingToday();
   const proposed = record.effectiveFrom > today || (record.effectiveTo !== null && record.effectiveTo < today) ? record.effectiveFrom : today;
   return {
     version: {

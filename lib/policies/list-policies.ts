@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { isPresetId } from "@/lib/policies/domain/preset-registry";
-import { todayInChina } from "./domain/today";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 
 export type PolicyActivationView = Awaited<ReturnType<typeof listActivationsVisible>>[number];
 export type PolicyVersionView = PolicyVersionSummary & { activations: PolicyActivationView[]; inForceHere: boolean };
@@ -23,7 +23,7 @@ export async function listPolicies(ctx: UseCaseContext) {
   await requirePermission(ctx, "policies.view");
   const region = ctx.actor.user.jurisdiction;
   const chain = divisionChain(region);
-  const today = todayInChina();
+  const today = beijingToday();
   const [versions, activations, inForce, division] = await Promise.all([
     listPolicyVersionSummaries(ctx.db),
     listActivationsVisible(ctx.db, { chain, scopePrefix: scopePrefix(region) }),

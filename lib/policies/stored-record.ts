@@ -1,4 +1,5 @@
 import type { PolicyVersionRow } from "@/db/schema";
+import { deepFreeze } from "./domain/deep-freeze";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 
@@ -11,14 +12,6 @@ import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 
 const cache = new Map<string, PolicyRecord>();
 const MAX_CACHED = 200;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 export class DamagedPolicyError extends Error {
   constructor(policyId: string, version: number, errors: string[]) {

@@ -11,7 +11,7 @@ import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
 import { yuan } from "@/lib/policies/domain/rule-text";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { storedRecord } from "./stored-record";
-import { todayInChina } from "./domain/today";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 
 // The policies a 试算 may use: the region's own versions (activated for the
 // user's division or one above it; never drafts) and the five presets.
@@ -48,7 +48,7 @@ async function regionVersions(db: Db, jurisdiction: string) {
 export async function trialOptions(ctx: UseCaseContext): Promise<{ options: TrialPolicyOption[]; defaultValue: string }> {
   await requirePermission(ctx, "settlement.trial");
   const region = ctx.actor.user.jurisdiction;
-  const [stored, inForce] = await Promise.all([regionVersions(ctx.db, region), policyVersionInForce(ctx.db, divisionChain(region), todayInChina())]);
+  const [stored, inForce] = await Promise.all([regionVersions(ctx.db, region), policyVersionInForce(ctx.db, divisionChain(region), beijingToday())]);
   const options = [
     ...stored.map(({ row, record }) => describe(`version:${row.id}`, `${row.name}（${row.policyId} 第 ${row.version} 版）`, "本地区政策", record)),
     ...PRESET_IDS.map((id) => describe(`preset:${id}`, `${getPreset(id)!.name}（预置 ${id}）`, "预置政策", getPreset(id)!)),

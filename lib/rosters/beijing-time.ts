@@ -1,17 +1,11 @@
-// Office dates are Beijing calendar days (UTC+8, no daylight saving since
-// 1991), whatever zone the server runs in: a list sent at 23:30 on the 5th
-// Beijing time is on time even though it is the 5th at 15:30 UTC.
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 
-const OFFSET_MS = 8 * 3600_000;
-
-/** `YYYY-MM-DD` of an instant in Beijing. */
-export function beijingDate(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
+// Months of the roster calendar; the Beijing date itself is beijingToday
+// (lib/calendar/domain/iso-date.ts).
 
 /** `YYYY-MM` of an instant in Beijing. */
 export function beijingMonth(at: Date): string {
-  return beijingDate(at).slice(0, 7);
+  return beijingToday(at).slice(0, 7);
 }
 
 /** `YYYY-MM` shifted by whole months (negative goes back). */

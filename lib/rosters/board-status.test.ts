@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { beijingDate, monthsDescending, shiftMonth } from "./beijing-time";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
+import { monthsDescending, shiftMonth } from "./beijing-time";
 import { consolidationStatus, submissionStatus } from "./board-status";
 
 describe("submissionStatus", () => {
@@ -29,8 +30,8 @@ describe("consolidationStatus", () => {
 
 describe("Beijing dates and months", () => {
   it("an instant late on the 5th in Beijing is the 5th, although it is the 5th at 15:30 UTC", () => {
-    expect(beijingDate(new Date("2025-10-05T15:30:00Z"))).toBe("2025-10-05");
-    expect(beijingDate(new Date("2025-10-05T16:30:00Z"))).toBe("2025-10-06");
+    expect(beijingToday(new Date("2025-10-05T15:30:00Z"))).toBe("2025-10-05");
+    expect(beijingToday(new Date("2025-10-05T16:30:00Z"))).toBe("2025-10-06");
   });
   it("shifts months across years", () => {
     expect(shiftMonth("2026-01", -1)).toBe("2025-12");

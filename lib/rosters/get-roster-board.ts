@@ -6,7 +6,8 @@ import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { DEPARTMENT_NAMES, type RosterDepartment } from "@/lib/departments/departments";
 import { ValidationError } from "@/lib/errors/app-error";
-import { beijingDate, monthsDescending, shiftMonth } from "./beijing-time";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
+import { monthsDescending, shiftMonth } from "./beijing-time";
 import {
   CONSOLIDATION_STATUS_NAMES,
   SUBMISSION_STATUS_NAMES,
@@ -51,7 +52,7 @@ export type RosterBoard = { today: string; departments: { code: RosterDepartment
 export async function getRosterBoard(ctx: UseCaseContext, opts: { today?: string } = {}): Promise<RosterBoard> {
   await requirePermission(ctx, "rosters.view");
   if (opts.today !== undefined && !isIsoDate(opts.today)) throw new ValidationError("today", "日期格式应为 YYYY-MM-DD");
-  const today = opts.today ?? beijingDate(new Date());
+  const today = opts.today ?? beijingToday(new Date());
   const departments = visibleRosterDepartments(ctx.actor.user);
 
   const current = today.slice(0, 7);

@@ -6,7 +6,8 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar
 import { CATEGORY_INFO, categoriesOf } from "@/lib/categories/categories";
 import { DEPARTMENT_NAMES, ROSTER_DEPARTMENTS } from "@/lib/departments/departments";
 import { ForbiddenError } from "@/lib/errors/app-error";
-import { beijingDate, shiftMonth } from "./beijing-time";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
+import { shiftMonth } from "./beijing-time";
 import { monthDeadlines } from "./roster-deadlines";
 
 /**
@@ -18,7 +19,7 @@ export async function getUploadPage(ctx: UseCaseContext) {
   await requirePermission(ctx, "rosters.upload");
   const department = ROSTER_DEPARTMENTS.find((d) => d === ctx.actor.user.department);
   if (!department) throw new ForbiddenError();
-  const today = beijingDate(new Date());
+  const today = beijingToday(new Date());
   const calendar = await loadWorkingDayCalendar(ctx.db);
   const current = monthDeadlines(calendar, today.slice(0, 7));
   const month = current.deadline && today > current.deadline ? shiftMonth(current.month, 1) : current.month;

@@ -4,7 +4,7 @@ import { submittedMonths } from "@/db/queries/roster-views";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
-import { beijingDate } from "./beijing-time";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { categoryRows } from "./roster-labels";
 import { monthDeadlines } from "./roster-deadlines";
 
@@ -24,7 +24,7 @@ export async function listConsolidations(ctx: UseCaseContext) {
     loadWorkingDayCalendar(ctx.db),
   ]);
   const latest = runs.reduce<string | null>((m, r) => (m === null || r.month > m ? r.month : m), null);
-  const today = beijingDate(new Date());
+  const today = beijingToday(new Date());
   const suggested = (latest ? months.find((m) => m > latest) : months[0]) ?? latest ?? today.slice(0, 7);
   return {
     latestMonth: latest,

@@ -3,7 +3,7 @@ import { categoryOn } from "@/db/queries/person-categories";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 import { ValidationError } from "@/lib/errors/app-error";
-import { beijingDate } from "./beijing-time";
+import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { personInScope } from "./person-in-scope";
 import { categoryName, sourceLabel } from "./roster-labels";
 
@@ -21,7 +21,7 @@ export type CategoryOnDate = {
  * Beijing) — the same query subsidy and settlement use (`categoryOn`).
  */
 export async function personCategoryOn(ctx: UseCaseContext, personId: string, on?: string): Promise<CategoryOnDate> {
-  const date = on?.trim() || beijingDate(new Date());
+  const date = on?.trim() || beijingToday(new Date());
   if (!isIsoDate(date)) throw new ValidationError("on", "日期格式应为 YYYY-MM-DD，如 2026-10-15");
   const person = await personInScope(ctx, personId);
   const row = await categoryOn(ctx.db, person.id, date);

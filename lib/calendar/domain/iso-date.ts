@@ -64,3 +64,15 @@ const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星�
 export function weekdayName(day: number): string {
   return WEEKDAY_NAMES[weekdayOfDay(day)] ?? "";
 }
+
+/**
+ * Beijing is UTC+8 all year (no daylight saving since 1991). Office dates are
+ * Beijing calendar days whatever zone the server runs in: a list sent at 23:30
+ * on the 5th Beijing time is on time although it is 15:30 on the 5th in UTC.
+ */
+export const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The Beijing calendar date (YYYY-MM-DD) of an instant, today by default: the one "today" of the portal. */
+export function beijingToday(at: Date = new Date()): string {
+  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 import { chengkou2022 } from "./presets/chengkou-2022";
+import { deepFreeze } from "./deep-freeze";
 import { jining2023 } from "./presets/jining-2023";
 import { pengshui2023 } from "./presets/pengshui-2023";
 import { shandong2019 } from "./presets/shandong-2019";
@@ -10,16 +11,6 @@ import { policyRecordSchema, type PolicyRecord } from "./schema/policy-record";
 
 export const PRESET_IDS = ["chengkou-2022", "pengshui-2023", "jining-2023", "shaoyang-2021", "shandong-2019"] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
-
-// Frozen: the settlement engine caches its compiled form by record identity,
-// and a preset is shared by every caller.
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 const load = (input: unknown): PolicyRecord => deepFreeze(policyRecordSchema.parse(input));
 

@@ -1,6 +1,3 @@
-// The office's calendar day (Beijing time), whatever the server's time zone.
-const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
-
-export function todayInChina(now: Date = new Date()): string {
-  return DAY.format(now);
-}
+// Kept for the callers written before the portal had one "today"; new code
+// imports beijingToday from lib/calendar/domain/iso-date.ts.
+export { beijingToday as todayInChina } from "@/lib/calendar/domain/iso-date";

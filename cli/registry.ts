@@ -1,5 +1,6 @@
 import type { CliCommand } from "./command";
 import { applicationDueCommand } from "./commands/application-due";
+import { applicationsSummaryCommand } from "./commands/applications-summary";
 import { dbSetupCommand } from "./commands/db-setup";
 import { divisionsListCommand } from "./commands/divisions-list";
 import { keysRotateCommand } from "./commands/keys-rotate";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   workdaysAdd,
   workdaysDeadline,
   applicationDueCommand,
+  applicationsSummaryCommand,
   dbSetupCommand,
   divisionsListCommand,
   rosterImportCommand,

@@ -17,8 +17,10 @@ test("a township clerk picks a village of their own township; another township's
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain("桃洪镇 松岭村");
 
-  await page.goto("/people?township=430524101000");
-  await expect(page.getByTestId("page-error")).toContainText("所选乡镇（村）不在您的管辖范围内");
+  // A hand-made URL with another township's code: the refusal page (403, audited), no list.
+  const refused = await page.goto("/people?township=430524101000&village=430524101201");
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByTestId("forbidden")).toContainText("不在您的权限或管辖范围内");
   await expect(page.getByTestId("people-table")).toHaveCount(0);
 });
 

@@ -6,7 +6,7 @@ import { actionName } from "@/lib/audit/action-names";
 import { exportClaimsYear } from "@/lib/claims/export-claims-year";
 import { getClaimsYear } from "@/lib/claims/get-claims-year";
 import { importClaims } from "@/lib/claims/import-claims";
-import { activatePolicy, claimCells, residents, writeClaimsXlsx, type TestPerson } from "@/lib/claims/test-support";
+import { activatePolicy, claimCells, residents, writeClaimsXlsx, type TestPerson } from "@/tests/helpers/claims-fixtures";
 import { getPerson } from "@/lib/people/get-person";
 import { listPeople } from "@/lib/people/list-people";
 import { tempDir } from "@/lib/rosters/test-files";

@@ -15,7 +15,7 @@ import {
   writeGb18030Csv,
   type ClaimLine,
   type TestPerson,
-} from "@/lib/claims/test-support";
+} from "@/tests/helpers/claims-fixtures";
 import { badCheckId, syntheticId, tempDir } from "@/lib/rosters/test-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";

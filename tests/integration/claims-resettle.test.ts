@@ -7,7 +7,7 @@ import { exportClaimsYear } from "@/lib/claims/export-claims-year";
 import { getClaimsYear } from "@/lib/claims/get-claims-year";
 import { importClaims } from "@/lib/claims/import-claims";
 import { previewResettle } from "@/lib/claims/preview-resettle";
-import { activatePolicy, claimCells, residents, setCategory, writeClaimsXlsx, writeGb18030Csv, type TestPerson } from "@/lib/claims/test-support";
+import { activatePolicy, claimCells, residents, setCategory, writeClaimsXlsx, writeGb18030Csv, type TestPerson } from "@/tests/helpers/claims-fixtures";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { syntheticId, tempDir } from "@/lib/rosters/test-files";
@@ -151,6 +151,7 @@ describe.each(drivers())("re-settling a year on %s", (driver) => {
       activeFrom: "2025-09-01",
       edit: (r) => {
         withIncome(r);
+        r.effectiveFrom = "2025-09-01"; // a new version starts where it is activated (the first is closed the day before)
         r.assistance.rules.find((x) => x.id === "other-high")!.ratioPercent = "90";
       },
     });

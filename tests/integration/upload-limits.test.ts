@@ -6,7 +6,7 @@ import iconv from "iconv-lite";
 import { claimsUploadResultSchema } from "@/lib/claims/claims-upload-response";
 import { receiveClaimsUpload } from "@/lib/claims/receive-claims-upload";
 import { claimsTooLarge } from "@/lib/claims/upload-limits";
-import { activatePolicy, CLAIM_FILE_HEADER, claimCells, residents, setCategory, writeClaimsXlsx, type TestPerson } from "@/lib/claims/test-support";
+import { activatePolicy, CLAIM_FILE_HEADER, claimCells, residents, setCategory, writeClaimsXlsx, type TestPerson } from "@/tests/helpers/claims-fixtures";
 import { enrolmentUploadResultSchema } from "@/lib/enrolment/enrolment-upload-response";
 import { receiveEnrolmentUpload } from "@/lib/enrolment/receive-enrolment-upload";
 import { enrolmentTooLarge } from "@/lib/enrolment/upload-limits";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReadStream, statSync } from "node:fs";
 import { importClaims } from "@/lib/claims/import-claims";
-import { CLAIM_FILE_HEADER } from "@/lib/claims/test-support";
+import { CLAIM_FILE_HEADER } from "@/tests/helpers/claims-fixtures";
 import { receiveRosterUpload } from "@/lib/rosters/receive-roster-upload";
 import { tempDir } from "@/lib/rosters/test-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";

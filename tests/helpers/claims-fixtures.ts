@@ -1,34 +1,46 @@
-// Helpers for the claims tests: a policy put in force and categories set
-// directly in the database, and real settlement-record files. Not imported by
-// production code.
+// Helpers for the claims tests: a policy put in force the way a manager does it
+// (copy a stored preset, edit the draft, activate: the real use cases with
+// their validation and audit), categories, test residents, and real
+// settlement-record files.
 import { writeFile } from "node:fs/promises";
 import iconv from "iconv-lite";
 import { and, like, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { byIdNumber, withIdNumbers } from "@/db/queries/people-ids";
-import { claims, people, personCategories, policyActivations, policyVersions } from "@/db/schema";
+import { claims, people, personCategories } from "@/db/schema";
+import { systemActor } from "@/lib/auth/domain/system-actor";
+import { activatePolicyVersion } from "@/lib/policies/activate-policy-version";
+import { copyPolicyVersion } from "@/lib/policies/copy-policy-version";
 import { getPreset } from "@/lib/policies/domain/preset-registry";
+import { savePolicyDraft } from "@/lib/policies/save-policy-draft";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { csvText, writeXlsxFile } from "@/lib/rosters/test-files";
-import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS } from "./claim-columns";
+import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS } from "@/lib/claims/claim-columns";
 
 export const CLAIM_FILE_HEADER = CLAIM_COLUMN_KEYS.map((k) => CLAIM_HEADERS[k]);
 
-/** A stored, active version of a preset (or of an edited copy), in force for `division` from `activeFrom`. */
+/**
+ * A preset's stored version (seeded as reference data) copied to `policyId`
+ * (default `<preset>-test`; its next version), edited, and activated for the
+ * county `division` from `activeFrom` — as a 医保 manager there would.
+ */
 export async function activatePolicy(
   db: Db,
   opts: { preset: string; division: string; activeFrom: string; policyId?: string; version?: number; edit?: (r: PolicyRecord) => void },
-): Promise<number> {
-  const record = structuredClone(getPreset(opts.preset)!);
-  record.id = opts.policyId ?? `${opts.preset}-test`;
-  record.version = opts.version ?? 1;
-  opts.edit?.(record);
-  const [v] = await db
-    .insert(policyVersions)
-    .values({ policyId: record.id, version: record.version, name: record.name, record: record as never, status: "active" })
-    .returning({ id: policyVersions.id });
-  await db.insert(policyActivations).values({ divisionCode: opts.division, versionId: v!.id, activeFrom: opts.activeFrom });
-  return v!.id;
+): Promise<{ policyId: string; version: number }> {
+  const ctx = { db, actor: systemActor("medical_security", opts.division, "manager") };
+  const policyId = opts.policyId ?? `${opts.preset}-test`;
+  const name = getPreset(opts.preset)!.name;
+  const ref = await copyPolicyVersion(ctx, { policyId: opts.preset, version: 1 }, { targetPolicyId: policyId, name });
+  if (opts.version !== undefined && ref.version !== opts.version) throw new Error(`${policyId}: the copy became version ${ref.version}, not ${opts.version}`);
+  if (opts.edit) {
+    const record = structuredClone(getPreset(opts.preset)!);
+    Object.assign(record, { id: policyId, version: ref.version, name });
+    opts.edit(record);
+    await savePolicyDraft(ctx, ref, { json: JSON.stringify(record) });
+  }
+  await activatePolicyVersion(ctx, ref, { activeFrom: opts.activeFrom });
+  return ref;
 }
 
 export async function setCategory(db: Db, personId: string, category: string, from: string, to: string | null = null): Promise<void> {

@@ -1,5 +1,5 @@
 import { ACTION_NAMES as APPLICATION_ACTION_NAMES } from "@/lib/applications/domain/states";
-import { PERMISSIONS, isAction } from "@/lib/auth/permissions";
+import { PERMISSIONS, isAction } from "@/lib/auth/domain/permissions";
 
 // Chinese names for audited actions that are not permission actions.
 // Reads are audited under their permission's name: "people.view" (查看人员信息)

@@ -5,7 +5,7 @@ import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { MAX_CASE_NOTE_CHARS, MIN_REOPEN_REASON_CHARS } from "./case-reasons";
 
@@ -28,7 +28,7 @@ export async function reopenUnenrolledCase(ctx: UseCaseContext, caseId: unknown,
   if (found.status !== "closed") throw new ValidationError("status", "该人员尚未销号，无需重新打开。");
 
   await inTransaction(ctx.db, async (tx) => {
-    const reopenedBy = ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id;
+    const reopenedBy = accountId(ctx.actor);
     // Checked again under the update: two clerks reopening at once change it once.
     if (!(await reopenClosedCase(tx, id, { reason, reopenedBy }))) throw new ValidationError("status", "该人员尚未销号，无需重新打开。");
     await insertAudit(

@@ -5,7 +5,7 @@ import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { CATEGORIES, CATEGORY_INFO, DEFAULT_RANKING, isCategory, type Category } from "@/lib/categories/categories";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
@@ -62,7 +62,7 @@ export async function consolidateMonth(ctx: UseCaseContext, month: string, optio
     const previous = await q.previousConsolidation(tx);
     // Continued only under the same ranking: another ranking may change anyone's category.
     const incremental = !options.full && previous !== null && previous.policy_version_id === policyVersionId;
-    const id = await q.insertConsolidation(tx, { month, policyVersionId, runBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id });
+    const id = await q.insertConsolidation(tx, { month, policyVersionId, runBy: accountId(ctx.actor) });
     const unseen = await q.markUnseenSubmissions(tx, id);
     if (incremental) await q.selectAffected(tx, { submissionIds: unseen, previousStart: monthBounds(previous.month).monthStart, monthStart });
     await q.computeWinners(tx, rankedCategories(ranking), monthStart, incremental);

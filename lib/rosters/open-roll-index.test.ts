@@ -1,0 +1,36 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { OpenRollIndex } from "./open-roll-index";
+
+const hash = (n: number) => createHmac("sha256", "test-key").update(String(n)).digest("hex");
+
+describe("OpenRollIndex", () => {
+  it("finds every added person, compares category, village and name exactly, and misses everyone else", () => {
+    const roll = new OpenRollIndex(1000);
+    for (let n = 0; n < 1000; n++) roll.add(hash(n), "dibao", "430524100201", `张${n}`);
+    expect(roll.size).toBe(1000);
+    for (let n = 0; n < 1000; n++) {
+      const slot = roll.find(hash(n));
+      expect(slot).toBeGreaterThanOrEqual(0);
+      expect(roll.sameEntry(slot, "dibao", "430524100201", `张${n}`)).toBe(true);
+      expect(roll.sameEntry(slot, "tekun", "430524100201", `张${n}`)).toBe(false);
+      expect(roll.sameEntry(slot, "dibao", "430524100202", `张${n}`)).toBe(false);
+      expect(roll.sameEntry(slot, "dibao", "430524100201", `李${n}`)).toBe(false);
+    }
+    for (let n = 1000; n < 3000; n++) expect(roll.find(hash(n))).toBe(-1);
+  });
+
+  it("keeps the fields apart (no shifting text from one field into the next) and remembers the row that matched", () => {
+    const roll = new OpenRollIndex(1);
+    roll.add(hash(1), "ab", "c", "d");
+    const slot = roll.find(hash(1));
+    expect(roll.sameEntry(slot, "a", "bc", "d")).toBe(false);
+    expect(roll.matchedRow(slot)).toBe(0);
+    roll.markMatched(slot, 17);
+    expect(roll.matchedRow(slot)).toBe(17);
+  });
+
+  it("an empty roll finds no one", () => {
+    expect(new OpenRollIndex(0).find(hash(1))).toBe(-1);
+  });
+});

@@ -14,8 +14,15 @@ import { copyPolicyVersion } from "@/lib/policies/copy-policy-version";
 import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { savePolicyDraft } from "@/lib/policies/save-policy-draft";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
-import { csvText, writeXlsxFile } from "@/lib/rosters/test-files";
+import path from "node:path";
+import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
+import type { RosterDepartment } from "@/lib/departments/departments";
+import { consolidateMonth } from "@/lib/rosters/consolidate-month";
+import { importRoster } from "@/lib/rosters/import-roster";
+import { csvText, tempDir, writeXlsxFile } from "@/lib/rosters/test-files";
 import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS } from "@/lib/claims/claim-columns";
+
+const ROSTER_HEADER = ["身份证号", "姓名", "类别", "变动", "区划代码", "认定日期", "备注"];
 
 export const CLAIM_FILE_HEADER = CLAIM_COLUMN_KEYS.map((k) => CLAIM_HEADERS[k]);
 
@@ -43,8 +50,30 @@ export async function activatePolicy(
   return ref;
 }
 
-export async function setCategory(db: Db, personId: string, category: string, from: string, to: string | null = null): Promise<void> {
-  await db.insert(personCategories).values({ personId, category, fromDate: from, toDate: to, source: "test" });
+/**
+ * `who` hold `category` from `from` (a month's first day) on: the certifying
+ * department's roster for that month names them as 新增 (roster import), and
+ * 医保 consolidates the month — the way a category comes to be. One list per
+ * call (a month's second list would correct the first).
+ */
+export async function setCategory(db: Db, who: TestPerson | readonly TestPerson[], category: Category, from: string): Promise<void> {
+  const persons = Array.isArray(who) ? who : [who as TestPerson];
+  if (!from.endsWith("-01")) throw new Error(`setCategory: ${from} is not a month's first day`);
+  const month = from.slice(0, 7);
+  const info = CATEGORY_INFO[category];
+  const department = info.certifiedBy as RosterDepartment;
+  const dir = await tempDir();
+  try {
+    const file = dir.file(`${department}-${month}.csv`);
+    const rows = persons.map((p) => [p.idNumber, p.name, info.name, "新增", p.divisionCode, from, ""]);
+    await writeFile(file, "\ufeff" + csvText([ROSTER_HEADER, ...rows]), "utf8");
+    const county = `${persons[0]!.divisionCode.slice(0, 6)}000000`;
+    const imported = await importRoster({ db, actor: systemActor(department, county) }, { department, month, path: file, fileName: path.basename(file) });
+    if (imported.rejected.length) throw new Error(`setCategory: roster refused: ${JSON.stringify(imported.rejected[0])}`);
+    await consolidateMonth({ db, actor: systemActor("medical_security", county) }, month);
+  } finally {
+    await dir.remove();
+  }
 }
 
 export type TestPerson = { id: string; idNumber: string; name: string; divisionCode: string };

@@ -44,7 +44,7 @@ describe.each(drivers())("claims import on %s", (driver) => {
       edit: (r) => r.parameters.values.push({ year: 2025, name: "priorYearIncome", value: "36000", source: { doc: "001", paragraph: "§二(二)2", defaulted: true, note: "测试值" } }),
     });
     [dibao, ordinary, reversed, together] = (await residents(s.handle.db, "4305241012", 4)) as [TestPerson, TestPerson, TestPerson, TestPerson];
-    for (const p of [dibao, reversed, together]) await setCategory(s.handle.db, p.id, "dibao", "2024-01-01");
+    await setCategory(s.handle.db, [dibao, reversed, together], "dibao", "2024-01-01");
   });
   afterAll(async () => {
     await s?.drop();

@@ -31,7 +31,7 @@ describe.each(drivers())("re-settling a year on %s", (driver) => {
     files = await tempDir();
     await activatePolicy(s.handle.db, { preset: "pengshui-2023", division: "430524000000", activeFrom: "2025-01-01", edit: withIncome });
     [late, steady] = (await residents(s.handle.db, "4305241022", 2)) as [TestPerson, TestPerson];
-    await setCategory(s.handle.db, steady.id, "dibao", "2024-01-01");
+    await setCategory(s.handle.db, steady, "dibao", "2024-01-01");
     const stay = { total: "55000", scope: "52000", basic: "31000", critical: "2500" };
     const r = await importClaims(await contextOf(s, "yibao.clerk"), {
       path: await writeClaimsXlsx(files.file("2025.xlsx"), [
@@ -93,7 +93,7 @@ describe.each(drivers())("re-settling a year on %s", (driver) => {
     const none = await previewResettle(await reviewer(), { year: "2025" });
     expect(none).toMatchObject({ changes: [], problems: [], personYears: 2, claims: 3 });
 
-    await setCategory(s.handle.db, late.id, "dibao", "2025-05-01");
+    await setCategory(s.handle.db, late, "dibao", "2025-05-01");
     const before = await counts();
     const p = await previewResettle(await reviewer(), { year: "2025" });
     expect(p.changes).toHaveLength(1);

@@ -81,7 +81,7 @@ describe.each(drivers())("claims and enrolment uploads on %s", (driver) => {
       edit: (r) => r.parameters.values.push({ year: 2025, name: "priorYearIncome", value: "36000", source: { doc: "001", paragraph: "§二(二)2", defaulted: true, note: "测试值" } }),
     });
     people = await residents(s.handle.db, "4305241012", 3);
-    for (const p of people) await setCategory(s.handle.db, p.id, "dibao", "2024-01-01");
+    await setCategory(s.handle.db, people, "dibao", "2024-01-01");
   });
   afterAll(async () => {
     delete process.env.UPLOAD_MAX_MB;

@@ -79,10 +79,10 @@ export default async function UnenrolledPage({ searchParams }: { searchParams: S
               <tbody>
                 {result.data.rows.map((r) => (
                   <tr key={r.id} data-testid="unenrolled-row">
-                    <Td><Link className="text-brand-600 hover:underline" href={`/people/${r.personId}`}>{r.name}</Link></Td>
-                    <Td className="font-mono">{r.idNumberMasked}</Td>
+                    <Td className="whitespace-nowrap"><Link className="text-brand-600 hover:underline" href={`/people/${r.personId}`}>{r.name}</Link></Td>
+                    <Td className="whitespace-nowrap font-mono">{r.idNumberMasked}</Td>
                     <Td className="whitespace-nowrap">{placeName(r)}</Td>
-                    <Td>{r.status === "open" ? "未销号" : "已销号"}</Td>
+                    <Td className="whitespace-nowrap">{r.status === "open" ? "未销号" : "已销号"}</Td>
                     <Td>
                       {r.status === "open" ? (
                         <CloseCaseForm name={r.name} who={`${maskName(r.name)}（${r.idNumberMasked}）`} reasons={REASONS} action={closeCaseAction.bind(null, r.id)} />

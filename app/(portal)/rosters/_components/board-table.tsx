@@ -44,7 +44,10 @@ export function BoardTable({ board, showConsolidation }: { board: RosterBoard; s
                           <br />
                         </>
                       )}
-                      {c.rows?.toLocaleString("zh-CN")} 行 · 新增 {c.added?.toLocaleString("zh-CN")} · 减少 {c.removed?.toLocaleString("zh-CN")}
+                      {/* Each figure keeps its number: a narrow column wraps between them, never inside one. */}
+                      <span className="whitespace-nowrap">{c.rows?.toLocaleString("zh-CN")} 行</span> ·{" "}
+                      <span className="whitespace-nowrap">新增 {c.added?.toLocaleString("zh-CN")}</span> ·{" "}
+                      <span className="whitespace-nowrap">减少 {c.removed?.toLocaleString("zh-CN")}</span>
                     </span>
                   ) : null}
                 </div>

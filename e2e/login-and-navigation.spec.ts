@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers/login";
+import { expectReplayRefused, loginThroughForm } from "./helpers/login";
+
+// The login form's own tests: every other spec signs in without it (loginAs).
 
 // What each demo account must see in its navigation: written out here, apart
 // from the permission matrix, so a change to who-sees-what is a conscious one.
@@ -26,7 +28,7 @@ const WHO: Record<string, RegExp> = {
 test.describe("each demo account", () => {
   for (const [username, items] of Object.entries(NAV)) {
     test(`${username} logs in and sees its own navigation`, async ({ page }) => {
-      await loginAs(page, username);
+      await loginThroughForm(page, username);
       const nav = page.getByRole("navigation", { name: "主导航" });
       await expect(nav.getByRole("link")).toHaveText(items);
       if (WHO[username]) await expect(page.getByTestId("who")).toHaveText(WHO[username]);
@@ -51,7 +53,7 @@ test("an empty form names the missing field", async ({ page }) => {
 });
 
 test("logout ends the session", async ({ page }) => {
-  await loginAs(page, "yibao.clerk");
+  await loginThroughForm(page, "yibao.clerk");
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/people");
@@ -59,31 +61,21 @@ test("logout ends the session", async ({ page }) => {
 });
 
 test("a session cookie replayed after 退出登录 is refused on the server", async ({ page, browser }) => {
-  await loginAs(page, "yibao.clerk");
+  await loginThroughForm(page, "yibao.clerk");
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
   // Someone who copied the cookie before the logout gets the login page, not the data.
-  const replay = await browser.newContext();
-  await replay.addCookies(cookies);
-  const other = await replay.newPage();
-  await other.goto("/people");
-  await expect(other).toHaveURL(/\/login/);
-  await replay.close();
+  await expectReplayRefused(browser, cookies);
 });
 
 test("next-auth's own POST /api/auth/signout ends the server-side session too", async ({ page, browser }) => {
-  await loginAs(page, "yibao.reviewer");
+  await loginThroughForm(page, "yibao.reviewer");
   const cookies = await page.context().cookies();
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signout = await page.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/login" }, maxRedirects: 0 });
   expect(signout.status()).toBeLessThan(400);
-  const replay = await browser.newContext();
-  await replay.addCookies(cookies);
-  const other = await replay.newPage();
-  await other.goto("/people");
-  await expect(other).toHaveURL(/\/login/);
-  await replay.close();
+  await expectReplayRefused(browser, cookies);
 });
 
 test("five wrong passwords lock the username, with the time to try again; unknown names are answered alike", async ({ page }) => {
@@ -110,7 +102,7 @@ test("an expired session's login page says so", async ({ page }) => {
 });
 
 test("a page the role may not open is a 403 page, and an unknown route a 404 page", async ({ page }) => {
-  await loginAs(page, "minzheng.clerk");
+  await loginThroughForm(page, "minzheng.clerk");
   const forbidden = await page.goto("/admin/users");
   expect(forbidden?.status()).toBe(403);
   await expect(page.getByTestId("forbidden")).toContainText("无权访问");

@@ -1,13 +1,35 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Cookie, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Portal#2026";
 
-/** Signs in through the login form and waits for the workbench. */
+/**
+ * Signs in without the login form: next-auth's own credentials callback,
+ * POSTed through the page's request context (which shares the browser
+ * context's cookies) with the CSRF token it hands out, then opens the
+ * workbench. The same server-side checks run (verifyLogin: password, lock,
+ * throttle, server-side session); only the typing is skipped. The form itself
+ * is tested in login-and-navigation.spec.ts (loginThroughForm).
+ */
 export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
+  // A response still in flight when a test cleared its cookies can set an old
+  // session's cookie again: start from none.
+  await page.context().clearCookies();
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const answer = await page.request.post("/api/auth/callback/credentials", {
+    form: { username, password, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  // Success and refusal are both redirects; a refusal's names the error.
+  const location = answer.headers()["location"] ?? "";
+  expect(answer.status(), `sign-in of ${username}`).toBe(302);
+  expect(location, `sign-in of ${username} refused`).not.toMatch(/error=/);
+  await page.goto("/");
+  await expect(page.getByTestId("who")).toBeVisible();
+}
+
+/** Signs in through the login form, as a person does, and waits for the workbench. */
+export async function loginThroughForm(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
-  // A response still in flight when a test cleared its cookies can set the old
-  // session's cookie again; the login page then sends the browser on to the
-  // workbench. Start over without it.
   if (!new URL(page.url()).pathname.startsWith("/login")) {
     await page.context().clearCookies();
     await page.goto("/login");
@@ -16,4 +38,17 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByTestId("who")).toBeVisible();
+}
+
+/** Cookies copied from a session that has ended, replayed in a fresh browser: the server sends them to the login page. */
+export async function expectReplayRefused(browser: Browser, cookies: Cookie[], path = "/people") {
+  const replay = await browser.newContext();
+  try {
+    await replay.addCookies(cookies);
+    const other = await replay.newPage();
+    await other.goto(path);
+    await expect(other).toHaveURL(/\/login/);
+  } finally {
+    await replay.close();
+  }
 }

@@ -45,7 +45,6 @@ export default tseslint.config(
   {
     // db/ is below lib/: it may use pure lib modules (ID sealing, types of the domain) but never a use case, nor the seed above both.
     files: ["db/**/*.ts"],
-    ignores: ["db/setup.ts"], // temporary: setupDatabase moves to seed/ once bench/roster.ts, its other importer, is free to edit
     rules: {
       "no-restricted-imports": ["error", { patterns: [
         { regex: IMPURE_LIB_IMPORT, message: "db/ may import pure lib modules only (lib/<area>/domain or a pure library), never a use case" },

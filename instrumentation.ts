@@ -3,7 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDbHandle } = await import("./db");
-  const { setupDatabase } = await import("./db/setup");
+  const { setupDatabase } = await import("./seed/setup-database");
   const handle = await getDbHandle();
   // Upload folders a crashed server left behind hold names and ID numbers.
   (await import("./lib/uploads/upload-temp")).sweepUploadTemp();

@@ -1,4 +1,4 @@
-import { setupDatabase } from "@/db/setup";
+import { setupDatabase } from "@/seed/setup-database";
 import { CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { setupDatabase } from "@/db/setup";
+import { setupDatabase } from "@/seed/setup-database";
 import type { Actor } from "@/lib/auth/domain/actor";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { loadActiveUser } from "@/lib/auth/resolve-session-user";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupDatabase } from "@/db/setup";
+import { setupDatabase } from "@/seed/setup-database";
 import { DEMO_ENROLMENT_YEAR } from "@/seed/enrolment";
 import { listLedger } from "@/lib/enrolment/list-ledger";
 import { drivers, type Scratch } from "../helpers/scratch-db";

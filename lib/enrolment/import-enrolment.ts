@@ -7,7 +7,7 @@ import { insertAuditRaw } from "@/db/queries/audit-raw";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { formatAmount } from "@/lib/money/money";
@@ -63,7 +63,7 @@ const empty = (rejected: RosterRowError[], truncated = false): ImportEnrolmentRe
 export async function importEnrolment(ctx: UseCaseContext, input: ImportEnrolmentInput): Promise<ImportEnrolmentResult> {
   await requirePermission(ctx, "enrolment.manage", { objectType: "enrolment_import", objectId: input.fileName.slice(0, 100) });
   const scope = scopePrefix(ctx.actor.user.jurisdiction);
-  const actorId = ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id;
+  const actorId = accountId(ctx.actor);
   const today = input.today ?? new Date();
   let sha256: string;
   try {

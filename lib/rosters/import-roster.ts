@@ -8,7 +8,7 @@ import * as q from "@/db/queries/roster-import";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { SYSTEM_USER_ID } from "@/lib/auth/domain/system-actor";
+import { accountId } from "@/lib/auth/domain/actor";
 import type { RosterDepartment } from "@/lib/departments/departments";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
@@ -155,7 +155,7 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       }
       if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
 
-      const submissionId = await q.insertSubmission(tx, { department: input.department, month: input.month, fileName: input.fileName, sha256, rows, submittedBy: ctx.actor.user.id === SYSTEM_USER_ID ? null : ctx.actor.user.id });
+      const submissionId = await q.insertSubmission(tx, { department: input.department, month: input.month, fileName: input.fileName, sha256, rows, submittedBy: accountId(ctx.actor) });
       await q.lockPeopleRegistration(tx);
       await q.planRows(tx, input.department);
       for (const c of await q.registerConflicts(tx, MAX_ERRORS)) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptApplication } from "@/lib/applications/accept-application";
+import { beginCountyAudit } from "@/lib/applications/begin-county-audit";
 import { beginTownshipReview } from "@/lib/applications/begin-township-review";
 import { forwardApplication } from "@/lib/applications/forward-application";
 import { recordHouseholdSurvey } from "@/lib/applications/record-household-survey";
@@ -44,7 +45,7 @@ describe.each(drivers())("on-application intake on %s", (driver) => {
       (await s.handle.raw.query<{ id: string }>("select id from people where division_code like $1 order by id limit 1", [`${prefix}%`]))[0]!.id;
     taohongPerson = await one("430524100");
     xiaoshajiangPerson = await one("430524101");
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await s?.drop();
   });
@@ -129,6 +130,9 @@ describe.each(drivers())("on-application intake on %s", (driver) => {
     // The township cannot act on it any more: a state refusal (409), nothing changes.
     await expect(returnApplication(clerk, id, { version: 4, note: "补病历" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("已报县级") });
     expect(await row(id)).toMatchObject({ state: "forwarded", version: 4 });
+    // The county takes it up; the payment clerk may not (no audit permission), the county clock is unchanged.
+    await expect(beginCountyAudit(await contextOf(s, "yibao.clerk"), id, { version: 4 })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await beginCountyAudit(await contextOf(s, "yibao.reviewer"), id, { version: 4 })).toMatchObject({ state: "county_review", version: 5, dueOn: f.dueOn });
   });
 
   it("a township clerk cannot act on another township's case: 403, audited, nothing changes", async () => {

@@ -33,7 +33,7 @@ describe.each(drivers())("applications summary on %s", (driver) => {
       "update applications set state = 'paid', paid_on = $2, paid_amount = 4300.50, approved_amount = 4300.50, computed_amount = 4300.50, due_on = null, clock_step = null where id = $1",
       [paid.id, daysAgo(1)],
     );
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await s?.drop();
   });

@@ -36,10 +36,11 @@ describe.each(drivers())("a steady month on %s", (driver) => {
   let b: Scratch;
   let files: Awaited<ReturnType<typeof tempDir>>;
   let fileNo = 0;
+  // Two seeded databases: on a loaded machine more than the default hook time.
   beforeAll(async () => {
     [a, b] = await Promise.all([seededDb(driver), seededDb(driver)]);
     files = await tempDir();
-  });
+  }, 360_000);
   afterAll(async () => {
     await a?.drop();
     await b?.drop();

@@ -14,13 +14,13 @@ import type { Role } from "./roles";
  * The placeholder id of an accountless actor (SessionUser.id must be a
  * string). Compare `actor.kind` or use `accountId(actor)`, not this id.
  */
-export const SYSTEM_USER_ID = "00000000-0000-0000-0000-000000000000";
+const NO_ACCOUNT_ID = "00000000-0000-0000-0000-000000000000";
 
 /** The command line acting as `department` / `role` over `jurisdiction`. */
 export function cliActor(department: Department, jurisdiction: string, role: Role = "clerk"): Actor {
   return {
     kind: "cli",
-    user: { id: SYSTEM_USER_ID, username: "cli", displayName: "命令行", department, role, jurisdiction, status: "active" },
+    user: { id: NO_ACCOUNT_ID, username: "cli", displayName: "命令行", department, role, jurisdiction, status: "active" },
     ip: null,
     userAgent: "cli",
   };
@@ -30,7 +30,7 @@ export function cliActor(department: Department, jurisdiction: string, role: Rol
 export function systemActor(department: Department, jurisdiction: string, role: Role = "clerk"): Actor {
   return {
     kind: "system",
-    user: { id: SYSTEM_USER_ID, username: "system", displayName: "系统", department, role, jurisdiction, status: "active" },
+    user: { id: NO_ACCOUNT_ID, username: "system", displayName: "系统", department, role, jurisdiction, status: "active" },
     ip: null,
     userAgent: "system",
   };

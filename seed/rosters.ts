@@ -9,7 +9,7 @@ import { DEPARTMENT_NAMES, type RosterDepartment } from "@/lib/departments/depar
 import { toCsv } from "@/lib/export/csv";
 import { toXlsx } from "@/lib/export/xlsx";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
-import { demoRosterPlan, type DemoList } from "@/lib/rosters/demo-roster-plan";
+import { demoRosterPlan, type DemoList } from "@/lib/rosters/domain/demo-roster-plan";
 import { importRoster } from "@/lib/rosters/import-roster";
 import { consolidations, people, rosterSubmissions, users } from "@/db/schema";
 import type { Db, DbHandle } from "@/db/client";

@@ -180,7 +180,7 @@ export type RollChanges = { added: number; removed: number; unchanged: number };
  * the day before the month; 新增/在册 opens an entry from the month's first day
  * unless the same category is already open (unchanged); a different category
  * closes the old entry and opens the new one (counted as added). Rows the
- * import found unchanged without staging them (lib/rosters/open-roll-index.ts)
+ * import found unchanged without staging them (lib/rosters/domain/open-roll-index.ts)
  * are added to the unchanged count.
  */
 export async function applyToRoll(

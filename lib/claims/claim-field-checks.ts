@@ -1,6 +1,6 @@
 import { MAX_INPUT_CENTS, type Cents } from "@/lib/settlement/cents";
-import { fail, shown, toHalfWidth, type Check } from "@/lib/rosters/check";
-import { parseRosterDate } from "@/lib/rosters/dates";
+import { fail, shown, toHalfWidth, type Check } from "@/lib/rosters/domain/check";
+import { parseRosterDate } from "@/lib/rosters/domain/dates";
 
 // One check per settlement-record column: the normalised value, or a Chinese
 // reason that says what to fix. Money is parsed straight to integer fen (the

@@ -1,5 +1,5 @@
 import { toXlsx } from "@/lib/export/xlsx";
-import { TEMPLATE_EXAMPLE } from "@/lib/rosters/example";
+import { TEMPLATE_EXAMPLE } from "@/lib/rosters/domain/example";
 import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS, OPTIONAL_CLAIM_COLUMNS } from "./claim-columns";
 
 // The downloadable template for settlement records: the record sheet first

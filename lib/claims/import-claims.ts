@@ -10,7 +10,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
-import { RosterFileError, type RosterRowError } from "@/lib/rosters/errors";
+import { RosterFileError, type RosterRowError } from "@/lib/rosters/domain/errors";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
 import { CLAIM_HEADERS } from "./claim-columns";
 import { TermsResolver } from "./claim-terms";

@@ -1,4 +1,4 @@
-import type { RosterRowError } from "@/lib/rosters/errors";
+import type { RosterRowError } from "@/lib/rosters/domain/errors";
 import { CLAIM_HEADERS } from "./claim-columns";
 import { readClaimsFile } from "./read-claims-file";
 import { validateClaimRow, type ClaimEntry } from "./validate-claim-row";

@@ -1,10 +1,10 @@
 import type { Cents } from "@/lib/settlement/cents";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { formatCents } from "@/lib/settlement/cents";
-import type { Check } from "@/lib/rosters/check";
-import { WHOLE_ROW, type RosterRowError } from "@/lib/rosters/errors";
-import { checkName } from "@/lib/rosters/field-checks";
-import { birthDateOfValid, checkIdNumber, ymdNumber } from "@/lib/rosters/id-check";
+import type { Check } from "@/lib/rosters/domain/check";
+import { WHOLE_ROW, type RosterRowError } from "@/lib/rosters/domain/errors";
+import { checkName } from "@/lib/rosters/domain/field-checks";
+import { birthDateOfValid, checkIdNumber, ymdNumber } from "@/lib/rosters/domain/id-check";
 import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS, type ClaimColumnKey } from "./claim-columns";
 import {
   checkClaimDate,

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { Money } from "@/lib/money/money";
-import { fail, shown, toHalfWidth, type Check } from "@/lib/rosters/check";
-import { parseRosterDate } from "@/lib/rosters/dates";
+import { fail, shown, toHalfWidth, type Check } from "@/lib/rosters/domain/check";
+import { parseRosterDate } from "@/lib/rosters/domain/dates";
 
 // One check per column of the enrolment file (the ID and the name use the
 // roster checks): the normalised value, or a Chinese reason saying what to fix.

@@ -11,7 +11,7 @@ import { accountId } from "@/lib/auth/domain/actor";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { formatAmount } from "@/lib/money/money";
-import { duplicateIdError, RosterFileError, type RosterRowError } from "@/lib/rosters/errors";
+import { duplicateIdError, RosterFileError, type RosterRowError } from "@/lib/rosters/domain/errors";
 import { AUTO_CLOSE_NOTE } from "./case-reasons";
 import { ENROLMENT_HEADERS } from "./columns";
 import { checkXlsxFile } from "@/lib/tabular-import/check-xlsx-file";

@@ -1,5 +1,5 @@
 import { toXlsx } from "@/lib/export/xlsx";
-import { TEMPLATE_EXAMPLE } from "@/lib/rosters/example";
+import { TEMPLATE_EXAMPLE } from "@/lib/rosters/domain/example";
 import { ENROLMENT_HEADERS, ENROLMENT_KEYS, OPTIONAL_KEYS, REQUIRED_KEYS } from "./columns";
 
 // The downloadable template: the data sheet first (the reader takes the first

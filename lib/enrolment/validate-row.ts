@@ -1,9 +1,9 @@
 import type Decimal from "decimal.js";
 import { formatAmount } from "@/lib/money/money";
-import type { Check } from "@/lib/rosters/check";
-import { WHOLE_ROW, type RosterRowError } from "@/lib/rosters/errors";
-import { checkName } from "@/lib/rosters/field-checks";
-import { checkIdNumber, ymdNumber } from "@/lib/rosters/id-check";
+import type { Check } from "@/lib/rosters/domain/check";
+import { WHOLE_ROW, type RosterRowError } from "@/lib/rosters/domain/errors";
+import { checkName } from "@/lib/rosters/domain/field-checks";
+import { checkIdNumber, ymdNumber } from "@/lib/rosters/domain/id-check";
 import { ENROLMENT_HEADERS as H } from "./columns";
 import { checkAmount, checkFeeExempt, checkPaidOn, checkTier, checkYear } from "./field-checks";
 import type { EnrolmentRow } from "./read-enrolment-file";

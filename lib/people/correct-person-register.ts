@@ -9,7 +9,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { isWithin } from "@/lib/divisions/domain/division-code";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { checkName } from "@/lib/rosters/field-checks";
+import { checkName } from "@/lib/rosters/domain/field-checks";
 import { maskName } from "./mask-name";
 
 export type CorrectRegisterInput = { name?: unknown; divisionCode?: unknown; reason?: unknown };

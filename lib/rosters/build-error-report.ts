@@ -4,7 +4,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { ValidationError } from "@/lib/errors/app-error";
 import { writeErrorReport } from "@/lib/tabular-import/error-report";
-import { ROSTER_COLUMNS } from "./columns";
+import { ROSTER_COLUMNS } from "./domain/columns";
 import { MAX_ERRORS } from "./import-roster";
 
 // The problems of a rejected upload as a file to download. Nothing of a

@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { CATEGORIES, CATEGORY_INFO, DEFAULT_RANKING, isCategory, type Category } from "@/lib/categories/categories";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { ValidationError } from "@/lib/errors/app-error";
-import { monthBounds } from "./month";
+import { monthBounds } from "./domain/month";
 
 export type ConsolidationResult = {
   month: string;

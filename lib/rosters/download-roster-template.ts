@@ -3,7 +3,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { DEPARTMENT_NAMES, ROSTER_DEPARTMENTS } from "@/lib/departments/departments";
 import { ForbiddenError } from "@/lib/errors/app-error";
-import { rosterTemplate } from "./template";
+import { rosterTemplate } from "./domain/template";
 
 /** The .xlsx template for the clerk's own department (its categories in the example and the instructions). */
 export async function downloadRosterTemplate(ctx: UseCaseContext): Promise<{ fileName: string; body: Buffer }> {

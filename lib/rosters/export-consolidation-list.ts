@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { auditedXlsx } from "@/lib/export/audited-export";
 import type { SheetColumn } from "@/lib/export/xlsx";
-import { monthBounds } from "./month";
+import { monthBounds } from "./domain/month";
 import { CONSOLIDATION_LIST_NAMES, isConsolidationList, readConsolidationList, type ConsolidationList } from "./read-consolidation-list";
 
 const PERSON: SheetColumn[] = [

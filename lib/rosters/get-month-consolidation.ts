@@ -4,9 +4,9 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
-import { monthBounds } from "./month";
+import { monthBounds } from "./domain/month";
 import { isConsolidationList, readConsolidationList } from "./read-consolidation-list";
-import { categoryRows } from "./roster-labels";
+import { categoryRows } from "./domain/roster-labels";
 
 export const LIST_PAGE_SIZE = 50;
 

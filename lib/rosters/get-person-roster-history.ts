@@ -3,7 +3,7 @@ import { categoryHistory } from "@/db/queries/person-categories";
 import { personMemberships } from "@/db/queries/roster-person-views";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { personCategoryOn } from "./person-category-on";
-import { categoryName, departmentName, sourceLabel } from "./roster-labels";
+import { categoryName, departmentName, sourceLabel } from "./domain/roster-labels";
 
 /**
  * The rosters section of a person's page: the category today, the

@@ -7,7 +7,7 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar
 import { DEPARTMENT_NAMES, type RosterDepartment } from "@/lib/departments/departments";
 import { ValidationError } from "@/lib/errors/app-error";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
-import { monthsDescending, shiftMonth } from "./beijing-time";
+import { monthsDescending, shiftMonth } from "./domain/beijing-time";
 import {
   CONSOLIDATION_STATUS_NAMES,
   SUBMISSION_STATUS_NAMES,
@@ -15,9 +15,9 @@ import {
   submissionStatus,
   type ConsolidationStatus,
   type SubmissionStatus,
-} from "./board-status";
-import { monthDeadlines, type MonthDeadlines } from "./roster-deadlines";
-import { visibleRosterDepartments } from "./visible-departments";
+} from "./domain/board-status";
+import { monthDeadlines, type MonthDeadlines } from "./domain/roster-deadlines";
+import { visibleRosterDepartments } from "./domain/visible-departments";
 
 export const BOARD_MONTHS = 6;
 

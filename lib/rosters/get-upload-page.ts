@@ -7,8 +7,8 @@ import { CATEGORY_INFO, categoriesOf } from "@/lib/categories/categories";
 import { DEPARTMENT_NAMES, ROSTER_DEPARTMENTS } from "@/lib/departments/departments";
 import { ForbiddenError } from "@/lib/errors/app-error";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
-import { shiftMonth } from "./beijing-time";
-import { monthDeadlines } from "./roster-deadlines";
+import { shiftMonth } from "./domain/beijing-time";
+import { monthDeadlines } from "./domain/roster-deadlines";
 
 /**
  * What the upload page shows a department clerk: their department and its

@@ -14,13 +14,13 @@ import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { birthDateOf, sexOf } from "@/lib/id-number/id-number";
 import { ValidationError } from "@/lib/errors/app-error";
-import { monthBounds } from "./month";
-import { OpenRollIndex } from "./open-roll-index";
+import { monthBounds } from "./domain/month";
+import { OpenRollIndex } from "./domain/open-roll-index";
 import { maskName } from "@/lib/people/mask-name";
-import { duplicateIdError, notOnRollError, registerNameConflict, registerVillageConflict, RosterFileError, type RosterRowError } from "./errors";
+import { duplicateIdError, notOnRollError, registerNameConflict, registerVillageConflict, RosterFileError, type RosterRowError } from "./domain/errors";
 import { checkXlsxFile } from "@/lib/tabular-import/check-xlsx-file";
 import { readRosterFile } from "./read-roster";
-import { validateRosterRow, type RosterValidationContext } from "./validate-row";
+import { validateRosterRow, type RosterValidationContext } from "./domain/validate-row";
 
 export type ImportRosterInput = {
   department: RosterDepartment;

@@ -5,8 +5,8 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
-import { categoryRows } from "./roster-labels";
-import { monthDeadlines } from "./roster-deadlines";
+import { categoryRows } from "./domain/roster-labels";
+import { monthDeadlines } from "./domain/roster-deadlines";
 
 const RUNS_SHOWN = 36;
 

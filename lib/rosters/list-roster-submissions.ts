@@ -4,9 +4,9 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { DEPARTMENT_NAMES } from "@/lib/departments/departments";
-import { monthBounds } from "./month";
-import { monthDeadlines } from "./roster-deadlines";
-import { visibleRosterDepartments } from "./visible-departments";
+import { monthBounds } from "./domain/month";
+import { monthDeadlines } from "./domain/roster-deadlines";
+import { visibleRosterDepartments } from "./domain/visible-departments";
 
 export const SUBMISSIONS_PAGE_SIZE = 30;
 

@@ -5,7 +5,7 @@ import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 import { ValidationError } from "@/lib/errors/app-error";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { personInScope } from "./person-in-scope";
-import { categoryName, sourceLabel } from "./roster-labels";
+import { categoryName, sourceLabel } from "./domain/roster-labels";
 
 export type CategoryOnDate = {
   on: string;

@@ -3,11 +3,11 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { writeErrorReport } from "@/lib/tabular-import/error-report";
-import { ROSTER_COLUMNS } from "./columns";
-import type { RosterRowError } from "./errors";
+import { ROSTER_COLUMNS } from "./domain/columns";
+import type { RosterRowError } from "./domain/errors";
 import { readRosterFile } from "./read-roster";
 import { badCheckId, csvText, syntheticId, tempDir } from "./test-files";
-import { validateRosterRow, type RosterEntry, type RosterValidationContext } from "./validate-row";
+import { validateRosterRow, type RosterEntry, type RosterValidationContext } from "./domain/validate-row";
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {

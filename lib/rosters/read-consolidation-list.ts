@@ -4,8 +4,8 @@ import type { Db, Tx } from "@/db";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { placeName } from "@/lib/divisions/domain/place-name";
 import { maskIdNumber } from "@/lib/id-number/id-number";
-import { monthBounds } from "./month";
-import { candidatesLabel, categoryName, sourceLabel } from "./roster-labels";
+import { monthBounds } from "./domain/month";
+import { candidatesLabel, categoryName, sourceLabel } from "./domain/roster-labels";
 
 // The lists of a consolidated month, shared by the review page and the
 // export. Not a use case: its callers (getMonthConsolidation,

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { stat, writeFile } from "node:fs/promises";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RosterFileError, type RosterFileProblem } from "./errors";
+import { RosterFileError, type RosterFileProblem } from "./domain/errors";
 import { MAX_RECORD_CHARS } from "@/lib/tabular-import/read-csv";
 import { readRosterFile } from "./read-roster";
 import { csvText, storedZip, syntheticId, tempDir, writeStreamed, writeXlsxFile } from "./test-files";

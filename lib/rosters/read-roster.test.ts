@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { Readable } from "node:stream";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WHOLE_ROW } from "./errors";
+import { WHOLE_ROW } from "./domain/errors";
 import { readRosterFile, type RosterFile, type RosterInput, type RosterRow } from "./read-roster";
 import { csvText, storedZip, syntheticId, tempDir, writeXlsxFile } from "./test-files";
 

@@ -1,6 +1,6 @@
 import { readTableFile, type TableFile, type TableRow } from "@/lib/tabular-import/read-table";
 import type { TableInput } from "@/lib/tabular-import/source";
-import { ROSTER_COLUMNS, type ColumnKey } from "./columns";
+import { ROSTER_COLUMNS, type ColumnKey } from "./domain/columns";
 
 // A roster file read by the shared import reader (lib/tabular-import) with the
 // roster's columns; validate-row.ts checks each row.

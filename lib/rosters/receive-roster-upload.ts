@@ -9,10 +9,10 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { DEPARTMENT_NAMES, ROSTER_DEPARTMENTS, type RosterDepartment } from "@/lib/departments/departments";
 import { ForbiddenError, ValidationError } from "@/lib/errors/app-error";
-import { beijingMonth, shiftMonth } from "./beijing-time";
+import { beijingMonth, shiftMonth } from "./domain/beijing-time";
 import { importRoster, type ImportRosterResult } from "./import-roster";
-import { monthBounds } from "./month";
-import { WRONG_TYPE_MESSAGE, tooLargeMessage, uploadExtension } from "./upload-limits";
+import { monthBounds } from "./domain/month";
+import { WRONG_TYPE_MESSAGE, tooLargeMessage, uploadExtension } from "./domain/upload-limits";
 
 export type ReceiveRosterUploadInput = {
   department: string;

@@ -5,9 +5,9 @@ import { CATEGORY_INFO, categoriesOf } from "@/lib/categories/categories";
 import { ROSTER_DEPARTMENTS } from "@/lib/departments/departments";
 import { isValidIdNumber } from "@/lib/id-number/id-number";
 import { readRosterFile, type RosterRow } from "./read-roster";
-import { rosterTemplate } from "./template";
+import { rosterTemplate } from "./domain/template";
 import { syntheticId, tempDir } from "./test-files";
-import { validateRosterRow } from "./validate-row";
+import { validateRosterRow } from "./domain/validate-row";
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { AutoDecoder } from "./decode";
-import { parseRosterDate, monthEnd } from "@/lib/rosters/dates";
+import { parseRosterDate, monthEnd } from "@/lib/rosters/domain/dates";
 import { TableFileError } from "./errors";
 
 function decodeIn(bytes: Buffer, size: number): { text: string; encoding: string } {

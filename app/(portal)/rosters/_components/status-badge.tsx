@@ -1,4 +1,4 @@
-import type { ConsolidationStatus, SubmissionStatus } from "@/lib/rosters/board-status";
+import type { ConsolidationStatus, SubmissionStatus } from "@/lib/rosters/domain/board-status";
 
 const TONE: Record<SubmissionStatus | ConsolidationStatus, string> = {
   on_time: "bg-emerald-50 text-emerald-800 border-emerald-200",

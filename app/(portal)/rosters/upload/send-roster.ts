@@ -1,4 +1,4 @@
-import { rosterUploadResultSchema, type RosterUploadResult } from "@/lib/rosters/roster-upload-response";
+import { rosterUploadResultSchema, type RosterUploadResult } from "@/lib/rosters/domain/roster-upload-response";
 
 // The browser side of POST /api/v1/rosters/import: XMLHttpRequest (fetch
 // cannot report upload progress), asking for the NDJSON progress stream and

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Field, inputClass } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
-import { tooLargeMessage, uploadExtension, WRONG_TYPE_MESSAGE } from "@/lib/rosters/upload-limits";
+import { tooLargeMessage, uploadExtension, WRONG_TYPE_MESSAGE } from "@/lib/rosters/domain/upload-limits";
 import { ErrorList } from "./error-list";
 import { sendRoster, type UploadOutcome, type UploadPhase } from "./send-roster";
 

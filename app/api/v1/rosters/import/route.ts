@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { progressResponse } from "@/lib/http/progress-response";
 import { receiveRosterUpload } from "@/lib/rosters/receive-roster-upload";
-import { rosterUploadResponse } from "@/lib/rosters/roster-upload-response";
-import { tooLargeMessage } from "@/lib/rosters/upload-limits";
+import { rosterUploadResponse } from "@/lib/rosters/domain/roster-upload-response";
+import { tooLargeMessage } from "@/lib/rosters/domain/upload-limits";
 import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { readUploadRequest } from "@/lib/uploads/upload-request";
 

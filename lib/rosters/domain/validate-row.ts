@@ -16,7 +16,7 @@ import {
   type RosterChange,
 } from "./field-checks";
 import { birthDateOfValid, checkIdNumber, ymdNumber } from "./id-check";
-import type { RosterRow } from "./read-roster";
+import type { RosterRow } from "../read-roster";
 
 export type { RosterChange } from "./field-checks";
 

@@ -8,7 +8,7 @@ import { computeSubsidies } from "@/lib/enrolment/compute-subsidies";
 import { generateWorklist } from "@/lib/enrolment/generate-worklist";
 import { importEnrolment } from "@/lib/enrolment/import-enrolment";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
-import type { CaseReason } from "@/lib/enrolment/case-reasons";
+import type { CaseReason } from "@/lib/enrolment/domain/case-reasons";
 import { writeXlsx } from "@/lib/export/xlsx";
 import { checkChar } from "@/lib/id-number/id-number";
 import { createWriteStream } from "node:fs";

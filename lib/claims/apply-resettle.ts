@@ -10,7 +10,7 @@ import { ValidationError } from "@/lib/errors/app-error";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
 import { planResettle, resettleScope, type ResettleInput } from "./plan-resettle";
 import { applyResettlement } from "./resettle-ledger";
-import type { SettlementChange } from "./settlement-diff";
+import type { SettlementChange } from "./domain/settlement-diff";
 
 export type ApplyResettleInput = ResettleInput & { reason?: unknown; fingerprint?: unknown };
 export type ApplyResettleResult = { changed: number; amountsChanged: number; personYears: number };

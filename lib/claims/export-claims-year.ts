@@ -2,9 +2,9 @@ import "server-only";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { auditedXlsx } from "@/lib/export/audited-export";
 import type { Sheet } from "@/lib/export/sheet";
-import { levelName, SETTING_NAMES } from "./claim-labels";
+import { levelName, SETTING_NAMES } from "./domain/claim-labels";
 import { readClaimsYear, type ClaimsYear } from "./get-claims-year";
-import { ruleText, TIER_NAMES, traceArithmetic } from "./trace-text";
+import { ruleText, TIER_NAMES, traceArithmetic } from "./domain/trace-text";
 
 // The year view as a workbook: the claims with each tier and the running
 // total, the limits and deductibles, and every trace line. The ID number stays

@@ -4,7 +4,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { ValidationError } from "@/lib/errors/app-error";
 import { writeErrorReport } from "@/lib/tabular-import/error-report";
-import { CLAIM_COLUMNS } from "./claim-columns";
+import { CLAIM_COLUMNS } from "./domain/claim-columns";
 import { MAX_ERRORS } from "./read-claim-entries";
 
 // The problems of a rejected import as a file. Nothing of a rejected file is

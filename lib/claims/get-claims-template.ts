@@ -1,7 +1,7 @@
 import "server-only";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { claimsTemplate } from "./claims-template";
+import { claimsTemplate } from "./domain/claims-template";
 
 /** The settlement-record template (.xlsx), for those who import. */
 export async function getClaimsTemplate(ctx: UseCaseContext): Promise<Buffer> {

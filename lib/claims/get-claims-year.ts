@@ -15,9 +15,9 @@ import { maskIdNumber } from "@/lib/id-number/id-number";
 import { storedRecord } from "@/lib/policies/stored-record";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
 import type { TierAmounts, TraceEntry } from "@/lib/settlement/types";
-import { parseClaimYear } from "./claim-year";
-import { summarizeYear, type ClaimRunning, type VersionInfo, type YearRun } from "./summarize-year";
-import { TIERS } from "./settlement-diff";
+import { parseClaimYear } from "./domain/claim-year";
+import { summarizeYear, type ClaimRunning, type VersionInfo, type YearRun } from "./domain/summarize-year";
+import { TIERS } from "./domain/settlement-diff";
 
 export type YearClaim = {
   claimId: string;

@@ -12,11 +12,11 @@ import { accountId } from "@/lib/auth/domain/actor";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { RosterFileError, type RosterRowError } from "@/lib/rosters/domain/errors";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
-import { CLAIM_HEADERS } from "./claim-columns";
+import { CLAIM_HEADERS } from "./domain/claim-columns";
 import { TermsResolver } from "./claim-terms";
 import { readClaimEntries, type ClaimEntries, type ErrorList } from "./read-claim-entries";
 import { applyResettlement, computeResettlement } from "./resettle-ledger";
-import type { ClaimEntry } from "./validate-claim-row";
+import type { ClaimEntry } from "./domain/validate-claim-row";
 
 export type ImportClaimsInput = { path: string; fileName: string; now?: Date };
 

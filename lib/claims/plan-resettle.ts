@@ -7,10 +7,10 @@ import { requireWithin } from "@/lib/auth/require-permission";
 import { CATEGORY_INFO, isCategory } from "@/lib/categories/categories";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { NotFoundError } from "@/lib/errors/app-error";
-import { parseClaimYear } from "./claim-year";
+import { parseClaimYear } from "./domain/claim-year";
 import { TermsResolver } from "./claim-terms";
 import { computeResettlement, type Resettlement } from "./resettle-ledger";
-import { changesFingerprint, TIERS, type TierKey } from "./settlement-diff";
+import { changesFingerprint, TIERS, type TierKey } from "./domain/settlement-diff";
 
 // Shared by the preview and the apply of a re-settlement: which person-years
 // (the actor's jurisdiction, or one person in it), and what settling them

@@ -1,7 +1,7 @@
 import type { RosterRowError } from "@/lib/rosters/domain/errors";
-import { CLAIM_HEADERS } from "./claim-columns";
+import { CLAIM_HEADERS } from "./domain/claim-columns";
 import { readClaimsFile } from "./read-claims-file";
-import { validateClaimRow, type ClaimEntry } from "./validate-claim-row";
+import { validateClaimRow, type ClaimEntry } from "./domain/validate-claim-row";
 
 // A whole file read and checked row by row, plus the one check that needs the
 // whole file: a 结算流水号 must not repeat. File-level problems are thrown

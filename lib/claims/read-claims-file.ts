@@ -1,5 +1,5 @@
 import { readTableFile, type TableRow } from "@/lib/tabular-import/read-table";
-import { CLAIM_COLUMNS, type ClaimColumnKey } from "./claim-columns";
+import { CLAIM_COLUMNS, type ClaimColumnKey } from "./domain/claim-columns";
 
 // A settlement-record file (.xlsx, or CSV in UTF-8 with or without BOM,
 // GB18030 or UTF-16) read by the shared import reader (lib/tabular-import)

@@ -7,7 +7,7 @@ import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { withUploadDir } from "@/lib/uploads/upload-temp";
 import { cleanUploadName, writeUpload } from "@/lib/uploads/save-upload";
 import { importClaims, type ImportClaimsResult } from "./import-claims";
-import { claimsExtension, claimsTooLarge, WRONG_CLAIMS_TYPE } from "./upload-limits";
+import { claimsExtension, claimsTooLarge, WRONG_CLAIMS_TYPE } from "./domain/upload-limits";
 
 export type ReceiveClaimsUploadInput = {
   fileName: string;

@@ -3,8 +3,8 @@ import type { Tx } from "@/db";
 import { insertSettlements, supersedeSettlements, type LedgerRow } from "@/db/queries/claims";
 import { yuanToCents } from "@/lib/settlement/cents";
 import type { TermsResolver } from "./claim-terms";
-import { diffSettlements, type SettlementChange, type StoredSettlement } from "./settlement-diff";
-import { RunError, settleYear, type ClaimTerms, type LedgerClaim } from "./settle-year";
+import { diffSettlements, type SettlementChange, type StoredSettlement } from "./domain/settlement-diff";
+import { RunError, settleYear, type ClaimTerms, type LedgerClaim } from "./domain/settle-year";
 
 // Settles person-years of the ledger again and says what would change; the
 // import (after adding claims) and the re-settlement (after a policy or

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
 import { csvText, syntheticId, tempDir } from "@/lib/rosters/test-files";
-import { checkHospitalLevel, checkMoney, checkSetting, checkYesNo } from "./claim-field-checks";
+import { checkHospitalLevel, checkMoney, checkSetting, checkYesNo } from "./domain/claim-field-checks";
 import { readClaimEntries } from "./read-claim-entries";
 
 // The row checks of a settlement-record file, on real files: money straight to

@@ -4,7 +4,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { ValidationError } from "@/lib/errors/app-error";
 import { writeErrorReport } from "@/lib/tabular-import/error-report";
-import { ENROLMENT_COLUMNS } from "./columns";
+import { ENROLMENT_COLUMNS } from "./domain/columns";
 import { MAX_ENROLMENT_ERRORS } from "./import-enrolment";
 
 // The problems of a rejected enrolment file as an .xlsx to download. Nothing of

@@ -7,7 +7,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { CASE_REASON_NAMES, CASE_REASONS, isCaseReason, MAX_CASE_NOTE_CHARS } from "./case-reasons";
+import { CASE_REASON_NAMES, CASE_REASONS, isCaseReason, MAX_CASE_NOTE_CHARS } from "./domain/case-reasons";
 
 export type CloseCaseInput = { reason?: unknown; note?: unknown };
 

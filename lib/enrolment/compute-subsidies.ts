@@ -7,7 +7,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { runSubsidies, type SubsidyRun } from "./run-subsidies";
-import { parseYear } from "./year-input";
+import { parseYear } from "./domain/year-input";
 
 /**
  * Computes the subsidies still missing for a year — after a policy version is

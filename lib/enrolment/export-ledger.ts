@@ -7,8 +7,8 @@ import type { CellValue } from "@/lib/export/xlsx";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { formatAmount, Money } from "@/lib/money/money";
 import { townshipFilter } from "./case-scope";
-import { categoryName, fundingText, tierName } from "./funding-text";
-import { parseYear } from "./year-input";
+import { categoryName, fundingText, tierName } from "./domain/funding-text";
+import { parseYear } from "./domain/year-input";
 
 const BATCH = 2000;
 

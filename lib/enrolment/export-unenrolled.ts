@@ -6,9 +6,9 @@ import { auditedXlsx } from "@/lib/export/audited-export";
 import type { CellValue } from "@/lib/export/xlsx";
 import { ValidationError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/id-number/id-number";
-import { CASE_REASON_NAMES } from "./case-reasons";
+import { CASE_REASON_NAMES } from "./domain/case-reasons";
 import { townshipFilter } from "./case-scope";
-import { parseYear } from "./year-input";
+import { parseYear } from "./domain/year-input";
 
 const BATCH = 2000;
 

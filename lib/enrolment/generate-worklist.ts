@@ -8,8 +8,8 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
-import { AUTO_CLOSE_NOTE } from "./case-reasons";
-import { parseYear } from "./year-input";
+import { AUTO_CLOSE_NOTE } from "./domain/case-reasons";
+import { parseYear } from "./domain/year-input";
 
 export type WorklistRun = { year: number; opened: number; closedAsEnrolled: number };
 

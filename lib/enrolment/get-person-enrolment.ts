@@ -5,8 +5,8 @@ import { findPersonById } from "@/db/queries/people";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { NotFoundError } from "@/lib/errors/app-error";
-import { CASE_REASON_NAMES } from "./case-reasons";
-import { categoryName, fundingText, tierName } from "./funding-text";
+import { CASE_REASON_NAMES } from "./domain/case-reasons";
+import { categoryName, fundingText, tierName } from "./domain/funding-text";
 
 export type CaseEvent = { at: string; text: string; by: string };
 

@@ -12,12 +12,12 @@ import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { formatAmount } from "@/lib/money/money";
 import { duplicateIdError, RosterFileError, type RosterRowError } from "@/lib/rosters/domain/errors";
-import { AUTO_CLOSE_NOTE } from "./case-reasons";
-import { ENROLMENT_HEADERS } from "./columns";
+import { AUTO_CLOSE_NOTE } from "./domain/case-reasons";
+import { ENROLMENT_HEADERS } from "./domain/columns";
 import { checkXlsxFile } from "@/lib/tabular-import/check-xlsx-file";
 import { readEnrolmentFile } from "./read-enrolment-file";
 import { runSubsidies, type SubsidyRun } from "./run-subsidies";
-import { validateEnrolmentRow, type FileFacts } from "./validate-row";
+import { validateEnrolmentRow, type FileFacts } from "./domain/validate-row";
 
 export type ImportEnrolmentInput = { path: string; fileName: string; today?: Date };
 

@@ -6,8 +6,8 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { townshipFilter } from "./case-scope";
-import { categoryName } from "./funding-text";
-import { parseYear } from "./year-input";
+import { categoryName } from "./domain/funding-text";
+import { parseYear } from "./domain/year-input";
 
 export type ListLedgerInput = { year: unknown; township?: string; page: number };
 export const LEDGER_PAGE_SIZE = 50;

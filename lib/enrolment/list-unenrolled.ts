@@ -7,9 +7,9 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/id-number/id-number";
-import { CASE_REASONS, type CaseReason } from "./case-reasons";
+import { CASE_REASONS, type CaseReason } from "./domain/case-reasons";
 import { townshipFilter } from "./case-scope";
-import { parseYear } from "./year-input";
+import { parseYear } from "./domain/year-input";
 
 export type ListUnenrolledInput = { year: unknown; township?: string; status?: string; page: number };
 export type TownshipCount = { code: string; name: string; open: number; closed: Record<CaseReason, number>; closedTotal: number };

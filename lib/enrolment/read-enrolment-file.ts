@@ -1,5 +1,5 @@
 import { readTableFile, type TableFile, type TableRow } from "@/lib/tabular-import/read-table";
-import { ENROLMENT_COLUMNS, type EnrolmentKey } from "./columns";
+import { ENROLMENT_COLUMNS, type EnrolmentKey } from "./domain/columns";
 
 // An enrolment file (.xlsx, or CSV in UTF-8 with or without BOM, GB18030 or
 // UTF-16) read by the shared import reader (lib/tabular-import) with the

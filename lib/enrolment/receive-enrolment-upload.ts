@@ -7,7 +7,7 @@ import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { withUploadDir } from "@/lib/uploads/upload-temp";
 import { cleanUploadName, writeUpload } from "@/lib/uploads/save-upload";
 import { importEnrolment, type ImportEnrolmentResult } from "./import-enrolment";
-import { enrolmentExtension, enrolmentTooLarge, WRONG_ENROLMENT_TYPE } from "./upload-limits";
+import { enrolmentExtension, enrolmentTooLarge, WRONG_ENROLMENT_TYPE } from "./domain/upload-limits";
 
 export type ReceiveEnrolmentUploadInput = {
   fileName: string;

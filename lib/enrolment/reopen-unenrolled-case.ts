@@ -7,7 +7,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { MAX_CASE_NOTE_CHARS, MIN_REOPEN_REASON_CHARS } from "./case-reasons";
+import { MAX_CASE_NOTE_CHARS, MIN_REOPEN_REASON_CHARS } from "./domain/case-reasons";
 
 /**
  * Undoes a 销号 closed in error: the case goes back on the township's list of

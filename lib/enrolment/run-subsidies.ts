@@ -5,7 +5,7 @@ import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { formatAmount } from "@/lib/money/money";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { validatePolicy } from "@/lib/policies/domain/validate-policy";
-import { subsidyForEnrolment, type NotComputed } from "./subsidy-for-enrolment";
+import { subsidyForEnrolment, type NotComputed } from "./domain/subsidy-for-enrolment";
 
 export type SubsidyRun = {
   /** Subsidy rows written now. */

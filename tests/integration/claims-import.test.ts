@@ -3,7 +3,7 @@ import { sealedIdColumns } from "@/db/queries/people-ids";
 import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { people } from "@/db/schema";
-import { claimsTemplate } from "@/lib/claims/claims-template";
+import { claimsTemplate } from "@/lib/claims/domain/claims-template";
 import { getClaimsErrorFile } from "@/lib/claims/get-claims-error-file";
 import { importClaims } from "@/lib/claims/import-claims";
 import {

@@ -6,7 +6,7 @@ import { computeSubsidies } from "@/lib/enrolment/compute-subsidies";
 import { importEnrolment } from "@/lib/enrolment/import-enrolment";
 import { listLedger } from "@/lib/enrolment/list-ledger";
 import { exportLedger } from "@/lib/enrolment/export-ledger";
-import { enrolmentTemplate } from "@/lib/enrolment/template";
+import { enrolmentTemplate } from "@/lib/enrolment/domain/template";
 import { badCheckId, syntheticId, writeXlsxFile } from "@/lib/rosters/test-files";
 import { Money } from "@/lib/money/money";
 import ExcelJS from "exceljs";

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitButton } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
-import { enrolmentUploadResultSchema, type EnrolmentUploadResult } from "@/lib/enrolment/enrolment-upload-response";
-import { enrolmentTooLarge } from "@/lib/enrolment/upload-limits";
+import { enrolmentUploadResultSchema, type EnrolmentUploadResult } from "@/lib/enrolment/domain/enrolment-upload-response";
+import { enrolmentTooLarge } from "@/lib/enrolment/domain/upload-limits";
 import { ImportErrors } from "./import-errors";
 
 type Result = EnrolmentUploadResult;

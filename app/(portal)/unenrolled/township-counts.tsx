@@ -1,5 +1,5 @@
 import { Table, Td, Th } from "@/components/ui/table";
-import { CASE_REASON_NAMES, CASE_REASONS, type CaseReason } from "@/lib/enrolment/case-reasons";
+import { CASE_REASON_NAMES, CASE_REASONS, type CaseReason } from "@/lib/enrolment/domain/case-reasons";
 
 type Count = { code: string; name: string; open: number; closed: Record<CaseReason, number>; closedTotal: number };
 

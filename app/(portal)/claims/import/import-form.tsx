@@ -5,8 +5,8 @@ import { useState } from "react";
 import { SubmitButton } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { RowErrors, type RowError } from "@/components/row-errors";
-import { claimsUploadResultSchema, type ClaimsUploadResult } from "@/lib/claims/claims-upload-response";
-import { claimsTooLarge } from "@/lib/claims/upload-limits";
+import { claimsUploadResultSchema, type ClaimsUploadResult } from "@/lib/claims/domain/claims-upload-response";
+import { claimsTooLarge } from "@/lib/claims/domain/upload-limits";
 
 type Result = ClaimsUploadResult;
 

@@ -1,5 +1,5 @@
 import type { YearClaim } from "@/lib/claims/get-claims-year";
-import { ruleText, TIER_NAMES, traceArithmetic } from "@/lib/claims/trace-text";
+import { ruleText, TIER_NAMES, traceArithmetic } from "@/lib/claims/domain/trace-text";
 
 /** One claim's calculation in plain Chinese: each trace line, then what it took from the limits. */
 export function ClaimTrace({ claim }: { claim: YearClaim }) {

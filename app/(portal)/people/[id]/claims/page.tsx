@@ -4,7 +4,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireContext } from "@/lib/auth/current-actor";
-import { levelName, SETTING_NAMES } from "@/lib/claims/claim-labels";
+import { levelName, SETTING_NAMES } from "@/lib/claims/domain/claim-labels";
 import { getClaimsYear } from "@/lib/claims/get-claims-year";
 import { loadForPage } from "@/lib/http/page-errors";
 import { param } from "@/lib/http/search-params";

@@ -1,4 +1,4 @@
-import type { YearRun } from "@/lib/claims/summarize-year";
+import type { YearRun } from "@/lib/claims/domain/summarize-year";
 
 /** Limit pools (used / limit / left) and deductibles, per settlement run of the year. */
 export function YearLimits({ runs }: { runs: YearRun[] }) {

@@ -1,6 +1,6 @@
-import { claimsUploadResultSchema } from "@/lib/claims/claims-upload-response";
+import { claimsUploadResultSchema } from "@/lib/claims/domain/claims-upload-response";
 import { receiveClaimsUpload } from "@/lib/claims/receive-claims-upload";
-import { claimsTooLarge } from "@/lib/claims/upload-limits";
+import { claimsTooLarge } from "@/lib/claims/domain/upload-limits";
 import { apiRoute } from "@/lib/http/api-route";
 import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { readUploadRequest } from "@/lib/uploads/upload-request";

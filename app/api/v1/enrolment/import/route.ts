@@ -1,6 +1,6 @@
-import { enrolmentUploadResultSchema } from "@/lib/enrolment/enrolment-upload-response";
+import { enrolmentUploadResultSchema } from "@/lib/enrolment/domain/enrolment-upload-response";
 import { receiveEnrolmentUpload } from "@/lib/enrolment/receive-enrolment-upload";
-import { enrolmentTooLarge } from "@/lib/enrolment/upload-limits";
+import { enrolmentTooLarge } from "@/lib/enrolment/domain/upload-limits";
 import { apiRoute } from "@/lib/http/api-route";
 import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { readUploadRequest } from "@/lib/uploads/upload-request";

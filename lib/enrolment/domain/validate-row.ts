@@ -6,7 +6,7 @@ import { checkName } from "@/lib/rosters/domain/field-checks";
 import { checkIdNumber, ymdNumber } from "@/lib/rosters/domain/id-check";
 import { ENROLMENT_HEADERS as H } from "./columns";
 import { checkAmount, checkFeeExempt, checkPaidOn, checkTier, checkYear } from "./field-checks";
-import type { EnrolmentRow } from "./read-enrolment-file";
+import type { EnrolmentRow } from "../read-enrolment-file";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
 
 export type EnrolmentEntry = {

@@ -16,7 +16,7 @@ import {
   checkYesNo,
   type Setting,
 } from "./claim-field-checks";
-import type { ClaimFileRow } from "./read-claims-file";
+import type { ClaimFileRow } from "../read-claims-file";
 
 // One settlement record checked on its own: every problem of the row at once,
 // by column. Checks that need the whole file (duplicate 结算流水号) or the

@@ -8,8 +8,8 @@ import { demoClaimsPlan, type DemoClaimRow, type DemoResident } from "@/lib/clai
 import { importClaims } from "@/lib/claims/import-claims";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { DEMO_COUNTY } from "@/lib/demo/demo-divisions";
-import { toCsv } from "@/lib/export/csv";
-import { toXlsx } from "@/lib/export/xlsx";
+import { toCsv } from "@/lib/export/domain/csv";
+import { toXlsx } from "@/lib/export/domain/xlsx";
 import { policyForClaimDate } from "@/lib/policies/policy-for-claim-date";
 import { claims, people, personCategories, users } from "@/db/schema";
 import type { Db } from "@/db/client";

@@ -9,7 +9,7 @@ import { generateWorklist } from "@/lib/enrolment/generate-worklist";
 import { importEnrolment } from "@/lib/enrolment/import-enrolment";
 import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import type { CaseReason } from "@/lib/enrolment/domain/case-reasons";
-import { writeXlsx } from "@/lib/export/xlsx";
+import { writeXlsx } from "@/lib/export/domain/xlsx";
 import { checkChar } from "@/lib/id-number/id-number";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";

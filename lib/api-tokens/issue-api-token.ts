@@ -12,8 +12,8 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { hashToken } from "@/lib/auth/token-actor";
 import { isWithin } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/users/parse-input";
-import { API_TOKEN_ACTION_INFO, isApiTokenAction, type ApiTokenAction } from "./token-actions";
+import { parseInput } from "@/lib/users/domain/parse-input";
+import { API_TOKEN_ACTION_INFO, isApiTokenAction, type ApiTokenAction } from "./domain/token-actions";
 
 const issueInput = z.object({
   name: z.string({ error: "请填写令牌用途" }).trim().min(1, { error: "请填写令牌用途，如“县人民医院收费系统”" }).max(60, { error: "令牌用途不超过 60 字" }),

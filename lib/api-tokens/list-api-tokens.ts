@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/domain/can";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
-import { API_TOKEN_ACTIONS } from "./token-actions";
+import { API_TOKEN_ACTIONS } from "./domain/token-actions";
 
 /** Tokens of accounts within the administrator's jurisdiction, and the accounts a new token may act as. */
 export async function listApiTokens(ctx: UseCaseContext) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { auditedXlsx } from "@/lib/export/audited-export";
-import type { Sheet } from "@/lib/export/sheet";
+import type { Sheet } from "@/lib/export/domain/sheet";
 import { levelName, SETTING_NAMES } from "./domain/claim-labels";
 import { readClaimsYear, type ClaimsYear } from "./get-claims-year";
 import { ruleText, TIER_NAMES, traceArithmetic } from "./domain/trace-text";

@@ -3,7 +3,7 @@ import { ledgerByCategory, ledgerRows, ledgerTotals, type LedgerFilter } from "@
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { auditedXlsx } from "@/lib/export/audited-export";
-import type { CellValue } from "@/lib/export/xlsx";
+import type { CellValue } from "@/lib/export/domain/xlsx";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { formatAmount, Money } from "@/lib/money/money";
 import { townshipFilter } from "./case-scope";

@@ -3,7 +3,7 @@ import { listCases, type CaseFilter } from "@/db/queries/enrolment-worklist";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { auditedXlsx } from "@/lib/export/audited-export";
-import type { CellValue } from "@/lib/export/xlsx";
+import type { CellValue } from "@/lib/export/domain/xlsx";
 import { ValidationError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { CASE_REASON_NAMES } from "./domain/case-reasons";

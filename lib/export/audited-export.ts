@@ -3,10 +3,10 @@ import type { Db, Tx } from "@/db";
 import { insertAudit } from "@/db/queries/audit";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { toCsv } from "./csv";
-import { exporterStamp } from "./exporter-stamp";
-import type { CellValue, Sheet } from "./sheet";
-import { toXlsx } from "./xlsx";
+import { toCsv } from "./domain/csv";
+import { exporterStamp } from "./domain/exporter-stamp";
+import type { CellValue, Sheet } from "./domain/sheet";
+import { toXlsx } from "./domain/xlsx";
 
 // Every export of personal data goes through here, so none can forget either
 // half: the file names its exporter and the time (a footer on every sheet),

@@ -10,7 +10,7 @@ import { requirePermission, requireWithin } from "@/lib/auth/require-permission"
 import { isWithin } from "@/lib/divisions/domain/division-code";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { checkName } from "@/lib/rosters/domain/field-checks";
-import { maskName } from "./mask-name";
+import { maskName } from "./domain/mask-name";
 
 export type CorrectRegisterInput = { name?: unknown; divisionCode?: unknown; reason?: unknown };
 

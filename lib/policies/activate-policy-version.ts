@@ -9,7 +9,7 @@ import { accountId } from "@/lib/auth/domain/actor";
 import { levelOf } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { checkNewVersion, type VersionDates } from "@/lib/policies/domain/versions";
-import { parseInput } from "@/lib/users/parse-input";
+import { parseInput } from "@/lib/users/domain/parse-input";
 import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
 import { activationInput } from "./domain/policy-input";
 import { storedRecord } from "./stored-record";

@@ -7,7 +7,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import { validatePolicy } from "@/lib/policies/domain/validate-policy";
-import { parseInput } from "@/lib/users/parse-input";
+import { parseInput } from "@/lib/users/domain/parse-input";
 import { loadVersion, versionTarget } from "./load-version";
 import { copyInput } from "./domain/policy-input";
 import { storedRecord } from "./stored-record";

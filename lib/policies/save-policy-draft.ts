@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { parseJsonText } from "@/lib/calendar/domain/parse-json-text";
 import { AppError, ValidationError } from "@/lib/errors/app-error";
 import { validatePolicy } from "@/lib/policies/domain/validate-policy";
-import { parseInput } from "@/lib/users/parse-input";
+import { parseInput } from "@/lib/users/domain/parse-input";
 import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
 import { draftInput } from "./domain/policy-input";
 

@@ -5,7 +5,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { auditedXlsx } from "@/lib/export/audited-export";
-import type { SheetColumn } from "@/lib/export/xlsx";
+import type { SheetColumn } from "@/lib/export/domain/xlsx";
 import { monthBounds } from "./domain/month";
 import { CONSOLIDATION_LIST_NAMES, isConsolidationList, readConsolidationList, type ConsolidationList } from "./read-consolidation-list";
 

@@ -16,7 +16,7 @@ import { birthDateOf, sexOf } from "@/lib/id-number/id-number";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./domain/month";
 import { OpenRollIndex } from "./domain/open-roll-index";
-import { maskName } from "@/lib/people/mask-name";
+import { maskName } from "@/lib/people/domain/mask-name";
 import { duplicateIdError, notOnRollError, registerNameConflict, registerVillageConflict, RosterFileError, type RosterRowError } from "./domain/errors";
 import { checkXlsxFile } from "@/lib/tabular-import/check-xlsx-file";
 import { readRosterFile } from "./read-roster";

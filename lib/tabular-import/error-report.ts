@@ -1,5 +1,5 @@
-import { toCsv } from "@/lib/export/csv";
-import { toXlsx } from "@/lib/export/xlsx";
+import { toCsv } from "@/lib/export/domain/csv";
+import { toXlsx } from "@/lib/export/domain/xlsx";
 import type { TableRowError } from "./errors";
 import type { TableColumns } from "./read-table";
 

@@ -3,7 +3,7 @@ import { findCurrentDivision } from "@/db/queries/divisions";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { isWithin } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
-import type { UpdateUserInput } from "./user-input";
+import type { UpdateUserInput } from "./domain/user-input";
 
 /** An administrator may only place users inside their own jurisdiction, on a division that exists. */
 export async function assertAssignable(ctx: UseCaseContext, input: Pick<UpdateUserInput, "jurisdiction" | "department">) {

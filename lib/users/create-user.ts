@@ -8,8 +8,8 @@ import { hashPassword, passwordProblem } from "@/lib/auth/domain/password";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError, ValidationError } from "@/lib/errors/app-error";
 import { assertAssignable } from "./assert-assignable";
-import { parseInput } from "./parse-input";
-import { createUserInput } from "./user-input";
+import { parseInput } from "./domain/parse-input";
+import { createUserInput } from "./domain/user-input";
 
 export async function createUser(ctx: UseCaseContext, raw: unknown): Promise<{ id: string }> {
   await requirePermission(ctx, "users.manage", { objectType: "user" });

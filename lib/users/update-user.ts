@@ -8,8 +8,8 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { isWithin } from "@/lib/divisions/domain/division-code";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { assertAssignable } from "./assert-assignable";
-import { parseInput } from "./parse-input";
-import { updateUserInput } from "./user-input";
+import { parseInput } from "./domain/parse-input";
+import { updateUserInput } from "./domain/user-input";
 
 /** Changes name, department, role or jurisdiction; any change of the last three ends the user's sessions at once. */
 export async function updateUser(ctx: UseCaseContext, userId: string, raw: unknown): Promise<void> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, like } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { auditLog, people } from "@/db/schema";
-import { actionName } from "@/lib/audit/action-names";
+import { actionName } from "@/lib/audit/domain/action-names";
 import { exportClaimsYear } from "@/lib/claims/export-claims-year";
 import { getClaimsYear } from "@/lib/claims/get-claims-year";
 import { importClaims } from "@/lib/claims/import-claims";

@@ -4,7 +4,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { Table, Td, Th } from "@/components/ui/table";
-import { actionName } from "@/lib/audit/action-names";
+import { actionName } from "@/lib/audit/domain/action-names";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { requireContext } from "@/lib/auth/current-actor";
 import { DEPARTMENT_NAMES, isDepartment } from "@/lib/departments/departments";

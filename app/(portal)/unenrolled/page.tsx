@@ -12,7 +12,7 @@ import { defaultYear } from "@/lib/enrolment/domain/year-input";
 import { placeName } from "@/lib/divisions/domain/place-name";
 import { loadForPage } from "@/lib/http/page-errors";
 import { pageParam, param } from "@/lib/http/search-params";
-import { maskName } from "@/lib/people/mask-name";
+import { maskName } from "@/lib/people/domain/mask-name";
 import { closeCaseAction, generateWorklistAction, reopenCaseAction } from "./actions";
 import { CloseCaseForm } from "./close-case-form";
 import { ReopenCaseForm } from "./reopen-case-form";

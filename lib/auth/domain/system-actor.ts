@@ -7,7 +7,7 @@ import type { Role } from "./roles";
 // seed, the benchmarks). Their use cases still go through permissions and
 // audit: as the department and role the caller names, over the given
 // division. Audit rows show them as "cli" / "system" without a user id; those
-// names are reserved (lib/users/user-input.ts), and `kind` — never the
+// names are reserved (lib/users/domain/user-input.ts), and `kind` — never the
 // name or the id — is what code checks (accountId in ./actor.ts).
 
 /**

@@ -1,4 +1,4 @@
-import { toXlsx } from "@/lib/export/xlsx";
+import { toXlsx } from "@/lib/export/domain/xlsx";
 import { TEMPLATE_EXAMPLE } from "@/lib/rosters/domain/example";
 import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS, OPTIONAL_CLAIM_COLUMNS } from "./claim-columns";
 

@@ -1,4 +1,4 @@
-import { toXlsx } from "@/lib/export/xlsx";
+import { toXlsx } from "@/lib/export/domain/xlsx";
 import { TEMPLATE_EXAMPLE } from "@/lib/rosters/domain/example";
 import { ENROLMENT_HEADERS, ENROLMENT_KEYS, OPTIONAL_KEYS, REQUIRED_KEYS } from "./columns";
 

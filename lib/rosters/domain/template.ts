@@ -1,6 +1,6 @@
 import { CATEGORY_INFO, categoriesOf } from "@/lib/categories/categories";
 import { DEPARTMENT_NAMES, type RosterDepartment } from "@/lib/departments/departments";
-import { toXlsx } from "@/lib/export/xlsx";
+import { toXlsx } from "@/lib/export/domain/xlsx";
 import { COLUMN_HEADERS, COLUMN_KEYS, REQUIRED_COLUMNS } from "./columns";
 import { TEMPLATE_EXAMPLE } from "./example";
 import { MAX_NOTE_CHARS } from "./field-checks";

@@ -3,7 +3,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
-import { API_TOKEN_ACTION_INFO, API_TOKEN_ACTIONS, isApiTokenAction } from "@/lib/api-tokens/token-actions";
+import { API_TOKEN_ACTION_INFO, API_TOKEN_ACTIONS, isApiTokenAction } from "@/lib/api-tokens/domain/token-actions";
 import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { issueTokenAction, revokeTokenAction } from "./actions";

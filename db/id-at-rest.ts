@@ -68,3 +68,39 @@ export async function resealIdNumbers(handle: DbHandle): Promise<ResealResult> {
     result.people += rows.length;
   }
 }
+
+// The on-application contact columns (applications: phone, account holder,
+// account number) are sealed under the same PORTAL_DATA_KEY, so a rotation
+// that left them would make them unreadable once PORTAL_DATA_KEY_OLD is
+// dropped. They have no blind index; only the ciphertext is renewed.
+const CONTACT_COLUMNS = ["phone_sealed", "bank_holder_sealed", "bank_account_sealed"] as const;
+type ContactRow = { id: string } & Record<(typeof CONTACT_COLUMNS)[number], string | null>;
+
+export async function resealApplicationContacts(handle: DbHandle): Promise<number> {
+  const ids = idCrypto();
+  let resealed = 0;
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await handle.raw.query<ContactRow>(
+      `SELECT id, ${CONTACT_COLUMNS.join(", ")} FROM applications WHERE id > $1 ORDER BY id LIMIT $2`,
+      [after, BATCH],
+    );
+    if (rows.length === 0) return resealed;
+    after = rows[rows.length - 1]!.id;
+    const renew = (v: string | null) => (v !== null && sealedKeyId(v) !== ids.current.id ? ids.seal(ids.open(v)) : v);
+    const stale = rows.filter((r) => CONTACT_COLUMNS.some((c) => r[c] !== null && sealedKeyId(r[c]!) !== ids.current.id));
+    if (stale.length > 0) {
+      await handle.raw.query(
+        `UPDATE applications a SET phone_sealed = u.phone, bank_holder_sealed = u.holder, bank_account_sealed = u.account
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, phone, holder, account) WHERE a.id = u.id`,
+        [
+          stale.map((r) => r.id),
+          stale.map((r) => renew(r.phone_sealed)),
+          stale.map((r) => renew(r.bank_holder_sealed)),
+          stale.map((r) => renew(r.bank_account_sealed)),
+        ],
+      );
+    }
+    resealed += stale.length;
+  }
+}

@@ -1,4 +1,4 @@
-import { resealIdNumbers } from "@/db/id-at-rest";
+import { resealApplicationContacts, resealIdNumbers } from "@/db/id-at-rest";
 import { UnknownDataKey } from "@/lib/crypto/id-cipher";
 import { CliInputError, CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";
@@ -11,12 +11,13 @@ import { withDatabase } from "../with-database";
 export const keysRotateCommand: CliCommand = {
   name: "keys rotate",
   usage: "keys rotate",
-  summary: "用新密钥重新加密全部身份证号并重算检索索引（旧密钥经 PORTAL_DATA_KEY_OLD 提供）",
+  summary: "用新密钥重新加密全部身份证号与申请人联系方式、银行账户并重算检索索引（旧密钥经 PORTAL_DATA_KEY_OLD 提供）",
   async run(args, io) {
     if (args.length > 0) throw new CliUsageError(`keys rotate takes no arguments, got "${args[0]}"`);
     const r = await withDatabase(async (handle) => {
       try {
-        return await resealIdNumbers(handle);
+        const ids = await resealIdNumbers(handle);
+        return { ...ids, applications: await resealApplicationContacts(handle) };
       } catch (err) {
         if (err instanceof UnknownDataKey) throw new CliInputError(`PORTAL_DATA_KEY_OLD: ${err.message}`);
         throw err;

@@ -9,6 +9,7 @@ import { returnApplication } from "@/lib/applications/return-application";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
 import { idCrypto } from "@/lib/crypto/data-keys";
+import { resealApplicationContacts } from "@/db/id-at-rest";
 import { todayInChina } from "@/lib/policies/domain/today";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
@@ -169,5 +170,34 @@ describe.each(drivers())("on-application intake on %s", (driver) => {
     expect(await count("select count(*)::int as n from application_transitions where application_id = $1", [id])).toBe(2);
     // A stale version is refused too.
     await expect(beginTownshipReview(clerk, id, { version: 1 })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("`keys rotate` re-seals the contact columns: readable with the new key alone after the old one is retired", async () => {
+    const { id } = await acceptApplication(clerk, intake(taohongPerson));
+    const sealed = async () =>
+      (await s.handle.raw.query<{ phone_sealed: string; bank_holder_sealed: string; bank_account_sealed: string }>(
+        "select phone_sealed, bank_holder_sealed, bank_account_sealed from applications where id = $1",
+        [id],
+      ))[0]!;
+    const before = await sealed();
+    const old = process.env.PORTAL_DATA_KEY!;
+    const fresh = Buffer.alloc(32, 9).toString("base64");
+    process.env.PORTAL_DATA_KEY = fresh;
+    process.env.PORTAL_DATA_KEY_OLD = old;
+    try {
+      expect(await resealApplicationContacts(s.handle)).toBeGreaterThan(0);
+      expect(await resealApplicationContacts(s.handle)).toBe(0); // nothing left to do
+      delete process.env.PORTAL_DATA_KEY_OLD; // retired
+      const after = await sealed();
+      expect(after.bank_account_sealed).not.toBe(before.bank_account_sealed);
+      expect(idCrypto().open(after.bank_account_sealed)).toBe(ACCOUNT);
+      expect(idCrypto().open(after.phone_sealed)).toBe(PHONE);
+      expect(idCrypto().open(after.bank_holder_sealed)).toBe("王大山");
+    } finally {
+      process.env.PORTAL_DATA_KEY = old;
+      process.env.PORTAL_DATA_KEY_OLD = fresh;
+      await resealApplicationContacts(s.handle); // back to the suite's key
+      delete process.env.PORTAL_DATA_KEY_OLD;
+    }
   });
 });

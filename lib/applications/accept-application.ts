@@ -3,7 +3,7 @@ import { insertApplication, insertTransition, findPersonForIntake, nextCaseNo } 
 import { insertAudit } from "@/db/queries/audit";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
-import type { UseCaseContext } from "@/lib/auth/context";
+import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { accountId } from "@/lib/auth/domain/actor";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
@@ -11,7 +11,6 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { townshipOf } from "@/lib/divisions/domain/division-code";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { todayInChina } from "@/lib/policies/domain/today";
 import { parseIntake, type IntakeInput } from "./domain/intake-input";
 import { dueDate, startClock } from "./domain/step-clock";
 
@@ -23,7 +22,7 @@ import { dueDate, startClock } from "./domain/step-clock";
  */
 export async function acceptApplication(ctx: UseCaseContext, input: IntakeInput): Promise<{ id: string; caseNo: string; dueOn: string }> {
   await requirePermission(ctx, "applications.intake", { objectType: "application" });
-  const intake = parseIntake(input, todayInChina());
+  const intake = parseIntake(input, todayOf(ctx));
   const person = await findPersonForIntake(ctx.db, intake.personId);
   if (!person) throw new NotFoundError("找不到该申请人，请重新查找。");
   const township = townshipOf(person.divisionCode);

@@ -3,12 +3,11 @@ import { findApplicationForWorkflow, updateApplicationIfVersion, upsertSurvey } 
 import { insertAudit } from "@/db/queries/audit";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
-import type { UseCaseContext } from "@/lib/auth/context";
+import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { accountId } from "@/lib/auth/domain/actor";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { todayInChina } from "@/lib/policies/domain/today";
 import { ApplicationChangedError, versionOf } from "./run-transition";
 
 export type SurveyInput = { version?: unknown; surveyedOn?: unknown; visitors?: unknown; findings?: unknown; householdSituation?: unknown };
@@ -33,7 +32,7 @@ export async function recordHouseholdSurvey(ctx: UseCaseContext, applicationId: 
   }
   const surveyedOn = typeof input.surveyedOn === "string" ? input.surveyedOn.trim() : "";
   if (!isIsoDate(surveyedOn)) throw new ValidationError("surveyedOn", "调查日期应为 YYYY-MM-DD");
-  if (surveyedOn < row.acceptedOn || surveyedOn > todayInChina()) throw new ValidationError("surveyedOn", "调查日期应在受理日期与今天之间");
+  if (surveyedOn < row.acceptedOn || surveyedOn > todayOf(ctx)) throw new ValidationError("surveyedOn", "调查日期应在受理日期与今天之间");
   const survey = {
     applicationId: id,
     surveyedOn,

@@ -3,14 +3,13 @@ import { findApplicationForWorkflow, insertTransition, updateApplicationIfVersio
 import { insertAudit } from "@/db/queries/audit";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
-import type { UseCaseContext } from "@/lib/auth/context";
+import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { accountId } from "@/lib/auth/domain/actor";
 import type { Action } from "@/lib/auth/domain/permissions";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors/app-error";
-import { todayInChina } from "@/lib/policies/domain/today";
 import { dueDate, type StepClock } from "./domain/step-clock";
 import { decide, type ApplicationCase, type Decision, type WorkflowCommand } from "./domain/transitions";
 
@@ -71,7 +70,7 @@ export async function runTransition(ctx: UseCaseContext, req: TransitionRequest)
     bankDetailsOnFile: row.bankOnFile,
     clock: clockOf(row),
   };
-  const on = todayInChina();
+  const on = todayOf(ctx);
   const calendar = await loadWorkingDayCalendar(ctx.db);
   let decision: Decision;
   let due: string | null;

@@ -1,11 +1,10 @@
 import "server-only";
 import { summarizeApplications as summarizeQuery } from "@/db/queries/applications";
-import type { UseCaseContext } from "@/lib/auth/context";
+import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { isDivisionCode, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
 import { Money } from "@/lib/money/money";
-import { todayInChina } from "@/lib/policies/domain/today";
 import { FINAL_STATES, type ApplicationState } from "./domain/states";
 
 export type ApplicationsSummary = {
@@ -29,7 +28,7 @@ export async function summarizeApplications(ctx: UseCaseContext, input: { divisi
   const division = input.division?.trim() || ctx.actor.user.jurisdiction;
   if (!isDivisionCode(division)) throw new ValidationError("division", `“${division.slice(0, 20)}”不是 12 位行政区划代码`);
   await requireWithin(ctx, division, "applications.view", { objectType: "division", objectId: division });
-  const rows = await summarizeQuery(ctx.db, scopePrefix(division), todayInChina());
+  const rows = await summarizeQuery(ctx.db, scopePrefix(division), todayOf(ctx));
   const out: ApplicationsSummary = { total: 0, byState: {}, urgent: 0, overdue: 0, paid: 0, refused: 0, paidAmount: "0.00" };
   let paidAmount = new Money(0);
   for (const r of rows) {

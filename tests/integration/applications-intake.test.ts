@@ -10,7 +10,6 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { resealApplicationContacts } from "@/db/id-at-rest";
-import { todayInChina } from "@/lib/policies/domain/today";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
@@ -19,9 +18,11 @@ import { contextOf, seededDb } from "../helpers/seeded";
 // refusals changing nothing, the optimistic version check, and the
 // jurisdiction (a township clerk cannot act on another township's case).
 //
-// The use cases date each step by today's Beijing date, so the dates here are
-// relative to today (the shipped calendar covers up to 2026; hand-worked
-// deadlines are in lib/applications/domain/step-clock.test.ts).
+// The use cases date each step by the context's clock, fixed here at 10:00 in
+// Beijing on Wednesday 2026-11-18 so that every deadline lies inside the
+// shipped holiday schedules whatever the real date is (hand-worked deadlines
+// are in lib/applications/domain/step-clock.test.ts).
+const NOW = new Date("2026-11-18T02:00:00Z");
 
 const ACCOUNT = "6222021234567890123";
 const PHONE = "13812345678";
@@ -31,7 +32,7 @@ describe.each(drivers())("on-application intake on %s", (driver) => {
   let clerk: UseCaseContext;
   let taohongPerson: string;
   let xiaoshajiangPerson: string;
-  const today = todayInChina();
+  const today = "2026-11-18";
   const calendar = defaultCalendar();
   // Two working days ago: not the acceptance day, so forwarding needs no 特事特办.
   let accepted = today;
@@ -41,7 +42,7 @@ describe.each(drivers())("on-application intake on %s", (driver) => {
 
   beforeAll(async () => {
     s = await seededDb(driver);
-    clerk = await contextOf(s, "taohong.clerk");
+    clerk = { ...(await contextOf(s, "taohong.clerk")), now: () => NOW };
     const one = async (prefix: string) =>
       (await s.handle.raw.query<{ id: string }>("select id from people where division_code like $1 order by id limit 1", [`${prefix}%`]))[0]!.id;
     taohongPerson = await one("430524100");
@@ -51,6 +52,7 @@ describe.each(drivers())("on-application intake on %s", (driver) => {
     await s?.drop();
   });
 
+  const staff = async (username: string): Promise<UseCaseContext> => ({ ...(await contextOf(s, username)), now: () => NOW });
   const intake = (personId: string, extra: Record<string, unknown> = {}) => ({
     personId,
     acceptedOn: accepted,
@@ -113,7 +115,7 @@ describe.each(drivers())("on-application intake on %s", (driver) => {
     await expect(acceptApplication(clerk, intake(taohongPerson, { documents: (intake(taohongPerson).documents as { item: string }[]).map((d) => (d.item === "history" ? { item: "history", status: "missing" } : d)) }))).rejects.toMatchObject({ field: "documents.history" });
     await expect(acceptApplication(clerk, intake(taohongPerson, { acceptedOn: "2099-01-01" }))).rejects.toMatchObject({ field: "acceptedOn" });
     await expect(acceptApplication(clerk, intake(xiaoshajiangPerson))).rejects.toMatchObject({ code: "forbidden" });
-    await expect(acceptApplication(await contextOf(s, "yibao.reviewer"), intake(taohongPerson))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(acceptApplication(await staff("yibao.reviewer"), intake(taohongPerson))).rejects.toMatchObject({ code: "forbidden" });
     expect(await count("select count(*)::int as n from applications")).toBe(before);
     expect(await count("select count(*)::int as n from audit_log where action = 'applications.intake' and outcome = 'refused'")).toBe(2);
   });
@@ -132,8 +134,8 @@ describe.each(drivers())("on-application intake on %s", (driver) => {
     await expect(returnApplication(clerk, id, { version: 4, note: "补病历" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("已报县级") });
     expect(await row(id)).toMatchObject({ state: "forwarded", version: 4 });
     // The county takes it up; the payment clerk may not (no audit permission), the county clock is unchanged.
-    await expect(beginCountyAudit(await contextOf(s, "yibao.clerk"), id, { version: 4 })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await beginCountyAudit(await contextOf(s, "yibao.reviewer"), id, { version: 4 })).toMatchObject({ state: "county_review", version: 5, dueOn: f.dueOn });
+    await expect(beginCountyAudit(await staff("yibao.clerk"), id, { version: 4 })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await beginCountyAudit(await staff("yibao.reviewer"), id, { version: 4 })).toMatchObject({ state: "county_review", version: 5, dueOn: f.dueOn });
   });
 
   it("a township clerk cannot act on another township's case: 403, audited, nothing changes", async () => {

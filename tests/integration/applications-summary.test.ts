@@ -3,14 +3,16 @@ import { acceptApplication } from "@/lib/applications/accept-application";
 import { refuseApplication } from "@/lib/applications/refuse-application";
 import { summarizeApplications } from "@/lib/applications/summarize-applications";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { todayInChina } from "@/lib/policies/domain/today";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
 // `applications summary` (docs/cli.md) over cases made through the use cases;
 // the one paid case is set up in SQL, as payment use cases do not exist yet.
 
-const daysAgo = (n: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+// A fixed clock (10:00 in Beijing on Wednesday 2026-11-18): every deadline it
+// yields lies inside the shipped 2026 holiday schedule, whatever the real date.
+const NOW = new Date("2026-11-18T02:00:00Z");
+const daysAgo = (n: number) => new Date(Date.parse("2026-11-18T00:00:00Z") - n * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(drivers())("applications summary on %s", (driver) => {
   let s: Scratch;
@@ -18,8 +20,8 @@ describe.each(drivers())("applications summary on %s", (driver) => {
   let manager: UseCaseContext;
   beforeAll(async () => {
     s = await seededDb(driver);
-    clerk = await contextOf(s, "taohong.clerk");
-    manager = await contextOf(s, "yibao.manager");
+    clerk = { ...(await contextOf(s, "taohong.clerk")), now: () => NOW };
+    manager = { ...(await contextOf(s, "yibao.manager")), now: () => NOW };
     const person = (await s.handle.raw.query<{ id: string }>("select id from people where division_code like '430524100%' order by id limit 1"))[0]!.id;
     const base = { personId: person, filerKind: "self", phone: "13812345678", diagnosisSummary: "脑出血", documents: ["identity", "certification", "diagnosis", "history", "receipts"].map((item) => ({ item, status: "supplied" })) };
     await acceptApplication(clerk, { ...base, acceptedOn: daysAgo(1) });

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireContext } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors/app-error";
 import { findPersonByIdNumberWithin } from "@/lib/people/find-person-by-id-number";
+import { sealNameSearch } from "@/lib/people/name-search-token";
 
 export type IdSearchState = { error: string; value: string } | null;
 
@@ -18,4 +19,21 @@ export async function findByIdNumberAction(_prev: IdSearchState, form: FormData)
     throw err;
   }
   redirect(`/people/${personId}`);
+}
+
+/**
+ * 查询 on the people list: a POST that turns the filters into the list's URL.
+ * Division and category codes go in as they are; the name only as a sealed
+ * token (lib/people/name-search-token.ts), so no name reaches a URL.
+ */
+export async function filterPeopleAction(form: FormData): Promise<void> {
+  const params = new URLSearchParams();
+  for (const key of ["township", "village", "category"] as const) {
+    const v = String(form.get(key) ?? "").trim();
+    if (v) params.set(key, v.slice(0, 40));
+  }
+  const name = String(form.get("name") ?? "").trim();
+  if (name) params.set("q", sealNameSearch(name));
+  const query = params.toString();
+  redirect(query ? `/people?${query}` : "/people");
 }

@@ -10,6 +10,8 @@ import { loadForPage } from "@/lib/http/page-errors";
 import { pageParam, param } from "@/lib/http/search-params";
 import { getPeopleFilterOptions } from "@/lib/people/get-people-filter-options";
 import { listPeople } from "@/lib/people/list-people";
+import { openNameSearch } from "@/lib/people/name-search-token";
+import { filterPeopleAction } from "./actions";
 import { DivisionPicker } from "./division-picker";
 import { IdSearch } from "./id-search";
 
@@ -19,8 +21,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PeoplePage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
-  // Only codes in the URL (township, village, category) besides the name search; never an ID number.
-  const filters = { township: param(sp.township), village: param(sp.village), category: param(sp.category), name: param(sp.name) };
+  // Only codes in the URL (township, village, category) and the name as a sealed
+  // token (q); never a name or an ID number in the clear.
+  const q = param(sp.q);
+  const name = openNameSearch(q);
+  const codes = { township: param(sp.township), village: param(sp.village), category: param(sp.category) };
+  const filters = { ...codes, name };
   const ctx = await requireContext();
   const options = await loadForPage(() => getPeopleFilterOptions(ctx));
   const result = await loadForPage(() => listPeople(ctx, { ...filters, page: pageParam(sp.page) }));
@@ -28,7 +34,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
     <>
       <PageHeader title="救助对象" description="本辖区登记人员，可按乡镇、村和当前救助类别筛选。身份证号默认脱敏显示，查看完整号码需相应权限并留痕。" />
       <IdSearch />
-      <form className="mb-4 flex flex-wrap items-end gap-3" method="get" data-testid="people-filters">
+      <form className="mb-4 flex flex-wrap items-end gap-3" action={filterPeopleAction} data-testid="people-filters">
         {options.ok ? (
           <>
             <DivisionPicker townships={options.data.townships} township={filters.township} village={filters.village} />
@@ -43,11 +49,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
         ) : null}
         <label className="text-sm">
           姓名
-          <input name="name" defaultValue={filters.name} className={`${inputClass} block w-36`} />
+          <input name="name" defaultValue={name} maxLength={50} autoComplete="off" className={`${inputClass} block w-36`} />
         </label>
         <button className="rounded bg-brand-600 px-4 py-2 text-sm text-white">查询</button>
         <Link href="/people" className="px-2 py-2 text-sm text-brand-600 hover:underline">清除条件</Link>
       </form>
+      {q && !name ? <Notice tone="info" testId="name-search-expired">姓名查询条件已失效，请重新输入姓名后查询。</Notice> : null}
       {!result.ok ? (
         <Notice tone="error" testId="page-error">{result.error.message}</Notice>
       ) : (
@@ -71,7 +78,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
             </tbody>
           </Table>
           {result.data.rows.length === 0 ? <p className="mt-2 text-sm text-slate-500">没有符合条件的人员。</p> : null}
-          <Pager page={result.data.page} hasMore={result.data.hasMore} params={filters} path="/people" />
+          <Pager page={result.data.page} hasMore={result.data.hasMore} params={{ ...codes, q }} path="/people" />
         </>
       )}
     </>

@@ -128,7 +128,11 @@ describe.each(drivers())("consolidation views on %s", (driver) => {
     const township = await contextOf(s, "taohong.clerk"); // 桃洪镇 430524100000
     await expect(getPersonRosterHistory(township, outside!.id)).rejects.toMatchObject({ code: "forbidden" });
     await expect(lookupPersonCategory(township, { idNumber: outside!.id_number })).rejects.toMatchObject({ code: "not_found" });
+    const reads = async () =>
+      Number((await s.handle.raw.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'people.view' and object_id = $1", [outside!.id]))[0]!.n);
+    const readsBefore = await reads();
     const found = await lookupPersonCategory(clerk, { idNumber: outside!.id_number, on: "2026-11-15" });
+    expect(await reads()).toBe(readsBefore + 1); // the API read is audited like the page
     expect(found.idNumber).toMatch(MASKED);
     expect(found.personId).toBe(outside!.id);
     await expect(lookupPersonCategory(clerk, { idNumber: "430524199001011234" })).rejects.toMatchObject({ field: "idNumber" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
-import { csvText, syntheticId, tempDir } from "@/lib/rosters/test-files";
+import { csvText, syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { checkHospitalLevel, checkMoney, checkSetting, checkYesNo } from "./domain/claim-field-checks";
 import { readClaimEntries } from "./read-claim-entries";
 

@@ -6,7 +6,7 @@ import { writeErrorReport } from "@/lib/tabular-import/error-report";
 import { ROSTER_COLUMNS } from "./domain/columns";
 import type { RosterRowError } from "./domain/errors";
 import { readRosterFile } from "./read-roster";
-import { badCheckId, csvText, syntheticId, tempDir } from "./test-files";
+import { badCheckId, csvText, syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { validateRosterRow, type RosterEntry, type RosterValidationContext } from "./domain/validate-row";
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;

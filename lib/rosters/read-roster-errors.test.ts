@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RosterFileError, type RosterFileProblem } from "./domain/errors";
 import { MAX_RECORD_CHARS } from "@/lib/tabular-import/read-csv";
 import { readRosterFile } from "./read-roster";
-import { csvText, storedZip, syntheticId, tempDir, writeStreamed, writeXlsxFile } from "./test-files";
+import { csvText, storedZip, syntheticId, tempDir, writeStreamed, writeXlsxFile } from "@/tests/helpers/roster-files";
 
 // File-level problems: each is a RosterFileError with a Chinese reason, thrown
 // by readRosterFile (or, for damage found later, by the iteration), never a crash.

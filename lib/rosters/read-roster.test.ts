@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WHOLE_ROW } from "./domain/errors";
 import { readRosterFile, type RosterFile, type RosterInput, type RosterRow } from "./read-roster";
-import { csvText, storedZip, syntheticId, tempDir, writeXlsxFile } from "./test-files";
+import { csvText, storedZip, syntheticId, tempDir, writeXlsxFile } from "@/tests/helpers/roster-files";
 
 const HEADER = ["身份证号", "姓名", "类别", "变动", "区划代码", "认定日期", "备注"];
 const ID1 = syntheticId(1);

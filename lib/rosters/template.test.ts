@@ -6,7 +6,7 @@ import { ROSTER_DEPARTMENTS } from "@/lib/departments/departments";
 import { isValidIdNumber } from "@/lib/id-number/id-number";
 import { readRosterFile, type RosterRow } from "./read-roster";
 import { rosterTemplate } from "./domain/template";
-import { syntheticId, tempDir } from "./test-files";
+import { syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { validateRosterRow } from "./domain/validate-row";
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;

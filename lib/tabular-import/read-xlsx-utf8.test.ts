@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { iterateStream } from "./exceljs-utf8";
 import { readRosterFile } from "@/lib/rosters/read-roster";
-import { storedZip, syntheticId, tempDir, writeXlsxFile } from "@/lib/rosters/test-files";
+import { storedZip, syntheticId, tempDir, writeXlsxFile } from "@/tests/helpers/roster-files";
 
 // exceljs's streaming reader decoded each 16 KB chunk on its own, turning a
 // Chinese character split across two chunks into U+FFFD (exceljs-utf8.ts).

@@ -19,7 +19,7 @@ import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
 import type { RosterDepartment } from "@/lib/departments/departments";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
-import { csvText, tempDir, writeXlsxFile } from "@/lib/rosters/test-files";
+import { csvText, tempDir, writeXlsxFile } from "@/tests/helpers/roster-files";
 import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS } from "@/lib/claims/domain/claim-columns";
 
 const ROSTER_HEADER = ["身份证号", "姓名", "类别", "变动", "区划代码", "认定日期", "备注"];

@@ -9,7 +9,7 @@ import { importClaims } from "@/lib/claims/import-claims";
 import { activatePolicy, claimCells, residents, writeClaimsXlsx, type TestPerson } from "@/tests/helpers/claims-fixtures";
 import { getPerson } from "@/lib/people/get-person";
 import { listPeople } from "@/lib/people/list-people";
-import { tempDir } from "@/lib/rosters/test-files";
+import { tempDir } from "@/tests/helpers/roster-files";
 import { lastLine, stampPattern } from "../helpers/export-stamp";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";

@@ -16,7 +16,7 @@ import {
   type ClaimLine,
   type TestPerson,
 } from "@/tests/helpers/claims-fixtures";
-import { badCheckId, syntheticId, tempDir } from "@/lib/rosters/test-files";
+import { badCheckId, syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 

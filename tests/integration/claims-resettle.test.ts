@@ -10,7 +10,7 @@ import { previewResettle } from "@/lib/claims/preview-resettle";
 import { activatePolicy, claimCells, residents, setCategory, writeClaimsXlsx, writeGb18030Csv, type TestPerson } from "@/tests/helpers/claims-fixtures";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
-import { syntheticId, tempDir } from "@/lib/rosters/test-files";
+import { syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 

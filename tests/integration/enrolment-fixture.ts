@@ -8,7 +8,7 @@ import { findPersonByIdNumber } from "@/db/queries/people-lookup";
 import { SEED_STEPS } from "@/seed/steps";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
-import { csvText, syntheticId, tempDir } from "@/lib/rosters/test-files";
+import { csvText, syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { scratchDb, type DriverName, type Scratch } from "../helpers/scratch-db";
 import { contextOf } from "../helpers/seeded";
 

@@ -7,7 +7,7 @@ import { importEnrolment } from "@/lib/enrolment/import-enrolment";
 import { listLedger } from "@/lib/enrolment/list-ledger";
 import { exportLedger } from "@/lib/enrolment/export-ledger";
 import { enrolmentTemplate } from "@/lib/enrolment/domain/template";
-import { badCheckId, syntheticId, writeXlsxFile } from "@/lib/rosters/test-files";
+import { badCheckId, syntheticId, writeXlsxFile } from "@/tests/helpers/roster-files";
 import { Money } from "@/lib/money/money";
 import ExcelJS from "exceljs";
 import { lastLine, stampPattern } from "../helpers/export-stamp";

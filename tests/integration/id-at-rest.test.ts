@@ -14,7 +14,7 @@ import { keysRotateCommand } from "@/cli/commands/keys-rotate";
 import { dataKey, openId, parseKey } from "@/lib/crypto/id-cipher";
 import { findPersonByIdNumberWithin } from "@/lib/people/find-person-by-id-number";
 import { importRoster } from "@/lib/rosters/import-roster";
-import { csvText, syntheticId, tempDir } from "@/lib/rosters/test-files";
+import { csvText, syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { drivers, dropScratch, scratchConfig, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 

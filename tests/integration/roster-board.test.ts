@@ -5,7 +5,7 @@ import type { RosterDepartment } from "@/lib/departments/departments";
 import { getRosterBoard } from "@/lib/rosters/get-roster-board";
 import { importRoster } from "@/lib/rosters/import-roster";
 import { listRosterSubmissions } from "@/lib/rosters/list-roster-submissions";
-import { csvText, syntheticId, tempDir, writeXlsxFile } from "@/lib/rosters/test-files";
+import { csvText, syntheticId, tempDir, writeXlsxFile } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 

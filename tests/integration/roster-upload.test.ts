@@ -8,7 +8,7 @@ import { buildErrorReport } from "@/lib/rosters/build-error-report";
 import { downloadRosterTemplate } from "@/lib/rosters/download-roster-template";
 import { TooLargeError } from "@/lib/errors/app-error";
 import { receiveRosterUpload } from "@/lib/rosters/receive-roster-upload";
-import { badCheckId, csvText, syntheticId } from "@/lib/rosters/test-files";
+import { badCheckId, csvText, syntheticId } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 

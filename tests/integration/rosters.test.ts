@@ -10,7 +10,7 @@ import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
 import { createUser } from "@/lib/users/create-user";
-import { badCheckId, csvText, syntheticId, tempDir, writeXlsxFile } from "@/lib/rosters/test-files";
+import { badCheckId, csvText, syntheticId, tempDir, writeXlsxFile } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 

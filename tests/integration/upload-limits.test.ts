@@ -11,7 +11,7 @@ import { enrolmentUploadResultSchema } from "@/lib/enrolment/domain/enrolment-up
 import { receiveEnrolmentUpload } from "@/lib/enrolment/receive-enrolment-upload";
 import { enrolmentTooLarge } from "@/lib/enrolment/domain/upload-limits";
 import { AppError, HTTP_STATUS } from "@/lib/errors/app-error";
-import { csvText, syntheticId, tempDir, writeXlsxFile } from "@/lib/rosters/test-files";
+import { csvText, syntheticId, tempDir, writeXlsxFile } from "@/tests/helpers/roster-files";
 import { uploadLimitBytes, uploadLimitMb } from "@/lib/uploads/upload-limit";
 import { readUploadRequest } from "@/lib/uploads/upload-request";
 import { drivers, type Scratch } from "../helpers/scratch-db";

@@ -4,7 +4,7 @@ import { exportUnenrolled } from "@/lib/enrolment/export-unenrolled";
 import { generateWorklist } from "@/lib/enrolment/generate-worklist";
 import { listPeople } from "@/lib/people/list-people";
 import { exportConsolidationList } from "@/lib/rosters/export-consolidation-list";
-import { syntheticId } from "@/lib/rosters/test-files";
+import { syntheticId } from "@/tests/helpers/roster-files";
 import { drivers } from "../helpers/scratch-db";
 import { contextOf } from "../helpers/seeded";
 import { enrolmentFixture, P, type Fixture } from "./enrolment-fixture";

@@ -3,7 +3,7 @@ import { createReadStream, statSync } from "node:fs";
 import { importClaims } from "@/lib/claims/import-claims";
 import { CLAIM_FILE_HEADER } from "@/tests/helpers/claims-fixtures";
 import { receiveRosterUpload } from "@/lib/rosters/receive-roster-upload";
-import { tempDir } from "@/lib/rosters/test-files";
+import { tempDir } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 import { writeXlsxBomb } from "../helpers/xlsx-bomb";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { syntheticId } from "@/lib/rosters/test-files";
+import { syntheticId } from "@/tests/helpers/roster-files";
 import type { EnrolmentKey } from "./columns";
 import { validateEnrolmentRow, type FileFacts } from "./validate-row";
 

@@ -4,7 +4,7 @@ import { COLUMN_KEYS, type ColumnKey } from "./columns";
 import { duplicateIdError, duplicateIdReason, notOnRollError, NOT_ON_ROLL_REASON, WHOLE_ROW } from "./errors";
 import { TEMPLATE_EXAMPLE } from "./example";
 import type { RosterRow } from "../read-roster";
-import { badCheckId, syntheticId } from "../test-files";
+import { badCheckId, syntheticId } from "@/tests/helpers/roster-files";
 import { validateRosterRow, type RosterValidationContext } from "./validate-row";
 
 const KNOWN = new Set(["430524101201", "430524101202", "430524102201", "430524000000"]);

@@ -46,7 +46,7 @@ test("a county clerk picks a township, then one of its villages, and a category"
 
   await page.getByLabel("当前救助类别").selectOption({ label: "低保对象" });
   await page.getByRole("button", { name: "查询" }).click();
-  await expect(page).toHaveURL(/township=430524100000&village=&category=dibao/);
+  await expect(page).toHaveURL(/township=430524100000&category=dibao$/);
   const dibao = page.getByTestId("people-table").locator("tbody tr");
   await expect(dibao.first()).toBeVisible();
   for (const text of await dibao.allTextContents()) {
@@ -62,7 +62,7 @@ test("a name search finds the person, and the name never appears in the URL (a s
   const name = (await first.textContent())!.trim();
   await page.getByLabel("姓名").fill(name);
   await page.getByRole("button", { name: "查询" }).click();
-  await expect(page).toHaveURL(/\/people\?q=/);
+  await expect(page).toHaveURL(/\/people\?(.*&)?q=/);
   expect(page.url()).not.toContain(encodeURIComponent(name));
   expect(decodeURIComponent(page.url())).not.toContain(name);
   await expect(page.getByLabel("姓名")).toHaveValue(name);

@@ -1,5 +1,6 @@
-import { resealApplicationContacts, resealIdNumbers } from "@/db/id-at-rest";
+import { rotateDataKeys } from "@/lib/data-keys/rotate-data-keys";
 import { UnknownDataKey } from "@/lib/crypto/id-cipher";
+import { cliContext } from "../cli-actor";
 import { CliInputError, CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";
 
@@ -7,7 +8,7 @@ import { withDatabase } from "../with-database";
 // PORTAL_DATA_KEY and the old one in PORTAL_DATA_KEY_OLD, run this, then drop
 // PORTAL_DATA_KEY_OLD. A new PORTAL_INDEX_KEY is applied by the same run
 // (every blind index is recomputed); stop the server meanwhile, as its
-// lookups use the index key it started with.
+// lookups use the index key it started with. The run is audited (keys.rotate).
 export const keysRotateCommand: CliCommand = {
   name: "keys rotate",
   usage: "keys rotate",
@@ -16,8 +17,7 @@ export const keysRotateCommand: CliCommand = {
     if (args.length > 0) throw new CliUsageError(`keys rotate takes no arguments, got "${args[0]}"`);
     const r = await withDatabase(async (handle) => {
       try {
-        const ids = await resealIdNumbers(handle);
-        return { ...ids, applications: await resealApplicationContacts(handle) };
+        return await rotateDataKeys(await cliContext(handle.db, "medical_security", "admin"), handle);
       } catch (err) {
         if (err instanceof UnknownDataKey) throw new CliInputError(`PORTAL_DATA_KEY_OLD: ${err.message}`);
         throw err;

@@ -180,6 +180,19 @@ describe("the embedded database's folder", () => {
       out.length = 0;
       expect(await keysRotateCommand.run([], io)).toBe(0); // the new key alone opens every row
       expect(JSON.parse(out[0]!)).toMatchObject({ resealed: 0 });
+      // Each run leaves an audit row naming the key it sealed to and how many rows it renewed.
+      const check = await openDb({ kind: "pglite", dataDir });
+      try {
+        const rows = await check.raw.query<{ object_id: string; detail: { resealed: number } }>(
+          "select object_id, detail from audit_log where action = 'keys.rotate' order by id",
+        );
+        expect(rows.map((r) => [r.object_id, r.detail.resealed > 3000 ? "many" : r.detail.resealed])).toEqual([
+          [dataKey(parseKey(key(9), "new")).id, "many"],
+          [dataKey(parseKey(key(9), "new")).id, 0],
+        ]);
+      } finally {
+        await check.close();
+      }
     } finally {
       delete process.env.PORTAL_DATA_KEY_OLD;
       process.env.PORTAL_DATA_KEY = saved.key;

@@ -10,3 +10,4 @@ export * from "./enrolment";
 export * from "./api-tokens";
 export * from "./sessions";
 export * from "./applications";
+export * from "./application-receipts";

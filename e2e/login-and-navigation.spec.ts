@@ -15,6 +15,10 @@ const NAV: Record<string, string[]> = {
   "tuiyi.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
   "canlian.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
   "taohong.clerk": ["工作台", "救助对象", "未参保销号", "救助试算"],
+  // The other township clerks (the on-application demo's townships) see what taohong.clerk sees.
+  get "xiaoshajiang.clerk"() { return this["taohong.clerk"]!; },
+  get "jinshiqiao.clerk"() { return this["taohong.clerk"]!; },
+  get "simenqian.clerk"() { return this["taohong.clerk"]!; },
   "taohong.publisher": ["工作台"],
   "caizheng.viewer": ["工作台", "政策管理"],
 };

@@ -7,6 +7,7 @@ import { seedDemoEnrolment } from "./enrolment";
 import { seedDemoPolicy, seedPolicyPresets } from "./policies";
 import { seedDemoRosters } from "./rosters";
 import { seedDemoClaims } from "./claims";
+import { seedDemoApplications } from "./applications";
 
 // What `db setup` / the first `npm start` puts into a database, in order.
 //
@@ -57,6 +58,8 @@ export const SEED_STEPS: SeedStep[] = [
   { name: "enrolment ledger", kind: "demo", run: async ({ db }) => seedDemoEnrolment(db) },
   // Last: claims are settled under the categories the rosters step consolidated.
   { name: "settlement records", kind: "demo", run: async ({ db }) => seedDemoClaims(db) },
+  // After the claims: applicants with settlement records come first.
+  { name: "on-application cases", kind: "demo", run: async ({ db }) => seedDemoApplications(db) },
 ];
 
 export async function isEmptyDatabase(handle: DbHandle): Promise<boolean> {

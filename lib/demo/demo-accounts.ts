@@ -20,5 +20,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "canlian.clerk", displayName: "孙秀英", department: "disability", role: "clerk", jurisdiction: DEMO_COUNTY },
   { username: "taohong.clerk", displayName: "罗春兰", department: "township", role: "clerk", jurisdiction: "430524100000" },
   { username: "taohong.publisher", displayName: "彭文华", department: "township", role: "publisher", jurisdiction: "430524100000" },
+  // Three more township clerks, so the on-application demo (seed/applications.ts) spans four townships.
+  { username: "xiaoshajiang.clerk", displayName: "曾德明", department: "township", role: "clerk", jurisdiction: "430524101000" },
+  { username: "jinshiqiao.clerk", displayName: "肖桂芳", department: "township", role: "clerk", jurisdiction: "430524102000" },
+  { username: "simenqian.clerk", displayName: "袁志勇", department: "township", role: "clerk", jurisdiction: "430524103000" },
   { username: "caizheng.viewer", displayName: "蒋慧敏", department: "finance", role: "viewer", jurisdiction: DEMO_COUNTY },
 ];

@@ -1,0 +1,98 @@
+import type { ReactNode } from "react";
+import type { ApplicationView } from "@/lib/applications/domain/application-view";
+import type { ApplicationAction } from "@/lib/applications/domain/states";
+import { beginReviewAction, forwardAction, refuseAction, returnAction, surveyAction } from "./actions";
+import { SurveyForm } from "./survey-form";
+import { TransitionForm } from "./transition-form";
+
+// The forms of the steps the current user may take on this case now. One
+// entry per panel: `when` says whether it shows (usually: its action is
+// available), `render` draws it. Panels of other steps (county audit,
+// payment, notices) add their own entries to PANELS; the state machine on
+// the server decides again when a form is sent.
+
+type Panel = { key: string; title: string; when: (a: ApplicationView) => boolean; render: (a: ApplicationView) => ReactNode };
+
+const has = (action: ApplicationAction) => (a: ApplicationView) => a.actions.includes(action);
+
+const PANELS: Panel[] = [
+  {
+    key: "begin_review",
+    title: "开始乡镇审核",
+    when: has("begin_review"),
+    render: (a) => (
+      <>
+        <p className="mb-2 text-sm text-slate-600">开始入户调查和材料审核。乡镇审核时限自受理日起计算，不因开始审核而重新计算。</p>
+        <TransitionForm testId="begin-review-form" version={a.version} action={beginReviewAction.bind(null, a.id)} submitLabel="开始乡镇审核" />
+      </>
+    ),
+  },
+  {
+    key: "survey",
+    title: "入户调查记录",
+    // While the township has the case (accepted or under review), the clerk who may act on it records the survey.
+    when: (a) => (a.state === "accepted" || a.state === "township_review") && a.actions.includes("return_for_documents"),
+    render: (a) => <SurveyForm version={a.version} today={a.today} survey={a.survey} action={surveyAction.bind(null, a.id)} />,
+  },
+  {
+    key: "forward",
+    title: "报送县级",
+    when: has("forward"),
+    render: (a) => (
+      <>
+        <p className="mb-2 text-sm text-slate-600">
+          {a.survey ? "入户调查已登记。" : "报送前须先登记入户调查记录。"}
+          报送后由县级医保部门在 10 个工作日内审核{a.urgent ? "；特事特办案件可在受理当日报送。" : "；非加急案件不能在受理当日报送。"}
+          {a.missingDocuments.length > 0 ? ` 尚缺 ${a.missingDocuments.join("、")}，可先报送，但补齐或注明理由免予提供前县级不能审批通过。` : ""}
+        </p>
+        <TransitionForm testId="forward-form" version={a.version} action={forwardAction.bind(null, a.id)} submitLabel="报送县级医保部门" confirm="确认将该申请报送县级医保部门？报送后乡镇不能再修改调查记录。" />
+      </>
+    ),
+  },
+  {
+    key: "return_for_documents",
+    title: "退回补正",
+    when: has("return_for_documents"),
+    render: (a) => (
+      <TransitionForm
+        testId="return-form"
+        version={a.version}
+        action={returnAction.bind(null, a.id)}
+        submitLabel="退回申请人补正"
+        tone="plain"
+        text={{ name: "note", label: "需补正的材料（将告知申请人）", placeholder: "如：请补交 2026 年住院病历首页及出院小结" }}
+      />
+    ),
+  },
+  {
+    key: "refuse",
+    title: "不予救助",
+    when: has("refuse"),
+    render: (a) => (
+      <TransitionForm
+        testId="refuse-form"
+        version={a.version}
+        action={refuseAction.bind(null, a.id)}
+        submitLabel="不予救助"
+        tone="danger"
+        confirm="确认作出不予救助决定？理由将写入不予救助告知书，决定后不能撤回。"
+        text={{ name: "reason", label: "不予救助的理由（书面告知申请人）", placeholder: "写明不符合救助条件的具体情形及政策依据" }}
+      />
+    ),
+  },
+];
+
+export function ActionPanels({ app }: { app: ApplicationView }) {
+  const shown = PANELS.filter((p) => p.when(app));
+  if (shown.length === 0) return <p className="text-sm text-slate-500" data-testid="no-actions">当前没有需要您办理的事项。</p>;
+  return (
+    <div className="space-y-4">
+      {shown.map((p) => (
+        <section key={p.key} data-panel={p.key} className="rounded border border-slate-200 bg-white p-4">
+          <h3 className="mb-3 font-medium text-slate-800">{p.title}</h3>
+          {p.render(app)}
+        </section>
+      ))}
+    </div>
+  );
+}

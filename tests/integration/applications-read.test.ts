@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acceptApplication } from "@/lib/applications/accept-application";
+import { beginTownshipReview } from "@/lib/applications/begin-township-review";
+import { getApplication } from "@/lib/applications/get-application";
+import { recordHouseholdSurvey } from "@/lib/applications/record-household-survey";
+import { returnApplication } from "@/lib/applications/return-application";
+import type { UseCaseContext } from "@/lib/auth/context";
+import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
+import { drivers, type Scratch } from "../helpers/scratch-db";
+import { contextOf, seededDb } from "../helpers/seeded";
+
+// The case page's read model (getApplication) on the real database: masked
+// personal data, the checklist, survey and history with names, the clock, the
+// actions each post may take, and the refusals (404 for a bad id, 403 for
+// another township's case, audited). Clock fixed at Wednesday 2026-11-18.
+const NOW = new Date("2026-11-18T02:00:00Z");
+
+describe.each(drivers())("application read model on %s", (driver) => {
+  let s: Scratch;
+  let clerk: UseCaseContext;
+  let other: UseCaseContext;
+  let taohongPerson: string;
+  let xiaoshajiangPerson: string;
+  const today = "2026-11-18";
+  const calendar = defaultCalendar();
+  let accepted = today;
+  for (let i = 0; i < 7 && calendar.workingDaysBetween(accepted, today) < 2; i++) {
+    accepted = new Date(Date.parse(`${accepted}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  }
+
+  beforeAll(async () => {
+    s = await seededDb(driver);
+    clerk = { ...(await contextOf(s, "taohong.clerk")), now: () => NOW };
+    // The seed has one township clerk; the same account moved to 小沙江镇 stands for that township's clerk.
+    other = { ...clerk, actor: { ...clerk.actor, user: { ...clerk.actor.user, jurisdiction: "430524101000" } } };
+    const one = async (prefix: string) =>
+      (await s.handle.raw.query<{ id: string }>("select id from people where division_code like $1 order by id limit 1", [`${prefix}%`]))[0]!.id;
+    taohongPerson = await one("430524100");
+    xiaoshajiangPerson = await one("430524101");
+  }, 300_000);
+  afterAll(async () => {
+    await s?.drop();
+  });
+
+  const staff = async (username: string): Promise<UseCaseContext> => ({ ...(await contextOf(s, username)), now: () => NOW });
+  const intake = (personId: string, extra: Record<string, unknown> = {}) => ({
+    personId,
+    acceptedOn: accepted,
+    filerKind: "family",
+    filerName: "李春花",
+    filerRelation: "配偶",
+    phone: "138-1234-5678",
+    bankHolder: "王大山",
+    bankName: "中国农业银行隆回县支行",
+    bankAccount: "6222 0212 3456 7890 123",
+    diagnosisSummary: "急性心肌梗死，住院介入治疗",
+    documents: [
+      { item: "identity", status: "supplied" },
+      { item: "certification", status: "waived", waiveReason: "民政系统可查" },
+      { item: "diagnosis", status: "supplied" },
+      { item: "history", status: "missing", dueOn: "2026-11-30" },
+      { item: "receipts", status: "supplied" },
+    ],
+    ...extra,
+  });
+  const count = async (sql: string, params: unknown[] = []) => Number((await s.handle.raw.query<{ n: number }>(sql, params))[0]!.n);
+
+  it("shows the case masked, with checklist, survey, history by name, the clock and the township's actions", async () => {
+    const { id, caseNo, dueOn } = await acceptApplication(clerk, intake(taohongPerson, { urgent: true, urgentReason: "突发脑出血" }));
+    const { version } = await beginTownshipReview(clerk, id, { version: 1 });
+    await recordHouseholdSurvey(clerk, id, { version, surveyedOn: today, visitors: "罗春兰", findings: "属实", householdSituation: "困难" });
+    const v = await getApplication(clerk, id);
+    expect(v).toMatchObject({ caseNo, state: "township_review", stateName: "乡镇审核中", version: 3, urgent: true, urgentReason: "突发脑出血", phoneMasked: "*******5678" });
+    expect(v.bank).toEqual({ name: "中国农业银行隆回县支行", accountMasked: "**** **** **** 0123", holderOnFile: true });
+    expect(v.person.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(v.person.placeName).toMatch(/^桃洪镇 /);
+    expect(v.filer).toMatchObject({ kindName: "家属代办", name: "李春花", relation: "配偶" });
+    expect(v.missingDocuments).toEqual(["病史证明"]);
+    expect(v.documents.find((d) => d.item === "history")).toMatchObject({ status: "missing", statusName: "缺件待补", dueOn: "2026-11-30" });
+    expect(v.documents.find((d) => d.item === "certification")).toMatchObject({ status: "waived", waiveReason: "民政系统可查" });
+    expect(v.survey).toMatchObject({ visitors: "罗春兰", recordedByName: clerk.actor.user.displayName });
+    expect(v.transitions.map((t) => [t.actionName, t.toName, t.actorName])).toEqual([
+      ["受理", "已受理", clerk.actor.user.displayName],
+      ["开始乡镇审核", "乡镇审核中", clerk.actor.user.displayName],
+    ]);
+    expect(v.clock).toMatchObject({ step: "township", paused: false, dueOn, overdue: false, daysLeft: calendar.workingDaysBetween(today, dueOn), used: 2 });
+    expect(v.clock!.note).toContain(`（${dueOn} 到期）`);
+    expect(v.actions.sort()).toEqual(["forward", "refuse", "return_for_documents"]);
+    // Nothing sealed or clear leaks into the view.
+    const text = JSON.stringify(v);
+    expect(text).not.toContain("6222021234567890123");
+    expect(text).not.toContain("13812345678");
+    expect(text).not.toContain("王大山");
+    // Read is audited; the county reviewer sees it with no township action.
+    expect(await count("select count(*)::int as n from audit_log where action = 'applications.view' and object_id = $1 and outcome = 'success'", [id])).toBe(1);
+    expect((await getApplication(await staff("yibao.reviewer"), id)).actions).toEqual([]);
+  });
+
+  it("a returned case: clock paused with the days used and left", async () => {
+    const { id } = await acceptApplication(clerk, intake(taohongPerson));
+    await returnApplication(clerk, id, { version: 1, note: "请补交病史证明" });
+    const v = await getApplication(clerk, id);
+    expect(v.clock).toMatchObject({ paused: true, dueOn: null, daysLeft: null, used: 2, left: 8 });
+    expect(v.clock!.note).toContain("已用 2 个工作日，恢复审核后还有 8 个工作日");
+    expect(v.transitions.at(-1)).toMatchObject({ actionName: "退回补正", fromName: "已受理", toName: "退回补正", reason: "请补交病史证明" });
+  });
+
+  it("404 for a malformed or unknown id; 403 for another township's case (audited), nothing changes", async () => {
+    await expect(getApplication(clerk, "not-an-id")).rejects.toMatchObject({ code: "not_found" });
+    await expect(getApplication(clerk, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
+    const { id } = await acceptApplication(other, intake(xiaoshajiangPerson));
+    await expect(getApplication(clerk, id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await count("select count(*)::int as n from audit_log where action = 'applications.view' and object_id = $1 and outcome = 'refused'", [id])).toBe(1);
+    expect(await count("select version as n from applications where id = $1", [id])).toBe(1);
+    // A 民政 clerk holds no applications permission at all.
+    await expect(getApplication(await staff("minzheng.clerk"), id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

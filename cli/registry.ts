@@ -7,6 +7,7 @@ import { keysRotateCommand } from "./commands/keys-rotate";
 import { personShowCommand } from "./commands/person-show";
 import { rosterConsolidateCommand, rosterImportCommand } from "./commands/roster";
 import { settleCommand } from "./commands/settle";
+import { statsCoverageCommand } from "./commands/stats-coverage";
 import { subsidyCommand } from "./commands/subsidy";
 import { workdaysAdd, workdaysDeadline } from "./commands/workdays";
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   workdaysDeadline,
   applicationDueCommand,
   applicationsSummaryCommand,
+  statsCoverageCommand,
   dbSetupCommand,
   divisionsListCommand,
   rosterImportCommand,

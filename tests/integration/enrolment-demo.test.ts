@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupDatabase } from "@/seed/setup-database";
 import { DEMO_ENROLMENT_YEAR } from "@/seed/enrolment";
 import { listLedger } from "@/lib/enrolment/list-ledger";
+import { getCoverage } from "@/lib/stats/get-coverage";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
@@ -44,5 +45,16 @@ describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
     const before = await s.handle.raw.query("select count(*)::int as n from enrolments");
     await setupDatabase(s.handle);
     expect(await s.handle.raw.query("select count(*)::int as n from enrolments")).toEqual(before);
+  });
+  it("coverage of the demo county: everyone not enrolled is on the 未参保 worklist; the target is 隆回县's policy's (003 全覆盖)", async () => {
+    const c = await getCoverage(await contextOf(s, "yibao.manager"), { on: `${DEMO_ENROLMENT_YEAR}-01-15` });
+    const [cases] = await s.handle.raw.query<{ n: number }>("select count(*)::int as n from unenrolled_cases where year = $1", [DEMO_ENROLMENT_YEAR]);
+    // Two code paths agree: the worklist generator and the statistics.
+    expect(c.assisted - c.enrolled).toBe(cases!.n);
+    expect(c.target).toBe("100.00");
+    expect(c.children.length).toBe(10);
+    expect(c.children.reduce((n, t) => n + t.assisted, 0)).toBe(c.assisted);
+    expect(c.children.reduce((n, t) => n + t.enrolled, 0)).toBe(c.enrolled);
+    expect(Object.values(c.byCategory).reduce((n, v) => n + v, 0)).toBe(c.assisted);
   });
 });

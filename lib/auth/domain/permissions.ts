@@ -146,6 +146,17 @@ export const PERMISSIONS = {
       { departments: YIBAO, roles: ["clerk", "reviewer", "manager"] },
     ],
   },
+  "stats.view": {
+    label: "查看统计分析（汇总数字，不含个人信息）",
+    // Counts and sums only. 财政 follows the funds; certifying departments see
+    // how their people are covered; townships see their own figures.
+    grants: [
+      { departments: YIBAO, roles: ["clerk", "reviewer", "manager"] },
+      { departments: ALL_ROSTER_DEPTS, roles: ["manager"] },
+      { departments: ["township"], roles: ["clerk", "manager"] },
+      { departments: ["finance"], roles: ["viewer"] },
+    ],
+  },
   "audit.view": {
     label: "查看审计日志",
     grants: [{ departments: "any", roles: ["admin", "manager"] }],

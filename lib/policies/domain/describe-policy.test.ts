@@ -26,6 +26,12 @@ describe("describePolicy", () => {
     expect(text("shaoyang-2021")).toContain("起付线 6000 元（每次申请），救助比例 50%；年度限额：依申请救助年度限额 50000 元");
   });
 
+  it("the coverage target of the assisted population, with its source; none where the document sets none", () => {
+    expect(text("jining-2023")).toContain("救助对象参保率目标：不低于 99.00%（来源：002 §一）");
+    expect(text("shaoyang-2021")).toContain("救助对象参保率目标：不低于 100.00%（来源：003 §二(一)）");
+    expect(text("pengshui-2023")).toContain("救助对象参保率目标：文件未设定");
+  });
+
   it("001: assistance ratios, limits and the tilted thresholds", () => {
     const t = text("pengshui-2023");
     expect(t).toContain("救助比例 80%；年度限额：特殊疾病救助年度限额（门诊和住院共用） 100000 元");

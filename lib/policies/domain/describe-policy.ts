@@ -13,6 +13,11 @@ export type PolicySection = { title: string; lines: string[] };
 
 const LEVELS = { county: "县级", city: "市级", province: "省级" } as const;
 
+function coverageTargetLine(p: PolicyRecord): string {
+  const t = p.coverageTarget;
+  return t ? `救助对象参保率目标：不低于 ${t.percent}%（来源：${sourceRef(t.source)}）` : "救助对象参保率目标：文件未设定";
+}
+
 function monitoringLines(p: PolicyRecord): string[] {
   if (p.monitoring.length === 0) return ["未配置监测预警规则"];
   return p.monitoring.map((r) => {
@@ -80,7 +85,7 @@ export function describePolicy(p: PolicyRecord): PolicySection[] {
         `待遇就高排序（一人只确定一个类别，同档按认定时间先后）：${ranking}`,
       ],
     },
-    { title: "资助参保", lines: subsidyLines(p) },
+    { title: "资助参保", lines: [...subsidyLines(p), coverageTargetLine(p)] },
     { title: "基本医保", lines: basicLines(p) },
     { title: "大病保险", lines: criticalLines(p) },
     { title: "医疗救助", lines: assistanceLines(p) },

@@ -78,6 +78,7 @@ export const chengkou2022: PolicyRecordInput = {
   },
   tiltedAssistance: [],
   specialFood: null,
+  coverageTarget: null,
   monitoring: [
     {
       id: "seven-low-income",

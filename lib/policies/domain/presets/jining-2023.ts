@@ -40,6 +40,7 @@ export const jining2023: PolicyRecordInput = {
   },
   tiltedAssistance: [],
   specialFood: null,
+  coverageTarget: { percent: "99.00", source: cite("002", "§一", "实现困难群众应保尽保，确保参保率稳定在99%以上") },
   monitoring: [
     {
       id: "edge-and-monitored",

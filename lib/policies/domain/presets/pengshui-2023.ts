@@ -104,6 +104,7 @@ export const pengshui2023: PolicyRecordInput = {
     },
   ],
   specialFood: null,
+  coverageTarget: null,
   monitoring: [
     {
       id: "high-cost",

@@ -125,6 +125,7 @@ export const shandong2019: PolicyRecordInput = {
       "“不低于 75%”取下限；年龄按就医日的周岁计算，满 19 周岁起为“18 岁以上”",
     ),
   },
+  coverageTarget: { percent: "100.00", source: cite("004", "§三(五)", "确保贫困人口参保率达到 100%") },
   monitoring: [],
   parameters: { definitions: [], values: [] },
 };

@@ -83,6 +83,10 @@ export const shaoyang2021: PolicyRecordInput = {
   },
   tiltedAssistance: [],
   specialFood: null,
+  coverageTarget: {
+    percent: "100.00",
+    source: cite(DOC, "§二(一)", "确保困难群众……基本医保全覆盖", "“统筹地区常住人口参保率稳定在 95%以上”指全部常住人口，不是救助对象的参保率"),
+  },
   monitoring: [
     {
       id: "heavy-burden",

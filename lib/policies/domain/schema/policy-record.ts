@@ -2,6 +2,7 @@ import { z } from "zod";
 import { subsidyRulesSchema } from "@/lib/subsidy/rules";
 import { assistanceSchema, limitPoolSchema } from "./assistance";
 import { basicInsuranceSchema } from "./basic-insurance";
+import { coverageTargetSchema } from "./coverage-target";
 import { criticalIllnessSchema } from "./critical-illness";
 import { monitoringRuleSchema } from "./monitoring";
 import { parameterDefinitionSchema, yearlyParameterSchema } from "./parameters";
@@ -46,6 +47,8 @@ export const policyRecordSchema = z
     tiltedAssistance: z.array(tiltedRuleSchema),
     specialFood: specialFoodSchema.nullable(),
     monitoring: z.array(monitoringRuleSchema),
+    /** Enrolment target of the assisted population (stats coverage); records stored before it existed read as null. */
+    coverageTarget: coverageTargetSchema.nullable().default(null),
     parameters: z.strictObject({
       definitions: z.array(parameterDefinitionSchema),
       values: z.array(yearlyParameterSchema),

@@ -11,3 +11,4 @@ export * from "./api-tokens";
 export * from "./sessions";
 export * from "./applications";
 export * from "./application-receipts";
+export * from "./application-attachments";

@@ -1,7 +1,7 @@
 import { isIsoDate } from "@/lib/calendar/domain/iso-date";
 import { isDivisionCode } from "@/lib/divisions/domain/division-code";
 import { AppError } from "@/lib/errors/app-error";
-import { getCoverage } from "@/lib/stats/get-coverage";
+import { getCoverage } from "@/lib/statistics/get-coverage";
 import { cliContext } from "../cli-actor";
 import { CliInputError, CliUsageError, type CliCommand } from "../command";
 import { withDatabase } from "../with-database";

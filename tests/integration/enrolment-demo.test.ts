@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupDatabase } from "@/seed/setup-database";
 import { DEMO_ENROLMENT_YEAR } from "@/seed/enrolment";
 import { listLedger } from "@/lib/enrolment/list-ledger";
-import { getCoverage } from "@/lib/stats/get-coverage";
+import { getCoverage } from "@/lib/statistics/get-coverage";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 

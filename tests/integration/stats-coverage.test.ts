@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { systemActor } from "@/lib/auth/domain/system-actor";
 import { ForbiddenError } from "@/lib/errors/app-error";
-import { getCoverage } from "@/lib/stats/get-coverage";
+import { getCoverage } from "@/lib/statistics/get-coverage";
 import { drivers, scratchDb, type Scratch } from "../helpers/scratch-db";
 
 // `stats coverage` against a fixture small enough to count by hand, on both

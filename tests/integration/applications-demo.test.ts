@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APPLICATION_STATES } from "@/lib/applications/domain/states";
+import { APPLICATION_STATES, type ApplicationStep } from "@/lib/applications/domain/states";
+import { pauseClock, resumeClock, startClock, workingDaysUsed, type StepClock } from "@/lib/applications/domain/step-clock";
+import ExcelJS from "exceljs";
+import { exportTimeliness } from "@/lib/applications/export-timeliness";
+import { getTimeliness } from "@/lib/applications/get-timeliness";
+import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
 import { SEED_STEPS } from "@/seed/steps";
 import { drivers, type Scratch } from "../helpers/scratch-db";
-import { seededDb } from "../helpers/seeded";
+import { contextOf, seededDb } from "../helpers/seeded";
 
 // The demo county's on-application cases, as a new user finds them after
 // `npm start`: made through the real use cases in four townships, each step
@@ -83,5 +88,80 @@ describe.each(drivers())("demo on-application cases on %s", (driver) => {
     const step = SEED_STEPS.find((st) => st.name === "on-application cases")!;
     expect(await step.run(s.handle)).toBeNull();
     expect((await one<{ n: number }>("select count(*)::int as n from applications")).n).toBe(before.n);
+  });
+
+  it("the timeliness view agrees with each case's transitions replayed through the step clock", async () => {
+    const manager = { ...(await contextOf(s, "yibao.manager")), now: () => new Date(`${TODAY}T02:00:00Z`) };
+    const view = await getTimeliness(manager, { year: "2026" });
+    // Independently: replay every case's transitions through the pure step clock.
+    const calendar = defaultCalendar();
+    const cases = await rows<{ id: string; township_code: string; state: string; due_on: string | null; clock_paused_on: string | null }>(
+      "select id, township_code, state, due_on::text as due_on, clock_paused_on::text as clock_paused_on from applications where year = 2026",
+    );
+    const moves = await rows<{ application_id: string; action: string; to_state: string; on_date: string }>(
+      "select application_id, action, to_state, on_date::text as on_date from application_transitions order by id",
+    );
+    const expected = new Map<string, { onTime: number; late: number; open: number; openOverdue: number; days: number; done: number }>();
+    const bump = (township: string, step: ApplicationStep) => {
+      const key = `${township}/${step}`;
+      if (!expected.has(key)) expected.set(key, { onTime: 0, late: 0, open: 0, openOverdue: 0, days: 0, done: 0 });
+      return expected.get(key)!;
+    };
+    const STEP_OF: Record<string, ApplicationStep | null> = {
+      accepted: "township", township_review: "township", returned: "township", forwarded: "county", county_review: "county",
+      joint_meeting: "county", approved: "payment", in_batch: "payment", payment_failed: "payment", paid: null, refused: null,
+    };
+    for (const c of cases) {
+      let clock: StepClock | null = null;
+      for (const m of moves.filter((x) => x.application_id === c.id)) {
+        if (m.action === "accept") clock = startClock("township", m.on_date);
+        else if (m.action === "return_for_documents") clock = pauseClock(clock!, m.on_date, calendar);
+        else if (m.action === "resume_review") clock = resumeClock(clock!, m.on_date);
+        else if (["forward", "approve", "record_joint_decision", "refuse", "confirm_paid"].includes(m.action)) {
+          const used = workingDaysUsed(clock!, m.on_date, calendar);
+          const e = bump(c.township_code, clock!.step);
+          e.done++;
+          e.days += used;
+          if (used <= 10) e.onTime++;
+          else e.late++;
+          clock = m.action === "forward" ? startClock("county", m.on_date) : m.action === "refuse" || m.action === "confirm_paid" ? null : startClock("payment", m.on_date);
+        }
+      }
+      const step = STEP_OF[c.state];
+      if (step) {
+        const e = bump(c.township_code, step);
+        e.open++;
+        if (c.clock_paused_on === null && c.due_on !== null && c.due_on < TODAY) e.openOverdue++;
+      }
+    }
+    let checked = 0;
+    for (const row of view.rows) {
+      for (const step of ["township", "county", "payment"] as const) {
+        const e = expected.get(`${row.townshipCode}/${step}`) ?? { onTime: 0, late: 0, open: 0, openOverdue: 0, days: 0, done: 0 };
+        expect(row.steps[step], `${row.townshipName} ${step}`).toEqual({
+          onTime: e.onTime, late: e.late, open: e.open, openOverdue: e.openOverdue,
+          averageDays: e.done === 0 ? null : (Math.round((e.days * 10) / e.done) / 10).toFixed(1),
+        });
+        checked += e.done + e.open;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    expect(view.rows).toHaveLength(10); // every township of the county, those without cases with zeros
+    expect(view.total.steps.township.late).toBeGreaterThanOrEqual(1);
+    expect(view.total.steps.township.openOverdue).toBeGreaterThanOrEqual(1);
+    // The same figures as .xlsx, audited.
+    const { fileName, body } = await exportTimeliness(manager, { year: "2026" });
+    expect(fileName).toBe("依申请救助办理时效-隆回县-2026年.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(body as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe("乡镇审核·按时办结");
+    const totalRow = sheet.getRow(view.rows.length + 2);
+    expect(totalRow.getCell(1).value).toBe("隆回县合计");
+    expect(totalRow.getCell(3).value).toBe(view.total.steps.township.late);
+    expect((await one<{ n: number }>("select count(*)::int as n from audit_log where action = 'applications.export_timeliness'")).n).toBe(1);
+    // Township clerks see their queues, not this view (refused and audited).
+    await expect(getTimeliness(await contextOf(s, "taohong.clerk"))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getTimeliness(manager, { year: "20x6" })).rejects.toMatchObject({ field: "year" });
   });
 });

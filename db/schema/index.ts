@@ -12,3 +12,4 @@ export * from "./sessions";
 export * from "./applications";
 export * from "./application-receipts";
 export * from "./application-attachments";
+export * from "./monitoring";

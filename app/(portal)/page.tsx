@@ -1,15 +1,31 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { countMyQueue } from "@/lib/applications/count-my-queue";
 import { describeActor } from "@/lib/auth/describe-actor";
 import { requireContext } from "@/lib/auth/current-actor";
 import { countPeopleInJurisdiction } from "@/lib/people/count-people";
 
 export default async function Workbench() {
   const ctx = await requireContext();
-  const [shell, people] = await Promise.all([describeActor(ctx), countPeopleInJurisdiction(ctx)]);
+  const [shell, people, queue] = await Promise.all([describeActor(ctx), countPeopleInJurisdiction(ctx), countMyQueue(ctx)]);
   return (
     <>
       <PageHeader title={`您好，${shell.displayName}`} description={`${shell.jurisdiction} · ${shell.department} · ${shell.role}`} />
+      {queue !== null ? (
+        <Link
+          href="/applications"
+          data-testid="my-queue"
+          className={`mb-6 block rounded border bg-white p-4 hover:border-brand-600 ${queue.overdue > 0 || queue.urgent > 0 ? "border-red-200" : "border-slate-200"}`}
+        >
+          <p className="text-sm text-slate-500">依申请救助 · {queue.roleName}</p>
+          <p className="mt-1 text-lg">
+            待我处理 <strong className="text-2xl">{queue.total}</strong> 件，其中超期{" "}
+            <strong className={queue.overdue > 0 ? "text-red-700" : undefined}>{queue.overdue}</strong> 件，加急{" "}
+            <strong className={queue.urgent > 0 ? "text-red-700" : undefined}>{queue.urgent}</strong> 件
+          </p>
+          <span className="mt-1 block text-sm text-brand-700">进入待办列表 →</span>
+        </Link>
+      ) : null}
       {people !== null ? (
         <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3">
           <div className="rounded border border-slate-200 bg-white p-4">

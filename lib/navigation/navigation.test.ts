@@ -7,8 +7,17 @@ describe("navigation", () => {
   const hrefs = (department: Parameters<typeof navigationFor>[0]["department"], role: Parameters<typeof navigationFor>[0]["role"]) =>
     navigationFor({ department, role }).map((n) => n.href);
 
-  it("a township clerk: people, the 未参保 worklist, trial settlement; no roster, policy or admin pages", () => {
-    expect(hrefs("township", "clerk")).toEqual(["/", "/people", "/unenrolled", "/trial"]);
+  it("a township clerk: people, on-application cases, the 未参保 worklist, trial settlement; no roster, policy or admin pages", () => {
+    expect(hrefs("township", "clerk")).toEqual(["/", "/people", "/applications", "/unenrolled", "/trial"]);
+  });
+
+  it("依申请救助 for the 医保 clerk, reviewer and manager, not for the 公示员, 民政 or 财政", () => {
+    expect(hrefs("medical_security", "reviewer")).toEqual(["/", "/people", "/applications", "/rosters", "/claims/resettle", "/trial", "/policies"]);
+    expect(hrefs("medical_security", "clerk")).toContain("/applications");
+    expect(hrefs("medical_security", "manager")).toContain("/applications");
+    expect(hrefs("township", "publisher")).toEqual(["/"]);
+    expect(hrefs("finance", "viewer")).toEqual(["/", "/policies"]);
+    expect(hrefs("civil_affairs", "clerk")).not.toContain("/applications");
   });
 
   it("a 民政 clerk sends and follows rosters; the administrator manages the system and sees nobody's data", () => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptApplication } from "@/lib/applications/accept-application";
 import { beginTownshipReview } from "@/lib/applications/begin-township-review";
+import { countMyQueue } from "@/lib/applications/count-my-queue";
+import { forwardApplication } from "@/lib/applications/forward-application";
 import { getApplication } from "@/lib/applications/get-application";
+import { listApplicationQueue } from "@/lib/applications/list-application-queue";
 import { recordHouseholdSurvey } from "@/lib/applications/record-household-survey";
 import { returnApplication } from "@/lib/applications/return-application";
 import type { UseCaseContext } from "@/lib/auth/context";
@@ -114,5 +117,56 @@ describe.each(drivers())("application read model on %s", (driver) => {
     expect(await count("select version as n from applications where id = $1", [id])).toBe(1);
     // A 民政 clerk holds no applications permission at all.
     await expect(getApplication(await staff("minzheng.clerk"), id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("queues: each post its own cases, urgent first then by due date, days left and overdue, counts as on the workbench", async () => {
+    // An overdue case (accepted 2026-10-09, due 10 working days later), an urgent one, a forwarded one, another township's.
+    const late = await acceptApplication(clerk, intake(taohongPerson, { acceptedOn: "2026-10-09" }));
+    const urgent = await acceptApplication(clerk, intake(taohongPerson, { urgent: true, urgentReason: "突发重症" }));
+    const sent = await acceptApplication(clerk, intake(taohongPerson));
+    const { version } = await beginTownshipReview(clerk, sent.id, { version: 1 });
+    const surveyed = await recordHouseholdSurvey(clerk, sent.id, { version, surveyedOn: today, visitors: "罗春兰", findings: "属实", householdSituation: "困难" });
+    await forwardApplication(clerk, sent.id, { version: surveyed.version });
+    const elsewhere = await acceptApplication(other, intake(xiaoshajiangPerson));
+
+    const q = await listApplicationQueue(clerk, {});
+    const ids = q.rows.map((r) => r.id);
+    expect(ids).toContain(late.id);
+    expect(ids).not.toContain(sent.id); // with the county now
+    expect(ids).not.toContain(elsewhere.id); // another township
+    expect(q.rows.every((r) => ["accepted", "township_review", "returned", "payment_failed"].includes(r.state))).toBe(true);
+    // Urgent first, then by due date (paused cases, without one, last).
+    const urgentCount = q.rows.filter((r) => r.urgent).length;
+    expect(q.rows.slice(0, urgentCount).every((r) => r.urgent)).toBe(true);
+    const dues = q.rows.slice(urgentCount).map((r) => r.clock?.dueOn ?? "9999");
+    expect(dues).toEqual([...dues].sort());
+    expect(q.rows.slice(0, urgentCount).map((r) => r.id)).toContain(urgent.id);
+    const lateRow = q.rows.find((r) => r.id === late.id)!;
+    expect(lateRow.clock).toMatchObject({ overdue: true, dueOn: late.dueOn, daysLeft: -calendar.workingDaysBetween(late.dueOn, today) });
+    expect(lateRow.missingDocuments).toBe(1);
+    expect(lateRow.idNumberMasked).toContain("********");
+    // Counts straight from the table.
+    const mine = await count("select count(*)::int as n from applications where township_code = '430524100000' and state in ('accepted','township_review','returned','payment_failed')");
+    const overdue = await count(`select count(*)::int as n from applications where township_code = '430524100000' and state in ('accepted','township_review','returned','payment_failed') and due_on < '${today}'`);
+    expect(q.counts).toEqual({ total: mine, overdue, urgent: await count("select count(*)::int as n from applications where township_code = '430524100000' and state in ('accepted','township_review','returned','payment_failed') and urgent") });
+    expect(overdue).toBeGreaterThanOrEqual(1);
+    expect(await countMyQueue(clerk)).toEqual({ roleName: "乡镇经办员", ...q.counts });
+
+    // The county reviewer: forwarded cases of every township, none still at the township.
+    const reviewer = await staff("yibao.reviewer");
+    const county = await listApplicationQueue(reviewer, {});
+    expect(county.rows.map((r) => r.id)).toContain(sent.id);
+    expect(county.rows.every((r) => ["forwarded", "county_review", "joint_meeting"].includes(r.state))).toBe(true);
+    const xsj = await listApplicationQueue(reviewer, { state: "all", township: "430524101000" });
+    expect(xsj.rows.map((r) => r.id)).toContain(elsewhere.id);
+    expect(xsj.rows.every((r) => r.placeName.startsWith("小沙江镇"))).toBe(true);
+    expect((await listApplicationQueue(clerk, { state: "forwarded" })).rows.map((r) => r.id)).toContain(sent.id);
+    expect((await countMyQueue(await staff("yibao.clerk")))?.total).toBe(0);
+    expect(await countMyQueue(await staff("minzheng.clerk"))).toBeNull();
+
+    // Refusals: a township outside the jurisdiction (403, audited), a bad state or code (invalid).
+    await expect(listApplicationQueue(clerk, { township: "430524101000" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listApplicationQueue(clerk, { state: "bogus" })).rejects.toMatchObject({ code: "invalid", field: "state" });
+    await expect(listApplicationQueue(clerk, { township: "4305" })).rejects.toMatchObject({ code: "invalid", field: "township" });
   });
 });

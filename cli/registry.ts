@@ -4,6 +4,7 @@ import { applicationsSummaryCommand } from "./commands/applications-summary";
 import { dbSetupCommand } from "./commands/db-setup";
 import { divisionsListCommand } from "./commands/divisions-list";
 import { keysRotateCommand } from "./commands/keys-rotate";
+import { monitoringRunCommand } from "./commands/monitoring-run";
 import { personShowCommand } from "./commands/person-show";
 import { rosterConsolidateCommand, rosterImportCommand } from "./commands/roster";
 import { settleCommand } from "./commands/settle";
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   applicationDueCommand,
   applicationsSummaryCommand,
   statsCoverageCommand,
+  monitoringRunCommand,
   dbSetupCommand,
   divisionsListCommand,
   rosterImportCommand,

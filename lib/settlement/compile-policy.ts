@@ -1,5 +1,5 @@
 import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
-import { compileMonitoring, type CompiledMonitoring } from "@/lib/monitoring/evaluate-monitoring";
+import { compileMonitoring, type CompiledMonitoring } from "@/lib/monitoring/domain/evaluate-monitoring";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import type { ParameterName } from "@/lib/policies/domain/schema/primitives";
 import { pct, yuan } from "@/lib/policies/domain/rule-text";

@@ -1,5 +1,5 @@
 import { CATEGORY_INFO } from "@/lib/categories/categories";
-import { evaluateCompiled, type YearMonitoring } from "@/lib/monitoring/evaluate-monitoring";
+import { evaluateCompiled, type YearMonitoring } from "@/lib/monitoring/domain/evaluate-monitoring";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import type { ParameterName } from "@/lib/policies/domain/schema/primitives";
 import { settleAssistance } from "./assistance-tier";

@@ -9,9 +9,9 @@ import { ROLES, type Role } from "./roles";
 // made twice, on purpose. Every (department × role) pair not listed may do
 // nothing at all.
 const EXPECTED: Partial<Record<`${Department}/${Role}`, Action[]>> = {
-  "medical_security/clerk": ["people.view", "rosters.view", "rosters.consolidate", "enrolment.manage", "enrolment.work", "claims.view", "claims.import", "settlement.trial", "policies.view", "applications.view", "applications.pay", "applications.reveal_contact", "stats.view"],
+  "medical_security/clerk": ["people.view", "rosters.view", "rosters.consolidate", "enrolment.manage", "enrolment.work", "claims.view", "claims.import", "settlement.trial", "policies.view", "applications.view", "applications.pay", "applications.reveal_contact", "stats.view", "monitoring.run"],
   "medical_security/reviewer": ["people.view", "people.reveal_id", "people.correct_register", "rosters.view", "claims.view", "claims.resettle", "settlement.trial", "policies.view", "applications.view", "applications.audit", "applications.reveal_contact", "stats.view"],
-  "medical_security/manager": ["people.view", "people.reveal_id", "people.correct_register", "rosters.view", "claims.view", "claims.resettle", "settlement.trial", "policies.view", "policies.edit", "divisions.view", "audit.view", "applications.view", "applications.audit", "applications.override", "applications.reveal_contact", "stats.view"],
+  "medical_security/manager": ["people.view", "people.reveal_id", "people.correct_register", "rosters.view", "claims.view", "claims.resettle", "settlement.trial", "policies.view", "policies.edit", "divisions.view", "audit.view", "applications.view", "applications.audit", "applications.override", "applications.reveal_contact", "stats.view", "monitoring.run"],
   "medical_security/admin": ["policies.view", "policies.edit", "calendar.manage", "users.manage", "divisions.view", "audit.view"],
   "civil_affairs/clerk": ["people.view", "rosters.upload", "rosters.view"],
   "rural_revitalization/clerk": ["people.view", "rosters.upload", "rosters.view"],

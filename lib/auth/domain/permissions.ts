@@ -157,6 +157,10 @@ export const PERMISSIONS = {
       { departments: ["finance"], roles: ["viewer"] },
     ],
   },
+  "monitoring.run": {
+    label: "运行因病返贫致贫监测（生成预警）",
+    grants: [{ departments: YIBAO, roles: ["clerk", "manager"] }],
+  },
   "audit.view": {
     label: "查看审计日志",
     grants: [{ departments: "any", roles: ["admin", "manager"] }],

@@ -1,0 +1,114 @@
+import { and, asc, count, eq, gt, gte, inArray, isNull, like, lte, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import { applications, claims, claimSettlements, monitoringFlags, people } from "../schema";
+
+// The inputs and outputs of `monitoring run` (lib/monitoring/run-monitoring.ts):
+// each person's year summed from the current settlements of the ledger, the
+// on-application assistance approved that year, and the flags.
+
+export type PersonYear = {
+  personId: string;
+  divisionCode: string;
+  /** The latest claim date of the year: the policy in force then is the one applied. */
+  lastDate: string;
+  /** The category of the year's latest settlement (the consolidated category on that claim's date). */
+  category: string;
+  selfPaid: string;
+  afterBasicAndCritical: string;
+  outOfScope: string;
+  claimIds: string[];
+};
+
+/**
+ * People of the division with settled claims in `year`, after `afterId` in id
+ * order (keyset batches), with the year's sums of the current settlements.
+ */
+export async function personYears(db: Db | Tx, prefix: string, year: number, afterId: string, limit: number): Promise<PersonYear[]> {
+  const rows = await db
+    .select({
+      personId: claims.personId,
+      divisionCode: people.divisionCode,
+      lastDate: sql<string>`max(${claims.claimDate})::text`,
+      category: sql<string>`(array_agg(${claimSettlements.category} ORDER BY ${claims.claimDate} DESC, ${claims.id} DESC))[1]`,
+      selfPaid: sql<string>`sum(${claimSettlements.selfPaid})::text`,
+      afterBasicAndCritical: sql<string>`sum(${claims.policyScopeCost} - ${claimSettlements.basic} - ${claimSettlements.critical})::text`,
+      outOfScope: sql<string>`sum(${claims.outOfScopeCost})::text`,
+      claimIds: sql<string[]>`array_agg(${claims.id}::text ORDER BY ${claims.claimDate}, ${claims.id})`,
+    })
+    .from(claims)
+    .innerJoin(claimSettlements, and(eq(claimSettlements.claimId, claims.id), isNull(claimSettlements.supersededAt)))
+    .innerJoin(people, eq(people.id, claims.personId))
+    .where(
+      and(
+        gte(claims.claimDate, `${year}-01-01`),
+        lte(claims.claimDate, `${year}-12-31`),
+        like(people.divisionCode, `${prefix}%`),
+        gt(claims.personId, afterId),
+      ),
+    )
+    .groupBy(claims.personId, people.divisionCode)
+    .orderBy(asc(claims.personId))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, claimIds: Array.isArray(r.claimIds) ? r.claimIds : parsePgArray(String(r.claimIds)) }));
+}
+
+// PGlite and postgres.js both return text[] as arrays; kept for a driver that returns the literal.
+function parsePgArray(literal: string): string[] {
+  return literal.replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+}
+
+/** On-application assistance approved for these people in `year` (approved, in a batch, paid, or awaiting corrected bank details). */
+export async function approvedApplicationAssistance(db: Db | Tx, personIds: readonly string[], year: number): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .select({ personId: applications.personId, amount: sql<string>`sum(${applications.approvedAmount})::text` })
+    .from(applications)
+    .where(
+      and(
+        inArray(applications.personId, [...personIds]),
+        eq(applications.year, year),
+        inArray(applications.state, ["approved", "in_batch", "paid", "payment_failed"]),
+      ),
+    )
+    .groupBy(applications.personId);
+  return new Map(rows.map((r) => [r.personId, r.amount ?? "0"]));
+}
+
+export async function countPeopleUnder(db: Db | Tx, prefix: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(people).where(like(people.divisionCode, `${prefix}%`));
+  return Number(row?.n ?? 0);
+}
+
+export async function flagsOf(db: Db | Tx, personIds: readonly string[], year: number) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({ id: monitoringFlags.id, personId: monitoringFlags.personId, ruleId: monitoringFlags.ruleId })
+    .from(monitoringFlags)
+    .where(and(inArray(monitoringFlags.personId, [...personIds]), eq(monitoringFlags.year, year)));
+}
+
+export type NewFlag = typeof monitoringFlags.$inferInsert;
+
+/** Inserts the flags; one that already exists for the person, year and rule is left as it is. Returns how many were new. */
+export async function insertFlags(tx: Tx, rows: readonly NewFlag[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const done = await tx.insert(monitoringFlags).values([...rows]).onConflictDoNothing().returning({ id: monitoringFlags.id });
+  return done.length;
+}
+
+/** The latest run's figure on an existing flag (never its basis, status or outcome). */
+export async function refreshFlag(tx: Tx, id: number, latestFigure: string, latestFlagged: boolean, on: string): Promise<void> {
+  await tx
+    .update(monitoringFlags)
+    .set({ latestFigure, latestFlagged: latestFlagged ? "yes" : "no", evaluatedOn: on })
+    .where(eq(monitoringFlags.id, id));
+}
+
+export async function countFlags(db: Db | Tx, prefix: string, year: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(monitoringFlags)
+    .innerJoin(people, eq(people.id, monitoringFlags.personId))
+    .where(and(eq(monitoringFlags.year, year), like(people.divisionCode, `${prefix}%`)));
+  return Number(row?.n ?? 0);
+}

@@ -8,6 +8,7 @@ import { seedDemoPolicy, seedPolicyPresets } from "./policies";
 import { seedDemoRosters } from "./rosters";
 import { seedDemoClaims } from "./claims";
 import { seedDemoApplications } from "./applications";
+import { seedDemoMonitoring } from "./monitoring";
 
 // What `db setup` / the first `npm start` puts into a database, in order.
 //
@@ -60,6 +61,8 @@ export const SEED_STEPS: SeedStep[] = [
   { name: "settlement records", kind: "demo", run: async ({ db }) => seedDemoClaims(db) },
   // After the claims: applicants with settlement records come first.
   { name: "on-application cases", kind: "demo", run: async ({ db }) => seedDemoApplications(db) },
+  // After the claims and the approved applications: both enter the year's burden.
+  { name: "monitoring flags", kind: "demo", run: async ({ db }) => seedDemoMonitoring(db) },
 ];
 
 export async function isEmptyDatabase(handle: DbHandle): Promise<boolean> {

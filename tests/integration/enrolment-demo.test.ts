@@ -3,11 +3,14 @@ import { setupDatabase } from "@/seed/setup-database";
 import { DEMO_ENROLMENT_YEAR } from "@/seed/enrolment";
 import { listLedger } from "@/lib/enrolment/list-ledger";
 import { getCoverage } from "@/lib/statistics/get-coverage";
+import { runMonitoring } from "@/lib/monitoring/run-monitoring";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
 // What a new user finds after `npm start`: the 2027 collection imported from a
-// real file, subsidies computed, the worklist generated and partly worked off.
+// real file, subsidies computed, the worklist generated and partly worked off —
+// and what the coverage statistics and the monitoring run make of the demo
+// (kept in this file so the full demo is seeded once for all of them).
 describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
   let s: Scratch;
   beforeAll(async () => {
@@ -56,5 +59,10 @@ describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
     expect(c.children.reduce((n, t) => n + t.assisted, 0)).toBe(c.assisted);
     expect(c.children.reduce((n, t) => n + t.enrolled, 0)).toBe(c.enrolled);
     expect(Object.values(c.byCategory).reduce((n, v) => n + v, 0)).toBe(c.assisted);
+  });
+  it("the demo's 2026 claims have raised monitoring flags, and running again raises none", async () => {
+    const [flags] = await s.handle.raw.query<{ n: number }>("select count(*)::int as n from monitoring_flags where year = 2026 and status = 'open'");
+    expect(flags!.n).toBeGreaterThan(10);
+    expect(await runMonitoring(await contextOf(s, "yibao.manager"), { year: 2026 })).toMatchObject({ flagged: flags!.n, new: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // Append-only: a trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE.
 // The acting user's name and department are copied in, so the row still reads
@@ -25,3 +25,16 @@ export const auditLog = pgTable(
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAuditRow = typeof auditLog.$inferInsert;
+
+/**
+ * The hash chain over the audit log (等保 security audit: a removed or altered
+ * row is found). Written only by the deferred trigger of migration 0012 at
+ * each commit, one entry per audit row in commit order: hash = sha256 of the
+ * previous hash, the sequence number and the row's digest
+ * (lib/audit/domain/audit-chain.ts; `audit verify` recomputes it).
+ */
+export const auditChain = pgTable("audit_chain", {
+  seq: bigint("seq", { mode: "number" }).primaryKey(),
+  auditId: bigint("audit_id", { mode: "number" }).notNull().unique(),
+  hash: text("hash").notNull(),
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { findApplicationForWorkflow, insertTransition, updateApplicationIfVersion, type ApplicationPatch } from "@/db/queries/applications";
 import { insertAudit } from "@/db/queries/audit";
+import type { Tx } from "@/db";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import { todayOf, type UseCaseContext } from "@/lib/auth/context";
@@ -47,6 +48,12 @@ export type TransitionRequest = {
   patch?: (d: Decision, on: string) => ApplicationPatch;
   /** The reason written into the transition row. */
   reason?: string | null;
+  /**
+   * Runs inside the transaction after the version-checked update, before the
+   * transition and audit rows: a check that must see the database as it is
+   * committed (e.g. the annual pool of the person's other approvals). Throwing rolls everything back.
+   */
+  within?: (tx: Tx, d: Decision) => Promise<void>;
 };
 
 export async function runTransition(ctx: UseCaseContext, req: TransitionRequest): Promise<{ state: string; version: number; dueOn: string | null }> {
@@ -94,6 +101,7 @@ export async function runTransition(ctx: UseCaseContext, req: TransitionRequest)
   const by = accountId(ctx.actor);
   await inTransaction(ctx.db, async (tx) => {
     if (!(await updateApplicationIfVersion(tx, id, version, patch))) throw new ApplicationChangedError();
+    await req.within?.(tx, decision);
     await insertTransition(tx, { applicationId: id, action: decision.action, fromState: decision.from, toState: decision.to, actorId: by, onDate: on, reason: req.reason ?? null });
     await insertAudit(
       tx,

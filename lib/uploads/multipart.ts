@@ -4,7 +4,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "next/dist/compiled/busboy";
 import { ValidationError } from "@/lib/errors/app-error";
 
-// The multipart form of every upload (rosters, enrolment, claims), read as it arrives: the small text fields
+// The multipart form of every upload (rosters, enrolment, claims, application attachments), read as it arrives: the small text fields
 // first, then the file as a stream, so the file is written to disk by the use
 // case and never held in memory (request.formData() would buffer it whole).
 // The fields must come before the file — browsers and `curl -F` send them in
@@ -18,7 +18,7 @@ export type MultipartUpload = {
 };
 
 /** How the messages name the form: its fields in order ("department、month、file") and the file ("名单"). */
-export type MultipartForm = { fields: string; file: string };
+export type MultipartForm = { fields: string; file: string; /** The formats named when no file came, "（.xlsx 或 .csv）" by default. */ formats?: string };
 
 export function readMultipartUpload(body: ReadableStream<Uint8Array>, contentType: string, form: MultipartForm): Promise<MultipartUpload> {
   return new Promise((resolve, reject) => {
@@ -54,7 +54,7 @@ export function readMultipartUpload(body: ReadableStream<Uint8Array>, contentTyp
     parser.on("close", () => {
       if (settled) return;
       settled = true;
-      reject(new ValidationError("file", `没有收到文件：请在 file 字段中上传${form.file}（.xlsx 或 .csv）`));
+      reject(new ValidationError("file", `没有收到文件：请在 file 字段中上传${form.file}${form.formats ?? "（.xlsx 或 .csv）"}`));
     });
     parser.on("error", () => {
       if (settled) return; // a file stream in progress reports it to its reader

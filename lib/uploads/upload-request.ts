@@ -2,7 +2,7 @@ import "server-only";
 import { TooLargeError, ValidationError } from "@/lib/errors/app-error";
 import { readMultipartUpload, type MultipartForm, type MultipartUpload } from "./multipart";
 
-// The one way a file upload arrives (rosters, enrolment, claims): a
+// The one way a file upload arrives (rosters, enrolment, claims, application attachments): a
 // multipart/form-data POST under /api/v1 — outside Next's proxy, which would
 // buffer the body and cut it at 10 MB — read as a stream. Multipart rather
 // than a raw body: browsers, `curl -F` and other systems send it as is, the
@@ -28,6 +28,6 @@ export async function readUploadRequest(
     await request.body?.cancel().catch(() => undefined);
     throw new TooLargeError("file", opts.tooLarge(Number(declared)));
   }
-  if (!request.body) throw new ValidationError("file", `没有收到文件：请在 file 字段中上传${opts.form.file}（.xlsx 或 .csv）`);
+  if (!request.body) throw new ValidationError("file", `没有收到文件：请在 file 字段中上传${opts.form.file}${opts.form.formats ?? "（.xlsx 或 .csv）"}`);
   return readMultipartUpload(request.body, contentType, opts.form);
 }

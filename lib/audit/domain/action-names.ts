@@ -34,6 +34,8 @@ const EXTRA: Record<string, string> = {
   "claims.export": "导出结算记录（含计算过程）",
   "applications.accept": "受理依申请救助",
   "applications.record_survey": "依申请救助：登记入户调查",
+  "applications.attachment_upload": "依申请救助：上传申请材料附件",
+  "applications.attachment_download": "依申请救助：下载申请材料附件",
   // Each workflow step under its own name: applications.forward → 依申请救助：报送县级.
   ...Object.fromEntries(Object.entries(APPLICATION_ACTION_NAMES).map(([a, name]) => [`applications.${a}`, `依申请救助：${name}`])),
 };

@@ -5,6 +5,7 @@ import { getApplication } from "@/lib/applications/get-application";
 import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { ActionPanels } from "./action-panels";
+import { AttachmentsPanel } from "./panels/attachments-panel";
 import { AmountsView, CaseFacts, ClockBox, DocumentsTable, HistoryTable, SurveyView } from "./case-sections";
 
 export const metadata: Metadata = { title: "依申请救助案件" };
@@ -38,6 +39,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <section>
             <h2 className="mb-2 font-medium text-slate-700">申请材料</h2>
             <DocumentsTable app={app} />
+          </section>
+          <section>
+            <h2 className="mb-2 font-medium text-slate-700">材料扫描件</h2>
+            <AttachmentsPanel applicationId={app.id} />
           </section>
           <section>
             <h2 className="mb-2 font-medium text-slate-700">入户调查</h2>

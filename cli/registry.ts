@@ -1,6 +1,7 @@
 import type { CliCommand } from "./command";
 import { applicationDueCommand } from "./commands/application-due";
 import { applicationsSummaryCommand } from "./commands/applications-summary";
+import { auditVerifyCommand } from "./commands/audit-verify";
 import { dbSetupCommand } from "./commands/db-setup";
 import { divisionsListCommand } from "./commands/divisions-list";
 import { keysRotateCommand } from "./commands/keys-rotate";
@@ -28,4 +29,5 @@ export const COMMANDS: readonly CliCommand[] = [
   rosterConsolidateCommand,
   personShowCommand,
   keysRotateCommand,
+  auditVerifyCommand,
 ];

@@ -4,6 +4,10 @@ import type { ApplicationAction } from "@/lib/applications/domain/states";
 import { beginReviewAction, forwardAction, refuseAction, returnAction, surveyAction } from "./actions";
 import { SurveyForm } from "./survey-form";
 import { TransitionForm } from "./transition-form";
+import { AuditPanel } from "./panels/audit-panel";
+import { ClaimsPanel } from "./panels/claims-panel";
+import { DocumentsPanel } from "./panels/documents-panel";
+import { ResumePanel } from "./panels/resume-panel";
 
 // The forms of the steps the current user may take on this case now. One
 // entry per panel: `when` says whether it shows (usually: its action is
@@ -63,6 +67,26 @@ const PANELS: Panel[] = [
         text={{ name: "note", label: "需补正的材料（将告知申请人）", placeholder: "如：请补交 2026 年住院病历首页及出院小结" }}
       />
     ),
+  },
+  // County audit side (panels/): resume after 退回补正, the ticked claims and hand-entered receipts, 容缺受理 items, the amount and the decision.
+  { key: "resume_review", title: "补正后恢复审核", when: has("resume_review"), render: (a) => <ResumePanel app={a} /> },
+  {
+    key: "claims",
+    title: "计入本次申请的医疗费用",
+    when: (a) => ["accepted", "township_review", "returned"].includes(a.state) && (a.actions.includes("return_for_documents") || a.actions.includes("resume_review")),
+    render: (a) => <ClaimsPanel app={a} />,
+  },
+  {
+    key: "documents",
+    title: "补交或免予提供材料",
+    when: (a) => a.missingDocuments.length > 0 && a.actions.some((x) => x !== "refuse"),
+    render: (a) => <DocumentsPanel app={a} />,
+  },
+  {
+    key: "audit",
+    title: "县级审核：救助金额",
+    when: (a) => a.actions.includes("approve") || a.actions.includes("refer_to_joint_meeting") || a.actions.includes("record_joint_decision"),
+    render: (a) => <AuditPanel app={a} />,
   },
   {
     key: "refuse",

@@ -1,0 +1,12 @@
+import type { ApplicationView } from "@/lib/applications/domain/application-view";
+import { resumeReviewAction } from "./audit-actions";
+import { PanelForm } from "./panel-form";
+
+/** 补正后恢复审核: the township clock resumes with the working days that were left at the return. */
+export function ResumePanel({ app }: { app: ApplicationView }) {
+  return (
+    <PanelForm testId="resume-form" version={app.version} action={resumeReviewAction.bind(null, app.id)} submitLabel="材料已补正，恢复审核">
+      <p className="text-sm text-slate-600">退回期间乡镇审核时限暂停；恢复后按退回时剩余的工作日继续计算。{app.clock?.note ?? ""}</p>
+    </PanelForm>
+  );
+}

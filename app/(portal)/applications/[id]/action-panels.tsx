@@ -7,7 +7,7 @@ import { TransitionForm } from "./transition-form";
 import { AuditPanel } from "./panels/audit-panel";
 import { ClaimsPanel } from "./panels/claims-panel";
 import { DocumentsPanel } from "./panels/documents-panel";
-import { ResumePanel } from "./panels/resume-panel";
+import { BeginAuditPanel, ResumePanel } from "./panels/resume-panel";
 
 // The forms of the steps the current user may take on this case now. One
 // entry per panel: `when` says whether it shows (usually: its action is
@@ -70,6 +70,7 @@ const PANELS: Panel[] = [
   },
   // County audit side (panels/): resume after 退回补正, the ticked claims and hand-entered receipts, 容缺受理 items, the amount and the decision.
   { key: "resume_review", title: "补正后恢复审核", when: has("resume_review"), render: (a) => <ResumePanel app={a} /> },
+  { key: "begin_audit", title: "开始县级审核", when: has("begin_audit"), render: (a) => <BeginAuditPanel app={a} /> },
   {
     key: "claims",
     title: "计入本次申请的医疗费用",

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { addManualReceipt } from "@/lib/applications/add-manual-receipt";
 import { approveApplication } from "@/lib/applications/approve-application";
+import { beginCountyAudit } from "@/lib/applications/begin-county-audit";
 import { recordJointDecision } from "@/lib/applications/record-joint-decision";
 import { referToJointMeeting } from "@/lib/applications/refer-to-joint-meeting";
 import { removeManualReceipt } from "@/lib/applications/remove-manual-receipt";
@@ -62,6 +63,13 @@ export async function resumeReviewAction(id: string, _prev: ActionResult, form: 
   return step(id, form, [], async () => {
     const r = await resumeReview(await requireContext(), id, { version: form.get("version") });
     return `已恢复乡镇审核，应于 ${r.dueOn} 前完成。`;
+  });
+}
+
+export async function beginAuditAction(id: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return step(id, form, [], async () => {
+    const r = await beginCountyAudit(await requireContext(), id, { version: form.get("version") });
+    return `已开始县级审核，应于 ${r.dueOn} 前完成。`;
   });
 }
 

@@ -69,7 +69,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       </form>
       <Table testId="queue-table">
         <thead>
-          <tr><Th>申请编号</Th><Th>申请人</Th><Th>户籍地</Th><Th>状态</Th><Th>受理日期</Th><Th>本环节到期</Th><Th>剩余时限</Th><Th>材料</Th></tr>
+          <tr><Th>申请编号</Th><Th>申请人</Th><Th>户籍地</Th><Th>状态</Th><Th>受理日期</Th><Th>本环节到期日</Th><Th>剩余时限</Th><Th>材料</Th></tr>
         </thead>
         <tbody>
           {q.rows.map((r) => {
@@ -80,7 +80,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   <Link className="font-mono text-brand-600 hover:underline" href={`/applications/${r.id}`}>{r.caseNo}</Link>
                   {r.urgent ? <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 text-xs text-white">加急</span> : null}
                 </Td>
-                <Td className="whitespace-nowrap">{r.personName}<span className="ml-2 font-mono text-xs text-slate-500">{r.idNumberMasked}</span></Td>
+                <Td className="whitespace-nowrap">{r.personName}<span className="block font-mono text-xs text-slate-500">{r.idNumberMasked}</span></Td>
                 <Td className="whitespace-nowrap">{r.placeName}</Td>
                 <Td className="whitespace-nowrap">{r.stateName}</Td>
                 <Td className="whitespace-nowrap tabular-nums">{r.acceptedOn}</Td>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Field, inputClass, SubmitButton } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/http/action-result";
 
@@ -30,7 +30,20 @@ export function IntakeForm({ today, defaultDocumentDue, documents, action }: Pro
   const known = new Set(["acceptedOn", "urgentReason", "filerKind", "filerName", "filerRelation", "phone", "diagnosisSummary", "bankHolder", "bankName", "bankAccount", ...documents.map((d) => `documents.${d.item}`)]);
 
   return (
-    <form action={formAction} data-testid="intake-form" className="space-y-6" noValidate>
+    // Sent by hand, not through `action`: React resets a form after its action, and
+    // the controlled selects (申请方式, each document's status) would snap back to
+    // their first option while the fields they reveal stay — a failed submission
+    // must leave the form exactly as the clerk left it.
+    <form
+      data-testid="intake-form"
+      className="space-y-6"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       <section className="rounded border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium text-slate-800">申请信息</h2>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">

@@ -10,7 +10,7 @@ import type { BulkTx } from "../bulk";
 // people) and the sex and birth date read from it, all computed in Node while
 // the file is parsed (lib/crypto/id-cipher.ts).
 
-export const STAGING_COLUMNS = ["row_no", "id_hash", "id_sealed", "sex", "birth_date", "name", "category", "change", "division_code", "certified_on", "note"] as const;
+export const STAGING_COLUMNS = ["row_no", "id_hash", "id_sealed", "sex", "birth_date", "name", "category", "change", "division_code", "certified_on", "note", "on_roll"] as const;
 
 export async function lockDepartmentRoll(tx: BulkTx, department: string): Promise<void> {
   // Two imports for the same department never interleave.
@@ -67,7 +67,7 @@ export async function countOpenRoll(tx: BulkTx, department: string): Promise<num
 export async function createStaging(tx: BulkTx): Promise<void> {
   await tx.query(`CREATE TEMP TABLE roster_staging (
     row_no int NOT NULL, id_hash varchar(64) NOT NULL, id_sealed text NOT NULL, sex text NOT NULL, birth_date date NOT NULL, name text NOT NULL, category text NOT NULL,
-    change text NOT NULL, division_code varchar(12) NOT NULL, certified_on date NOT NULL, note text
+    change text NOT NULL, division_code varchar(12) NOT NULL, certified_on date NOT NULL, note text, on_roll boolean NOT NULL
   ) ON COMMIT DROP`);
 }
 
@@ -92,11 +92,16 @@ export async function duplicateRows(tx: BulkTx, limit: number) {
   );
 }
 
-/** 减少 rows of people not on this department's roll (and not already removed this month). */
+/**
+ * 减少 rows of people not on this department's roll (and not already removed
+ * this month). Rows whose person the import found on the open roll (on_roll)
+ * pass without a lookup: in a steady month that is nearly every 减少, and the
+ * lookup of all of them cost 0.8 s of a 7.8 s import.
+ */
 export async function removalsNotOnRoll(tx: BulkTx, department: string, prevDay: string, limit: number) {
   return tx.query<{ row_no: number }>(
     `SELECT s.row_no FROM roster_staging s
-     WHERE s.change = 'removed' AND NOT EXISTS (
+     WHERE s.change = 'removed' AND NOT s.on_roll AND NOT EXISTS (
        SELECT 1 FROM people p JOIN department_memberships m ON m.person_id = p.id AND m.department = $1
        WHERE p.id_hash = s.id_hash AND (m.to_date IS NULL OR m.to_date = $2::date)
      ) ORDER BY s.row_no LIMIT $3`,

@@ -1,3 +1,4 @@
+import { BlindIndexer } from "./blind-index";
 import { blindIndex, dataKey, openId, parseKey, sealId, type DataKey } from "./id-cipher";
 
 // The one place the ID-number keys are read from the environment:
@@ -15,6 +16,8 @@ export type IdCrypto = {
   seal: (idNumber: string) => string;
   open: (sealed: string) => string;
   hash: (idNumber: string) => string;
+  /** The same blind index for bulk paths: words first, hex only for what is stored (blind-index.ts). */
+  indexer: BlindIndexer;
 };
 
 let cached: { env: string; crypto: IdCrypto } | undefined;
@@ -35,6 +38,7 @@ export function idCryptoFrom(env: NodeJS.ProcessEnv): IdCrypto {
     seal: (id) => sealId(current, id),
     open: (sealed) => openId(all, sealed),
     hash: (id) => blindIndex(indexKey, id),
+    indexer: new BlindIndexer(indexKey),
   };
 }
 

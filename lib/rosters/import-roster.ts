@@ -10,6 +10,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import type { RosterDepartment } from "@/lib/departments/departments";
+import { wordsHex } from "@/lib/crypto/blind-index";
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { birthDateOf, sexOf } from "@/lib/id-number/id-number";
@@ -119,8 +120,9 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
             }
             if (errors.length > 0) continue; // the file is rejected anyway: stop staging, keep checking rows
             const e = v.entry;
-            const idHash = ids.hash(e.idNumber);
-            const slot = roll.find(idHash);
+            // The blind index as words: a row that repeats the roll never needs its hex.
+            const words = ids.indexer.words(e.idNumber);
+            const slot = roll.findWords(words[0]!, words[1]!);
             if (slot >= 0) {
               if (e.change !== "removed" && roll.matchedRow(slot) === 0 && roll.sameEntry(slot, e.category, e.divisionCode, e.name)) {
                 roll.markMatched(slot, raw.row);
@@ -130,7 +132,8 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
               stagedOnRoll.push(raw.row, slot);
             }
             // Hashed, sealed and read here: the clear ID never reaches the database.
-            valid.push([String(raw.row), idHash, ids.seal(e.idNumber), sexOf(e.idNumber), birthDateOf(e.idNumber)!, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null]);
+            // on_roll: the person has an open entry here, so a 减少 of theirs needs no check in SQL.
+            valid.push([String(raw.row), wordsHex(words), ids.seal(e.idNumber), sexOf(e.idNumber), birthDateOf(e.idNumber)!, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null, slot >= 0 ? "t" : "f"]);
           }
           if (errors.length === 0) await staging.write(valid);
           if (input.onProgress && file.totalBytes) input.onProgress(Math.min(file.bytesRead() / file.totalBytes, 1));

@@ -20,6 +20,14 @@ describe("OpenRollIndex", () => {
     for (let n = 1000; n < 3000; n++) expect(roll.find(hash(n))).toBe(-1);
   });
 
+  it("finds a person by the blind index's first two words as by its hex (the bulk path hashes to words)", () => {
+    const roll = new OpenRollIndex(1000);
+    for (let n = 0; n < 1000; n++) roll.add(hash(n), "dibao", "430524100201", `张${n}`);
+    const digest = (n: number) => createHmac("sha256", "test-key").update(String(n)).digest();
+    for (let n = 0; n < 3000; n++) expect(roll.findWords(digest(n).readInt32BE(0), digest(n).readInt32BE(4))).toBe(roll.find(hash(n)));
+    expect(roll.findWords(digest(5).readInt32BE(0), digest(6).readInt32BE(4))).toBe(-1);
+  });
+
   it("keeps the fields apart (no shifting text from one field into the next) and remembers the row that matched", () => {
     const roll = new OpenRollIndex(1);
     roll.add(hash(1), "ab", "c", "d");

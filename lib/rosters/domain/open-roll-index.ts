@@ -51,9 +51,14 @@ export class OpenRollIndex {
 
   /** The slot of the person's open entry, or -1. */
   find(idHash: string): number {
+    return this.findWords(parseInt(idHash.slice(0, 8), 16), parseInt(idHash.slice(8, 16), 16));
+  }
+
+  /** The same by the blind index's first two 32-bit words (lib/crypto/blind-index.ts), so no hex is made for a row that repeats the roll. */
+  findWords(first: number, second: number): number {
     if (this.size === 0) return -1;
-    const hi = parseInt(idHash.slice(0, 8), 16) >>> 0;
-    const lo = parseInt(idHash.slice(8, 16), 16) >>> 0;
+    const hi = first >>> 0;
+    const lo = second >>> 0;
     let i = lo & this.mask;
     while (this.state[i] !== 0) {
       if (this.hi[i] === hi && this.lo[i] === lo) return i;

@@ -36,6 +36,8 @@ const EXTRA: Record<string, string> = {
   "applications.record_survey": "依申请救助：登记入户调查",
   "applications.attachment_upload": "依申请救助：上传申请材料附件",
   "applications.attachment_download": "依申请救助：下载申请材料附件",
+  "applications.print_form": "依申请救助：打印审批表、调查记录或告知书",
+  "applications.print_batch": "打印支付批次清单",
   // Each workflow step under its own name: applications.forward → 依申请救助：报送县级.
   ...Object.fromEntries(Object.entries(APPLICATION_ACTION_NAMES).map(([a, name]) => [`applications.${a}`, `依申请救助：${name}`])),
 };

@@ -20,7 +20,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <PageHeader
         title={`${app.person.name} · 依申请救助`}
         description={`申请编号 ${app.caseNo} · ${app.townshipName} · 受理日期 ${app.acceptedOn}`}
-        actions={<Link href="/applications" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">返回待办列表</Link>}
+        actions={
+          <div className="flex flex-wrap gap-2" data-testid="print-links">
+            {/* The printable A4 forms (app/(print)/), each in a tab of its own. */}
+            {[
+              ["approval-form", "打印审批表"],
+              ["survey-record", "打印入户调查记录"],
+              ...(app.state === "refused" ? [["refusal-notice", "打印不予救助告知书"]] : []),
+            ].map(([path, label]) => (
+              <a key={path} href={`/applications/${app.id}/${path}`} target="_blank" rel="noopener" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{label}</a>
+            ))}
+            <Link href="/applications" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">返回待办列表</Link>
+          </div>
+        }
       />
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <span data-testid="case-state" data-state={app.state} className="rounded bg-brand-50 px-2 py-1 text-sm font-medium text-brand-800">{app.stateName}</span>

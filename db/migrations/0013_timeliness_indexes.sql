@@ -1,0 +1,2 @@
+CREATE INDEX "application_transitions_returns" ON "application_transitions" USING btree ("application_id") WHERE "application_transitions"."action" = 'return_for_documents';--> statement-breakpoint
+CREATE INDEX "applications_year_township" ON "applications" USING btree ("year","township_code");

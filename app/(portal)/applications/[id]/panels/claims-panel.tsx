@@ -19,8 +19,8 @@ const RECEIPT_FIELDS: FieldSpec[] = [
   { name: "specialDisease", label: "特殊疾病", kind: "select", options: YES_NO },
   { name: "totalCost", label: "医疗总费用（元）", kind: "amount", placeholder: "12000.00" },
   { name: "policyScopeCost", label: "政策范围内费用（元）", kind: "amount" },
-  { name: "basicPaid", label: "基本医保支付（元）", kind: "amount", hint: "未经医保结算的可空" },
-  { name: "criticalPaid", label: "大病保险支付（元）", kind: "amount" },
+  { name: "basicPaid", label: "基本医保支付（元）", kind: "amount", hint: "空则按本政策计算" },
+  { name: "criticalPaid", label: "大病保险支付（元）", kind: "amount", hint: "空则按本政策计算" },
 ];
 
 export async function ClaimsPanel({ app }: { app: ApplicationView }) {
@@ -39,11 +39,11 @@ export async function ClaimsPanel({ app }: { app: ApplicationView }) {
             <table className="w-full text-xs">
               <thead className="text-left text-slate-500">
                 <tr>
-                  <th className="py-1 pr-2">计入</th>
+                  <th className="py-1 pr-2 whitespace-nowrap">计入</th>
                   <th className="pr-2">日期</th>
                   <th className="pr-2">医疗机构</th>
                   <th className="pr-2 text-right">政策内</th>
-                  <th className="text-right">医保后余额</th>
+                  <th className="text-right whitespace-nowrap">医保后余额</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,10 +75,11 @@ export async function ClaimsPanel({ app }: { app: ApplicationView }) {
           <ul className="mb-2 space-y-1 text-xs" data-testid="receipt-list">
             {d.receipts.map((r) => (
               <li key={r.id} className="flex items-center justify-between gap-2 rounded bg-slate-50 px-2 py-1">
-                <span>
+                <span className="min-w-0">
                   {r.date} {r.setting} · {r.hospitalName}{r.inCity ? "" : "（市外）"} · 政策内 {r.policyScopeCost} 元，医保后余额 {r.left} 元
                   <span className="block text-slate-400">{r.receiptNo}</span>
                 </span>
+                <span className="shrink-0 whitespace-nowrap">
                 <PanelForm
                   testId="remove-receipt-form"
                   version={app.version}
@@ -88,6 +89,7 @@ export async function ClaimsPanel({ app }: { app: ApplicationView }) {
                   tone="small"
                   confirm={`确认删除结算单据 ${r.receiptNo}？`}
                 />
+                </span>
               </li>
             ))}
           </ul>

@@ -8,6 +8,10 @@ import { AuditPanel } from "./panels/audit-panel";
 import { ClaimsPanel } from "./panels/claims-panel";
 import { DocumentsPanel } from "./panels/documents-panel";
 import { BeginAuditPanel, ResumePanel } from "./panels/resume-panel";
+import { ContactReveal } from "./panels/contact-reveal";
+import { revealContactAction } from "./panels/payment-actions";
+import { PaymentPanel } from "./panels/payment-panel";
+import { RefusalNoticePanel } from "./panels/refusal-notice-panel";
 
 // The forms of the steps the current user may take on this case now. One
 // entry per panel: `when` says whether it shows (usually: its action is
@@ -104,6 +108,15 @@ const PANELS: Panel[] = [
         text={{ name: "reason", label: "不予救助的理由（书面告知申请人）", placeholder: "写明不符合救助条件的具体情形及政策依据" }}
       />
     ),
+  },
+  // Payment, the refusal notice and the audited reveal (panels/payment-panel.tsx and beside it).
+  { key: "payment", title: "资金支付", when: (a) => ["approved", "in_batch", "paid", "payment_failed"].includes(a.state), render: (a) => <PaymentPanel app={a} /> },
+  { key: "refusal_notice", title: "不予救助告知情况", when: (a) => a.refusal !== null, render: (a) => <RefusalNoticePanel app={a} /> },
+  {
+    key: "contact",
+    title: "完整联系方式",
+    when: (a) => a.canRevealContact && (a.phoneMasked !== null || a.bank.accountMasked !== null),
+    render: (a) => <ContactReveal phoneMasked={a.phoneMasked} accountMasked={a.bank.accountMasked} reveal={revealContactAction.bind(null, a.id)} />,
   },
 ];
 

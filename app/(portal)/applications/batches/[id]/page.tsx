@@ -1,0 +1,67 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { showPaymentBatch } from "@/lib/applications/payments/show-payment-batch";
+import { requireContext } from "@/lib/auth/current-actor";
+import { todayOf } from "@/lib/auth/context";
+import { loadForPage } from "@/lib/http/page-errors";
+import { confirmPaidAction, failLineAction } from "../actions";
+import { ConfirmPaidForm, FailLineForm } from "./batch-forms";
+
+export const metadata: Metadata = { title: "支付批次" };
+
+export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireContext();
+  const result = await loadForPage(() => showPaymentBatch(ctx, id));
+  if (!result.ok) return <Notice tone="error" testId="page-error">{result.error.message}</Notice>;
+  const b = result.data;
+  const pending = b.lines.filter((l) => l.status === "pending");
+  const canSettle = b.status !== "open" && pending.length > 0;
+  return (
+    <>
+      <PageHeader
+        title={`支付批次 ${b.batchNo}`}
+        description={`编制日期 ${b.createdOn} · ${b.statusName} · 共 ${b.lines.length} 笔，应付 ${b.total} 元，已支付 ${b.paidTotal} 元`}
+        actions={
+          <>
+            {pending.length > 0 ? <a href={`/applications/batches/${b.id}/export`} className="rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700" data-testid="export-link">下载代发文件（.xlsx）</a> : null}
+            <Link href="/applications/batches" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">返回支付批次</Link>
+          </>
+        }
+      />
+      {b.status === "open" ? <Notice tone="info">代发文件尚未下载。下载后批次为“已发送银行”，银行回单后在下方登记支付结果。代发文件含完整银行账号，下载会记入审计日志，请妥善保管。</Notice> : null}
+      <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
+        <Table testId="batch-lines">
+          <thead>
+            <tr><Th>申请编号</Th><Th>申请人</Th><Th>开户行</Th><Th>账号</Th><Th className="text-right">金额（元）</Th><Th>状态</Th><Th>银行回单 / 退回原因</Th><Th></Th></tr>
+          </thead>
+          <tbody>
+            {b.lines.map((l) => (
+              <tr key={l.id} data-testid="batch-line" data-status={l.status}>
+                <Td className="whitespace-nowrap font-mono"><Link className="text-brand-600 hover:underline" href={`/applications/${l.applicationId}`}>{l.caseNo}</Link></Td>
+                <Td className="whitespace-nowrap">{l.name}</Td>
+                <Td className="whitespace-nowrap">{l.bankName}</Td>
+                <Td className="whitespace-nowrap font-mono">{l.accountMasked}</Td>
+                <Td className="whitespace-nowrap text-right tabular-nums">{l.amount}</Td>
+                <Td className={`whitespace-nowrap ${l.status === "failed" ? "text-red-700" : l.status === "paid" ? "text-emerald-700" : ""}`}>{l.statusName}</Td>
+                <Td className="text-sm">{l.status === "paid" ? `${l.paidOn} · ${l.bankReference}` : l.failureReason ?? ""}</Td>
+                <Td>{canSettle && l.status === "pending" ? <FailLineForm caseNo={l.caseNo} action={failLineAction.bind(null, b.id, l.id)} /> : null}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        <section className="rounded border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 font-medium text-slate-800">登记银行回单</h2>
+          {canSettle ? (
+            <ConfirmPaidForm lines={pending.map((l) => ({ id: l.id, caseNo: l.caseNo, name: l.name, amount: l.amount }))} today={todayOf(ctx)} action={confirmPaidAction.bind(null, b.id)} />
+          ) : (
+            <p className="text-sm text-slate-500">{b.status === "open" ? "下载代发文件、交银行办理后才能登记回单。" : "本批次已全部确认。"}</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -9,6 +9,8 @@ import { OVERRIDE_ROLES } from "@/lib/applications/domain/transitions";
 import { workflowRoleOf } from "@/lib/applications/domain/workflow-roles";
 import { forwardApplication } from "@/lib/applications/forward-application";
 import { recordHouseholdSurvey } from "@/lib/applications/record-household-survey";
+import { recordJointDecision } from "@/lib/applications/record-joint-decision";
+import { referToJointMeeting } from "@/lib/applications/refer-to-joint-meeting";
 import { removeManualReceipt } from "@/lib/applications/remove-manual-receipt";
 import { resumeReview } from "@/lib/applications/resume-review";
 import { returnApplication } from "@/lib/applications/return-application";
@@ -19,6 +21,7 @@ import { can } from "@/lib/auth/domain/can";
 import { ROLES } from "@/lib/auth/domain/roles";
 import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
 import { DEPARTMENTS } from "@/lib/departments/departments";
+import { activatePolicyVersion } from "@/lib/policies/activate-policy-version";
 import { seedDemoPolicy } from "@/seed/policies";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
@@ -83,6 +86,7 @@ describe.each(drivers())("county audit of on-application cases on %s", (driver) 
       ["E", person, "2026-09-15", "inpatient", "100000", "50000", "10000"],
       ["F", person, "2026-10-08", "inpatient", "30000", "15000", "0"],
       ["X", otherPerson, "2026-03-01", "inpatient", "50000", "30000", "0"],
+      ["Y", otherPerson, "2025-06-01", "inpatient", "50000", "30000", "0"],
     ];
     for (const [key, who, date, setting, scope, basic, critical] of rows) {
       const [r] = await q<{ id: string }>(
@@ -253,6 +257,32 @@ describe.each(drivers())("county audit of on-application cases on %s", (driver) 
     expect(Number((await q<{ n: number }>("select count(*)::int as n from application_transitions where application_id = $1 and action = 'approve'", [app3.id]))[0]!.n)).toBe(1);
     const audit = await q<{ detail: Record<string, unknown> }>("select detail from audit_log where object_id = $1 and action = 'applications.approve'", [app3.id]);
     expect(audit).toHaveLength(1);
+  });
+
+  // Near the end: it puts 000 (城口, in force until 2025-12-31) in the county from 2025-01-01; a case of 2025.
+  it("where the policy says so (000 §三(八) 一事一议) the case goes to the joint meeting, whose decision is recorded", async () => {
+    await activatePolicyVersion(manager, { policyId: "chengkou-2022", version: 1 }, { activeFrom: "2025-01-01" });
+    const { id } = await acceptApplication(clerk, intake({ personId: otherPerson, acceptedOn: "2025-12-01" }));
+    let v = (await beginTownshipReview(clerk, id, { version: 1 })).version;
+    v = (await setApplicationClaims(clerk, id, { version: v, claimIds: [claim.Y] })).version;
+    expect((await q<{ joint_meeting: boolean }>("select joint_meeting from applications where id = $1", [id]))[0]!.joint_meeting).toBe(true);
+    v = (await recordHouseholdSurvey(clerk, id, { version: v, surveyedOn: today, visitors: "罗春兰", findings: "属实", householdSituation: "困难" })).version;
+    v = (await forwardApplication(clerk, id, { version: v })).version;
+    v = (await beginCountyAudit(reviewer, id, { version: v })).version;
+    await expect(approveApplication(reviewer, id, { version: v })).rejects.toMatchObject({ field: "jointMeeting" });
+    v = (await referToJointMeeting(reviewer, id, { version: v })).version;
+    expect((await state(id)).state).toBe("joint_meeting");
+    const decision = { version: v, meetingOn: today, departments: "医保局、民政局、乡村振兴局", amount: "8000" };
+    await expect(recordJointDecision(reviewer, id, { ...decision, meetingOn: "2026-13-01" })).rejects.toMatchObject({ field: "meetingOn" });
+    await expect(recordJointDecision(reviewer, id, { ...decision, departments: " 、 " })).rejects.toMatchObject({ field: "departments" });
+    await expect(recordJointDecision(reviewer, id, { ...decision, amount: "0" })).rejects.toMatchObject({ field: "amount" });
+    expect((await state(id)).version).toBe(v);
+    expect(await recordJointDecision(reviewer, id, decision)).toMatchObject({ state: "approved", version: v + 1 });
+    const [row] = await q<{ approved_amount: string; joint_meeting_on: string; joint_meeting_departments: string[] }>(
+      "select approved_amount::text, joint_meeting_on::text, joint_meeting_departments from applications where id = $1",
+      [id],
+    );
+    expect(row).toEqual({ approved_amount: "8000.00", joint_meeting_on: today, joint_meeting_departments: ["医保局", "民政局", "乡村振兴局"] });
   });
 
   it("another township's clerk cannot read the amount or tick claims", async () => {

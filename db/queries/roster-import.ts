@@ -1,7 +1,7 @@
 import type { BulkTx } from "../bulk";
 
 // The SQL of one roster import, inside one bulk transaction. The open roll is
-// read first, so rows that re-send what it says are counted and never staged;
+// read (while the file is parsed), so rows that re-send what it says are counted and never staged;
 // the other valid rows are streamed into a temporary table; set-level checks (duplicates in the file,
 // removals of people not on the roll) run there; then one plan joins the rows
 // to people and the open roll, and a few set-based statements apply it. Nothing is stored unless the caller lets the transaction

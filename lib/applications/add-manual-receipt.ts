@@ -13,6 +13,7 @@ import { validateClaimRow } from "@/lib/claims/domain/validate-claim-row";
 import { ValidationError } from "@/lib/errors/app-error";
 import { formatCents } from "@/lib/settlement/cents";
 import { loadCaseFor } from "./audit-case";
+import { termsPatch } from "./case-amount";
 import { requireTownshipPost } from "./township-post";
 import { ApplicationChangedError, versionOf } from "./run-transition";
 
@@ -103,9 +104,10 @@ export async function addManualReceipt(ctx: UseCaseContext, applicationId: unkno
     throw new ValidationError("receiptNo", `单据号 ${e.externalId} 已在医保结算记录中，请在“本年度结算记录”中勾选，不要手工录入`);
   }
   const by = accountId(ctx.actor);
+  const terms = await termsPatch(ctx.db, c);
   return inTransaction(ctx.db, async (tx) => {
     // The version check first: it also holds the case's row, so two entries never draw the same number.
-    if (!(await updateApplicationIfVersion(tx, c.id, version, {}))) throw new ApplicationChangedError();
+    if (!(await updateApplicationIfVersion(tx, c.id, version, terms))) throw new ApplicationChangedError();
     const used = await receiptNumbersOf(tx, c.id);
     if (used.length >= MAX_RECEIPTS) throw new ValidationError("receiptNo", `一次申请最多手工录入 ${MAX_RECEIPTS} 张结算单据`);
     if (typedNo && used.includes(e.externalId)) throw new ValidationError("receiptNo", `单据号 ${e.externalId} 已录入本申请，不能重复录入`);

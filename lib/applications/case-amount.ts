@@ -6,7 +6,7 @@ import { CATEGORY_INFO, isCategory, type Category } from "@/lib/categories/categ
 import { ValidationError } from "@/lib/errors/app-error";
 import { policyForClaimDate, type PolicyForClaim } from "@/lib/policies/policy-for-claim-date";
 import { yuanToCents } from "@/lib/settlement/cents";
-import { applicationAmount, type ApplicationAmount, type ApplicationClaim } from "./domain/application-amount";
+import { applicationAmount, JOINT_MEETING_POLICIES, type ApplicationAmount, type ApplicationClaim } from "./domain/application-amount";
 
 // Not a use case: what compute, approve and the joint decision share. The
 // terms of a case are fixed on its acceptance date — the person's
@@ -27,6 +27,21 @@ export async function termsOf(db: Db | Tx, c: Pick<AuditCase, "personId" | "pers
   const policy = await policyForClaimDate(db, c.personDivision, c.acceptedOn);
   if (!policy) throw new ValidationError("policy", `受理日期 ${c.acceptedOn} 当天本地区没有启用的救助政策，无法计算救助金额；请先由管理员启用政策版本`);
   return { category, categoryName: CATEGORY_INFO[category].name, policy };
+}
+
+/**
+ * The terms as the case stores them (category, policy version, joint meeting), set whenever its
+ * claims or receipts change; nothing when no policy is in force (the amount then says so).
+ */
+export async function termsPatch(db: Db | Tx, c: Pick<AuditCase, "personId" | "personDivision" | "acceptedOn">) {
+  let terms: CaseTerms;
+  try {
+    terms = await termsOf(db, c);
+  } catch (err) {
+    if (err instanceof ValidationError) return {};
+    throw err;
+  }
+  return { category: terms.category, policyVersionId: terms.policy.versionId, jointMeeting: Object.hasOwn(JOINT_MEETING_POLICIES, terms.policy.policyId) };
 }
 
 const cents = (v: string | null): number | undefined => (v === null ? undefined : yuanToCents(v));

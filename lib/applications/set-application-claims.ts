@@ -7,8 +7,7 @@ import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { ValidationError } from "@/lib/errors/app-error";
 import { loadCaseFor } from "./audit-case";
-import { termsOf } from "./case-amount";
-import { JOINT_MEETING_POLICIES } from "./domain/application-amount";
+import { termsPatch } from "./case-amount";
 import { requireTownshipPost } from "./township-post";
 import { ApplicationChangedError, versionOf } from "./run-transition";
 
@@ -39,9 +38,8 @@ export async function setApplicationClaims(ctx: UseCaseContext, applicationId: u
     const t = taken[0]!;
     throw new ValidationError("claimIds", `结算记录 ${t.externalId} 已计入申请 ${t.caseNo}，同一笔费用不能重复申请救助`);
   }
-  const terms = await termsOf(ctx.db, c);
+  const patch = await termsPatch(ctx.db, c);
   await inTransaction(ctx.db, async (tx) => {
-    const patch = { category: terms.category, policyVersionId: terms.policy.versionId, jointMeeting: Object.hasOwn(JOINT_MEETING_POLICIES, terms.policy.policyId) };
     if (!(await updateApplicationIfVersion(tx, c.id, version, patch))) throw new ApplicationChangedError();
     await replaceApplicationClaims(tx, c.id, ids);
     await insertAudit(tx, auditRow(ctx.actor, { action: "applications.set_claims", objectType: "application", objectId: c.id, detail: { caseNo: c.caseNo, claims: ids.length } }));

@@ -172,6 +172,8 @@ describe.each(drivers())("county audit of on-application cases on %s", (driver) 
     expect((await state(id)).version).toBe(1);
     const first = await addManualReceipt(clerk, id, { version: 1, ...receipt() });
     expect(first).toMatchObject({ version: 2, receiptNo: expect.stringMatching(/^MANUAL-SQ-430524100-2026-\d{4}-1$/) });
+    // The case's terms are fixed by a receipt as by ticked claims (a case may have receipts only).
+    expect((await q<{ category: string; policy_version_id: number | null }>("select category, policy_version_id from applications where id = $1", [id]))[0]).toMatchObject({ category: "monitored", policy_version_id: expect.any(Number) });
     const second = await addManualReceipt(clerk, id, { version: 2, ...receipt({ receiptNo: "XY-2026-0088" }) });
     expect(second.receiptNo).toBe("XY-2026-0088");
     await expect(addManualReceipt(clerk, id, { version: 3, ...receipt({ receiptNo: "XY-2026-0088" }) })).rejects.toMatchObject({ field: "receiptNo" });

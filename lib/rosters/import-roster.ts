@@ -49,9 +49,12 @@ export const MAX_ERRORS = 10_000;
 /**
  * Checked rows held while the open roll is still being read. Each costs
  * about 800 bytes (its cells keep their parsed text alive): 200,000 raised
- * the bench's peak RSS from 228 to 386 MB, against a 400 MB target.
+ * a month-2 run's peak RSS from 228 to 386 MB, and 50,000 took the two-month
+ * bench to 411 MB, against a 400 MB target. Past this many the parser waits
+ * for the roll: the overlap is then the first FETCH (where PostgreSQL builds
+ * its hash of the roll), not the whole read.
  */
-const MAX_PENDING = 50_000;
+const MAX_PENDING = 20_000;
 
 class Rejected extends Error {
   constructor(readonly errors: RosterRowError[], readonly truncated: boolean) {

@@ -14,15 +14,20 @@ import type { DocumentItem } from "@/lib/applications/domain/documents";
 
 export type DemoOp =
   | { op: "accept"; on: string; urgent?: boolean; missing?: DocumentItem[] }
-  | { op: "begin_review" | "survey" | "forward" | "begin_audit"; on: string }
+  | { op: "begin_review" | "survey" | "forward" | "begin_audit" | "resume" | "approve"; on: string }
   | { op: "return"; on: string; note: string }
   | { op: "refuse"; on: string; reason: string; notify?: boolean };
 
-export type DemoCase = { township: number; script: DemoOp[] };
+/** After its script, a case may go into the paid batch (paid, or failed for township 0) or the open one. */
+export type DemoBatch = "paid" | "open";
+export type DemoCase = { township: number; script: DemoOp[]; batch?: DemoBatch };
 
 export const DEMO_APPLICATION_TOWNSHIPS = ["430524100000", "430524101000", "430524102000", "430524103000"] as const;
 
-/** 15 scripts per township, their dates moved `t` working days earlier for township t so the four differ. */
+/** When the payment clerk makes each batch and the bank confirms the paid one (working days; never later than the open cases need). */
+export const DEMO_BATCH_DATES = { paidCreated: "2026-09-28", paidConfirmed: "2026-09-29", openCreated: "2026-11-20" } as const;
+
+/** 17 scripts per township, their dates moved `t` working days earlier for township t so the four differ. */
 export function demoApplicationsPlan(calendar: WorkingDayCalendar): DemoCase[] {
   const out: DemoCase[] = [];
   for (let t = 0; t < DEMO_APPLICATION_TOWNSHIPS.length; t++) {
@@ -50,14 +55,21 @@ export function demoApplicationsPlan(calendar: WorkingDayCalendar): DemoCase[] {
       through("2026-11-04", [["begin_review", 1], ["survey", 3]]),
       // 退回补正: the township clock is suspended (lib/applications/domain/step-clock.ts).
       [...through("2026-11-09", [["begin_review", 1]]), { op: "return", on: plus(back("2026-11-09"), 3), note: "缺本年度诊断病历和医疗费用结算单据原件，请补交" }],
-      [...through("2026-10-12", [["begin_review", 1]], { missing: ["receipts"] }), { op: "return", on: plus(back("2026-10-12"), 2), note: "外县住院结算单据未附，请补交" }],
+      // 退回补正, then resumed and forwarded: the paused days do not count (the 办理时效 view shows it).
+      [
+        ...through("2026-10-12", [["begin_review", 1]]),
+        { op: "return", on: plus(back("2026-10-12"), 2), note: "外县住院结算单据未附，请补交" },
+        { op: "resume", on: plus(back("2026-10-12"), 8) },
+        { op: "survey", on: plus(back("2026-10-12"), 9) },
+        { op: "forward", on: plus(back("2026-10-12"), 11) },
+      ],
       // 已报县级: recent (on time), and forwarded late (12 working days) and not taken up: overdue.
       through("2026-11-16", [["begin_review", 0], ["survey", 2], ["forward", 6]]),
       through("2026-10-19", [["begin_review", 1], ["survey", 4], ["forward", 12]]),
       // 县级审核中: taken up on time but not decided: overdue at the county.
       through("2026-10-26", [["begin_review", 0], ["survey", 2], ["forward", 5], ["begin_audit", 6]]),
-      through("2026-09-07", [["begin_review", 1], ["survey", 3], ["forward", 8], ["begin_audit", 9]]),
-      through("2026-09-01", [["begin_review", 1], ["survey", 2], ["forward", 7], ["begin_audit", 8]]),
+      // 已审批待支付: approved in early November and not yet in a batch — overdue for payment.
+      through("2026-10-19", [["begin_review", 1], ["survey", 3], ["forward", 6], ["begin_audit", 7], ["approve", 10]]),
       // 特事特办: accepted, surveyed and forwarded the same day, in audit.
       through("2026-11-27", [["begin_review", 0], ["survey", 0], ["forward", 0], ["begin_audit", 1]], { urgent: true }),
       // 不予救助 by the township, and by the county (the first township's has its notice recorded).
@@ -68,6 +80,10 @@ export function demoApplicationsPlan(calendar: WorkingDayCalendar): DemoCase[] {
       ],
     ];
     for (const script of scripts) out.push({ township: t, script });
+    // Into the paid batch (confirmed; township 0's second line fails: wrong account) and the open one.
+    out.push({ township: t, batch: "paid", script: through("2026-09-01", [["begin_review", 1], ["survey", 2], ["forward", 5], ["begin_audit", 6], ["approve", 10]]) });
+    out.push({ township: t, batch: "paid", script: through("2026-09-02", [["begin_review", 0], ["survey", 2], ["forward", 6], ["begin_audit", 6], ["approve", 11]]) });
+    out.push({ township: t, batch: "open", script: through("2026-10-14", [["begin_review", 1], ["survey", 2], ["forward", 6], ["begin_audit", 7], ["approve", 14]]) });
   }
   return out;
 }

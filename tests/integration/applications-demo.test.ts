@@ -37,16 +37,21 @@ describe.each(drivers())("demo on-application cases on %s", (driver) => {
     expect(r.cases).toBeLessThanOrEqual(70);
     expect(r.townships).toBeGreaterThanOrEqual(4);
     expect(r).toMatchObject({ noAccept: 0, noAudit: 0 });
-    // Every transition has its audit row (the use cases write both in one transaction).
-    const t = await one<{ transitions: number; audits: number }>(`
-      select (select count(*) from application_transitions where action <> 'accept')::int as transitions,
-             (select count(*) from audit_log where action like 'applications.%' and action not in ('applications.accept', 'applications.record_survey') and outcome = 'success')::int as audits`);
-    expect(t.audits).toBe(t.transitions);
+    // Every step of a case's own use case has its audit row (both written in one transaction).
+    const t = await one<{ transitions: number; unaudited: number }>(`
+      select count(*)::int as transitions,
+             count(*) filter (where not exists (select 1 from audit_log l where l.object_id = t.application_id::text and l.action = 'applications.' || t.action and l.outcome = 'success'))::int as unaudited
+      from application_transitions t
+      where action in ('begin_review', 'return_for_documents', 'resume_review', 'forward', 'begin_audit', 'approve', 'refuse')`);
+    expect(t.transitions).toBeGreaterThan(150);
+    expect(t.unaudited).toBe(0);
   });
 
-  it("has cases in every state the shipped use cases reach", async () => {
+  it("has cases in every state the demo policy reaches (all but 待联席会议: its rule has a standard)", async () => {
     const states = new Set((await rows<{ state: string }>("select distinct state from applications")).map((r) => r.state));
-    for (const state of ["accepted", "township_review", "returned", "forwarded", "county_review", "refused"]) expect(states, state).toContain(state);
+    for (const state of ["accepted", "township_review", "returned", "forwarded", "county_review", "approved", "in_batch", "paid", "payment_failed", "refused"]) {
+      expect(states, state).toContain(state);
+    }
     for (const state of states) expect(APPLICATION_STATES as readonly string[]).toContain(state);
   });
 
@@ -76,6 +81,24 @@ describe.each(drivers())("demo on-application cases on %s", (driver) => {
       from applications a where state = 'refused'`);
     expect(new Set(r.map((x) => x.by))).toEqual(new Set(["township", "county"]));
     for (const x of r) expect(x.reason.length).toBeGreaterThan(10);
+  });
+
+  it("has a refusal with its notice recorded, and a batch the bank confirmed (one line returned)", async () => {
+    const notice = await rows<{ notified_on: string; notified_channel: string }>("select notified_on::text, notified_channel from applications where state = 'refused' and notified_on is not null");
+    expect(notice.length).toBeGreaterThanOrEqual(1);
+    expect(notice[0]!.notified_channel).toBe("post");
+    const batches = await rows<{ status: string; paid: number; failed: number; pending: number }>(`
+      select b.status, count(*) filter (where l.status = 'paid')::int as paid, count(*) filter (where l.status = 'failed')::int as failed,
+             count(*) filter (where l.status = 'pending')::int as pending
+      from payment_batches b join payment_batch_lines l on l.batch_id = b.id group by b.id, b.status order by b.id`);
+    expect(batches).toHaveLength(2);
+    expect(batches[0]).toMatchObject({ failed: 1, pending: 0 });
+    expect(batches[0]!.paid).toBeGreaterThanOrEqual(2);
+    expect(batches[1]).toMatchObject({ paid: 0, failed: 0 });
+    expect(batches[1]!.pending).toBeGreaterThanOrEqual(2);
+    // Paid means paid exactly the approved amount, once.
+    const wrong = await one<{ n: number }>("select count(*)::int as n from applications where state = 'paid' and (paid_amount is distinct from approved_amount or paid_amount <= 0)");
+    expect(wrong.n).toBe(0);
   });
 
   it("keeps every step's deadline inside the shipped holiday schedules", async () => {

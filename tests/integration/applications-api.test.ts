@@ -133,6 +133,16 @@ describe.each(drivers())("applications API on %s", (driver) => {
     expect((await step("taohong.clerk", caseId, { action: "begin_review", version: 5 })).status).toBe(409);
   });
 
+  it("退回补正 and resume through the API: the clock is suspended, then runs again", async () => {
+    const other = (await s.handle.raw.query<{ id: string }>("select id from people where division_code like '430524100%' order by id offset 1 limit 1"))[0]!.id;
+    const id = (await post("taohong.clerk", intake(other))).body.id as string;
+    expect(await step("taohong.clerk", id, { action: "return_for_documents", version: 1, note: "缺病史证明" })).toMatchObject({ status: 200, body: { state: "returned", dueOn: null } });
+    expect(await step("taohong.clerk", id, { action: "resume_review", version: 2 })).toMatchObject({ status: 200, body: { state: "township_review" } });
+    // Approval is the county's: a township clerk is refused by post (403), and a bad amount is named.
+    expect((await step("taohong.clerk", id, { action: "approve", version: 3 })).status).toBe(403);
+    expect(await step("yibao.reviewer", id, { action: "approve", version: 3, amount: 12 })).toMatchObject({ status: 400, body: { field: "amount" } });
+  });
+
   it("a token without the action gets 403; an unknown case 404", async () => {
     expect((await post("yibao.reviewer", intake(taohongPerson))).status).toBe(403);
     expect((await step("taohong.viewonly", caseId, { action: "refuse", version: 5, reason: "测试" })).status).toBe(403);

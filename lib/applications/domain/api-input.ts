@@ -45,11 +45,23 @@ export const transitionBodySchema = z.discriminatedUnion(
     z.object({ action: z.literal("begin_review"), version }),
     z.object({ action: z.literal("record_survey"), version, surveyedOn: text("调查日期（surveyedOn）"), visitors: text("调查人员（visitors）"), findings: text("调查情况（findings）"), householdSituation: text("家庭经济状况（householdSituation）") }),
     z.object({ action: z.literal("return_for_documents"), version, note: text("退回补正说明（note）") }),
+    z.object({ action: z.literal("resume_review"), version }),
     z.object({ action: z.literal("forward"), version }),
     z.object({ action: z.literal("begin_audit"), version }),
+    // amount omitted: the engine's computed amount; a different one needs the override post and a reason.
+    z.object({ action: z.literal("approve"), version, amount: optionalText("核定金额（amount）"), reason: optionalText("调整金额理由（reason）") }),
+    z.object({ action: z.literal("refer_to_joint_meeting"), version }),
+    z.object({
+      action: z.literal("record_joint_decision"),
+      version,
+      meetingOn: text("联席会议日期（meetingOn）"),
+      departments: z.array(text("参会部门"), { error: "参会部门（departments）应为文字数组" }).max(20, "参会部门（departments）过多"),
+      amount: text("决定金额（amount）"),
+    }),
     z.object({ action: z.literal("refuse"), version, reason: text("不予救助理由（reason）") }),
+    z.object({ action: z.literal("record_refusal_notice"), version, notifiedOn: text("告知日期（notifiedOn）"), channel: text("告知方式（channel）") }),
   ],
-  { error: "操作（action）无效：可用 begin_review、record_survey、return_for_documents、forward、begin_audit、refuse" },
+  { error: "操作（action）无效：可用 begin_review、record_survey、return_for_documents、resume_review、forward、begin_audit、approve、refer_to_joint_meeting、record_joint_decision、refuse、record_refusal_notice" },
 );
 export type TransitionBody = z.infer<typeof transitionBodySchema>;
 

@@ -16,6 +16,7 @@ const EXTRA: Record<string, string> = {
   "users.enable": "启用用户",
   "users.reset_password": "重置密码",
   "calendar.load_schedule": "导入节假日安排",
+  "keys.rotate": "轮换数据加密密钥（重新加密）",
   "policies.copy": "复制政策为新版本",
   "policies.edit_draft": "修改政策草稿",
   "policies.activate": "启用政策版本",

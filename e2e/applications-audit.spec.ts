@@ -98,6 +98,14 @@ test("township ticks claims and enters a receipt; the county reviewer sees the a
   const computed = (await panel.getByTestId("audit-computed").textContent())!.trim();
   expect(computed).toMatch(/^\d+\.\d{2}$/);
   await shot(page, "audit-county-review");
+  // The reviewer approves the computed amount only; the manager's form lets the amount be changed, with a reason.
+  await expect(panel.getByTestId("approve-form").locator('input[name="amount"]')).toHaveCount(0);
+  await loginAs(page, "yibao.manager");
+  await page.goto(`/applications/${id}`);
+  await expect(page.getByTestId("approve-form").getByLabel("核定救助金额（元）")).toHaveValue(computed);
+  await shot(page, "audit-manager");
+  await loginAs(page, "yibao.reviewer");
+  await page.goto(`/applications/${id}`);
 
   // 容缺受理: refused while 病史证明 is missing, nothing changes.
   page.once("dialog", (d) => d.accept());

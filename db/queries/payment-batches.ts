@@ -122,7 +122,8 @@ export async function listBatches(db: Db | Tx, prefix: string, limit = 200) {
       lines: sql<number>`count(${paymentBatchLines.id})::int`,
       paid: sql<number>`(count(*) FILTER (WHERE ${paymentBatchLines.status} = 'paid'))::int`,
       failed: sql<number>`(count(*) FILTER (WHERE ${paymentBatchLines.status} = 'failed'))::int`,
-      total: sql<string>`coalesce(sum(${paymentBatchLines.amount}), 0)::numeric(14,2)::text`,
+      // Returned lines are history, not money owed: the total is what is paid or still to pay.
+      total: sql<string>`coalesce(sum(${paymentBatchLines.amount}) FILTER (WHERE ${paymentBatchLines.status} <> 'failed'), 0)::numeric(14,2)::text`,
     })
     .from(paymentBatches)
     .leftJoin(paymentBatchLines, eq(paymentBatchLines.batchId, paymentBatches.id))

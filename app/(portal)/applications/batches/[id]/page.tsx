@@ -33,18 +33,17 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
         }
       />
       {b.status === "open" ? <Notice tone="info">代发文件尚未下载。下载后批次为“已发送银行”，银行回单后在下方登记支付结果。代发文件含完整银行账号，下载会记入审计日志，请妥善保管。</Notice> : null}
-      <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
+      <div className="mt-4 space-y-6">
         <Table testId="batch-lines">
           <thead>
-            <tr><Th>申请编号</Th><Th>申请人</Th><Th>开户行</Th><Th>账号</Th><Th className="text-right">金额（元）</Th><Th>状态</Th><Th>银行回单 / 退回原因</Th><Th></Th></tr>
+            <tr><Th>申请编号</Th><Th>申请人</Th><Th>开户行 / 账号</Th><Th className="text-right">金额（元）</Th><Th>状态</Th><Th>银行回单 / 退回原因</Th><Th></Th></tr>
           </thead>
           <tbody>
             {b.lines.map((l) => (
               <tr key={l.id} data-testid="batch-line" data-status={l.status}>
                 <Td className="whitespace-nowrap font-mono"><Link className="text-brand-600 hover:underline" href={`/applications/${l.applicationId}`}>{l.caseNo}</Link></Td>
                 <Td className="whitespace-nowrap">{l.name}</Td>
-                <Td className="whitespace-nowrap">{l.bankName}</Td>
-                <Td className="whitespace-nowrap font-mono">{l.accountMasked}</Td>
+                <Td className="whitespace-nowrap">{l.bankName}<span className="block font-mono text-xs text-slate-600">{l.accountMasked}</span></Td>
                 <Td className="whitespace-nowrap text-right tabular-nums">{l.amount}</Td>
                 <Td className={`whitespace-nowrap ${l.status === "failed" ? "text-red-700" : l.status === "paid" ? "text-emerald-700" : ""}`}>{l.statusName}</Td>
                 <Td className="text-sm">{l.status === "paid" ? `${l.paidOn} · ${l.bankReference}` : l.failureReason ?? ""}</Td>
@@ -53,7 +52,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
             ))}
           </tbody>
         </Table>
-        <section className="rounded border border-slate-200 bg-white p-4">
+        <section className="max-w-2xl rounded border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-medium text-slate-800">登记银行回单</h2>
           {canSettle ? (
             <ConfirmPaidForm lines={pending.map((l) => ({ id: l.id, caseNo: l.caseNo, name: l.name, amount: l.amount }))} today={todayOf(ctx)} action={confirmPaidAction.bind(null, b.id)} />

@@ -28,19 +28,17 @@ export function NewBatchForm({ rows, action }: { rows: Row[]; action: (prev: Act
         <thead>
           <tr>
             <Th><input type="checkbox" aria-label="全选" checked={chosen.length === rows.length} onChange={(e) => setPicked(e.target.checked ? new Set(rows.map((r) => r.key)) : new Set())} /></Th>
-            <Th>申请编号</Th><Th>申请人</Th><Th>审批日期</Th><Th>支付期限</Th><Th>开户行</Th><Th>账号</Th><Th className="text-right">核定金额（元）</Th>
+            <Th>申请编号</Th><Th>申请人</Th><Th>支付期限</Th><Th>开户行 / 账号</Th><Th className="text-right">核定金额（元）</Th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-testid="payable-row" className={r.urgent ? "bg-red-50" : undefined}>
               <Td><input type="checkbox" name="cases" value={r.key} checked={picked.has(r.key)} onChange={() => toggle(r.key)} aria-label={`选择 ${r.caseNo}`} /></Td>
-              <Td className="whitespace-nowrap font-mono">{r.caseNo}{r.urgent ? <span className="ml-1 rounded bg-red-600 px-1 text-xs text-white">特事特办</span> : null}</Td>
+              <Td className="whitespace-nowrap font-mono">{r.caseNo}{r.urgent ? <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 font-sans text-xs text-white">特事特办</span> : null}</Td>
               <Td className="whitespace-nowrap">{r.name}</Td>
-              <Td className="whitespace-nowrap">{r.approvedOn ?? ""}</Td>
-              <Td className="whitespace-nowrap">{r.dueOn ?? ""}</Td>
-              <Td className="whitespace-nowrap">{r.bankName ?? <span className="text-red-700">未登记</span>}</Td>
-              <Td className="whitespace-nowrap font-mono">{r.accountMasked ?? ""}</Td>
+              <Td className="whitespace-nowrap">{r.dueOn ?? ""}<span className="block text-xs text-slate-500">{r.approvedOn ? `${r.approvedOn} 审批` : ""}</span></Td>
+              <Td className="whitespace-nowrap">{r.bankName ?? <span className="text-red-700">未登记</span>}<span className="block font-mono text-xs text-slate-600">{r.accountMasked ?? ""}</span></Td>
               <Td className="whitespace-nowrap text-right tabular-nums">{r.approvedAmount}</Td>
             </tr>
           ))}

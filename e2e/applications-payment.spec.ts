@@ -1,0 +1,57 @@
+import { expect, test, type Page } from "@playwright/test";
+import { e2eSql } from "./helpers/db";
+import { loginAs } from "./helpers/login";
+
+// Payment through the pages as the 医保 payment clerk: a new batch of approved
+// cases, the bank's 代发 file downloaded, the batch confirmed paid with a
+// date and reference. E2E_SHOTS=<dir> saves the screens.
+
+const sql = e2eSql();
+test.afterAll(async () => sql.end());
+
+const shots = process.env.E2E_SHOTS;
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+test("payment clerk: new batch → 代发 file → confirmed paid", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Approved cases to pay: the demo seed leaves none outside its own batches, so three cases of
+  // 县级审核中 are put into 已审批待支付 here by SQL (amount, payment clock, version as approval sets them) —
+  // the approval itself has its own spec (applications-audit.spec.ts).
+  await sql`
+    update applications set state = 'approved', computed_amount = 3200.50, approved_amount = 3200.50, approved_on = current_date,
+      clock_step = 'payment', clock_started_on = current_date, clock_used_before = 0, clock_paused_on = null, due_on = current_date + 14, version = version + 1
+    where id in (select id from applications where state = 'county_review' and bank_account_sealed is not null order by case_no limit 3)`;
+  const [payable] = await sql<{ n: number }[]>`
+    select count(*)::int as n from applications a where a.state = 'approved'
+      and not exists (select 1 from payment_batch_lines l where l.application_id = a.id and l.status <> 'failed')`;
+  expect(payable!.n, "the demo seed leaves approved cases to pay").toBeGreaterThan(0);
+
+  await loginAs(page, "yibao.clerk");
+  await page.goto("/applications/batches");
+  await expect(page.getByRole("heading", { name: "支付批次" })).toBeVisible();
+  await shot(page, "batches-list");
+  await page.getByRole("link", { name: "编制新批次" }).click();
+  await expect(page.getByTestId("payable-row")).toHaveCount(payable!.n);
+  await expect(page.getByTestId("batch-total")).toContainText(`已选 ${payable!.n} 笔`);
+  await shot(page, "batches-new");
+  await page.getByRole("button", { name: "编制支付批次" }).click();
+  await expect(page).toHaveURL(/\/applications\/batches\/\d+$/);
+  await expect(page.getByTestId("batch-line")).toHaveCount(payable!.n);
+  await shot(page, "batch-open");
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-link").click();
+  expect((await download).suggestedFilename()).toMatch(/^代发文件-ZF-430524-\d{4}-\d{4}\.xlsx$/);
+  await page.reload();
+  await expect(page.getByText("已发送银行")).toBeVisible();
+  await page.getByLabel("银行回单流水号").fill("NYYH-E2E-0001");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "确认支付" }).click();
+  // The page re-renders with the batch confirmed (the form gives way to "本批次已全部确认").
+  await expect(page.getByText("本批次已全部确认")).toBeVisible();
+  await expect(page.locator('[data-testid="batch-line"][data-status="paid"]')).toHaveCount(payable!.n);
+  await shot(page, "batch-paid");
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paymentBatchLines } from "@/db/schema";
 import { isOneLiveLineViolation } from "@/db/queries/payment-batches";
 import { acceptApplication } from "@/lib/applications/accept-application";
+import { approveApplication } from "@/lib/applications/approve-application";
 import { beginCountyAudit } from "@/lib/applications/begin-county-audit";
 import { beginTownshipReview } from "@/lib/applications/begin-township-review";
 import { forwardApplication } from "@/lib/applications/forward-application";
@@ -15,9 +16,11 @@ import { recordHouseholdSurvey } from "@/lib/applications/record-household-surve
 import { recordRefusalNotice } from "@/lib/applications/record-refusal-notice";
 import { refuseApplication } from "@/lib/applications/refuse-application";
 import { revealApplicationContact } from "@/lib/applications/reveal-application-contact";
+import { setApplicationClaims } from "@/lib/applications/set-application-claims";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
 import { idCrypto } from "@/lib/crypto/data-keys";
+import { seedDemoPolicy } from "@/seed/policies";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
@@ -46,7 +49,10 @@ describe.each(drivers())("on-application payment on %s", (driver) => {
     clerk = await staff("taohong.clerk");
     payer = await staff("yibao.clerk");
     reviewer = await staff("yibao.reviewer");
+    await seedDemoPolicy(s.handle.db);
     people = (await s.handle.raw.query<{ id: string }>("select id from people where division_code like '430524100%' order by id limit 40")).map((r) => r.id);
+    // 防止返贫监测对象 all year: the demo policy's on-application rule (003: deductible 6000, 50 %, 50000 a year) covers them.
+    for (const p of people) await q("insert into person_categories (person_id, category, from_date, to_date, source) values ($1, 'monitored', '2026-01-01', null, 'fixture')", [p]);
   }, 300_000);
   afterAll(async () => {
     await s?.drop();
@@ -61,9 +67,10 @@ describe.each(drivers())("on-application payment on %s", (driver) => {
     ))[0]!;
 
   /** A case driven through the real use cases to 县级审核中. */
-  async function inCountyReview(account: string): Promise<{ id: string; version: number }> {
+  async function inCountyReview(account: string, claimId?: string): Promise<{ id: string; version: number }> {
+    const personId = claimId ? (await q<{ person_id: string }>("select person_id from claims where id = $1", [claimId]))[0]!.person_id : people[nextPerson++]!;
     const { id } = await acceptApplication(clerk, {
-      personId: people[nextPerson++]!,
+      personId,
       acceptedOn: accepted,
       filerKind: "self",
       phone: "13812345678",
@@ -73,28 +80,34 @@ describe.each(drivers())("on-application payment on %s", (driver) => {
       diagnosisSummary: "急性心肌梗死，住院介入治疗",
       documents: ["identity", "certification", "diagnosis", "history", "receipts"].map((item) => ({ item, status: "supplied" })),
     });
-    await beginTownshipReview(clerk, id, { version: 1 });
-    await recordHouseholdSurvey(clerk, id, { version: 2, surveyedOn: today, visitors: "罗春兰", findings: "属实", householdSituation: "家庭困难" });
-    await forwardApplication(clerk, id, { version: 3 });
-    const r = await beginCountyAudit(reviewer, id, { version: 4 });
+    let v = (await beginTownshipReview(clerk, id, { version: 1 })).version;
+    if (claimId) v = (await setApplicationClaims(clerk, id, { version: v, claimIds: [claimId] })).version;
+    v = (await recordHouseholdSurvey(clerk, id, { version: v, surveyedOn: today, visitors: "罗春兰", findings: "属实", householdSituation: "家庭困难" })).version;
+    v = (await forwardApplication(clerk, id, { version: v })).version;
+    const r = await beginCountyAudit(reviewer, id, { version: v });
     return { id, version: r.version };
   }
 
   /**
-   * A case in 已审批待支付 with `amount` approved. H1's approve-application.ts
-   * had not landed when this was written: the county's approval is put in place
-   * by SQL (state, amounts, the payment clock due 10 working days from today,
-   * version bumped as the use case would). Switch to approveApplication once it exists.
+   * A case approved by the county reviewer (the real approveApplication) for
+   * exactly `amount`: one inpatient claim of a fresh person whose amount left
+   * after basic insurance is 2 × amount + 6000, so the 003 rule gives
+   * (left − 6000) × 50 % = amount (worked in cents, no floats).
    */
-  async function approved(amount: string, account = "6222021234567890123"): Promise<{ id: string; version: number }> {
-    const { id, version } = await inCountyReview(account);
-    await q(
-      `update applications set state = 'approved', computed_amount = $2, approved_amount = $2, approved_on = $3,
-         clock_step = 'payment', clock_started_on = $3, clock_used_before = 0, clock_paused_on = null, due_on = $4, version = version + 1
-       where id = $1`,
-      [id, amount, today, calendar.addWorkingDays(today, 10)],
+  async function approved(amount: `${number}.${number}`, account = "6222021234567890123"): Promise<{ id: string; version: number }> {
+    const [yuan, fen = ""] = amount.split(".");
+    const left = (Number(yuan) * 100 + Number(fen.padEnd(2, "0"))) * 2 + 600_000;
+    const scope = `${Math.floor((left + 1_000_000) / 100)}.${String((left + 1_000_000) % 100).padStart(2, "0")}`;
+    const person = people[nextPerson++]!;
+    const [claim] = await q<{ id: string }>(
+      `insert into claims (external_id, person_id, claim_date, setting, hospital_name, hospital_level, total_cost, policy_scope_cost, out_of_scope_cost, basic_paid, critical_paid)
+       values ($1, $2, '2026-06-01', 'inpatient', '隆回县人民医院', 2, $3, $3, 0, 10000, 0) returning id`,
+      [`JS-PAY-${nextPerson}`, person, scope],
     );
-    return { id, version: version + 1 };
+    const { id, version } = await inCountyReview(account, claim!.id);
+    const r = await approveApplication(reviewer, id, { version });
+    expect((await q<{ a: string }>("select approved_amount::text as a from applications where id = $1", [id]))[0]!.a).toBe(amount);
+    return { id, version: r.version };
   }
 
   it("a batch of three: lines with the approved amounts, the bank file with clear accounts in the file only, two confirmations → one payment", async () => {

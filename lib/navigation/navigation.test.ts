@@ -14,6 +14,8 @@ describe("navigation", () => {
   it("依申请救助 for the 医保 clerk, reviewer and manager, not for the 公示员, 民政 or 财政", () => {
     expect(hrefs("medical_security", "reviewer")).toEqual(["/", "/people", "/applications", "/rosters", "/claims/resettle", "/trial", "/policies"]);
     expect(hrefs("medical_security", "clerk")).toContain("/applications");
+    // 支付批次 only for the payment clerk (applications.pay): the reviewer who approves does not pay.
+    expect(hrefs("medical_security", "clerk")).toContain("/applications/batches");
     expect(hrefs("medical_security", "manager")).toContain("/applications");
     expect(hrefs("township", "publisher")).toEqual(["/"]);
     expect(hrefs("finance", "viewer")).toEqual(["/", "/policies"]);

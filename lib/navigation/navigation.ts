@@ -9,6 +9,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "工作台", action: null, group: "工作" },
   { href: "/people", label: "救助对象", action: "people.view", group: "工作" },
   { href: "/applications", label: "依申请救助", action: "applications.view", group: "工作" },
+  { href: "/applications/batches", label: "支付批次", action: "applications.pay", group: "工作" },
   { href: "/rosters/upload", label: "名单报送", action: "rosters.upload", group: "工作" },
   { href: "/rosters", label: "报送情况", action: "rosters.view", group: "工作" },
   { href: "/rosters/consolidate", label: "汇总比对", action: "rosters.consolidate", group: "工作" },

@@ -39,6 +39,11 @@ const EXTRA: Record<string, string> = {
   "applications.attachment_download": "依申请救助：下载申请材料附件",
   "applications.print_form": "依申请救助：打印审批表、调查记录或告知书",
   "applications.print_batch": "打印支付批次清单",
+  "applications.create_batch": "编制支付批次",
+  "applications.export_batch": "导出代发文件（含完整银行账号）",
+  "applications.confirm_batch": "登记银行回单（确认支付）",
+  "applications.fail_batch_line": "登记银行退回（支付失败）",
+  "applications.record_notice": "依申请救助：登记不予救助告知情况",
   // Each workflow step under its own name: applications.forward → 依申请救助：报送县级.
   ...Object.fromEntries(Object.entries(APPLICATION_ACTION_NAMES).map(([a, name]) => [`applications.${a}`, `依申请救助：${name}`])),
 };

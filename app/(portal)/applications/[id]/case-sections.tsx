@@ -82,13 +82,16 @@ export function AmountsView({ app }: { app: ApplicationView }) {
   const a = app.amounts;
   if (!a.computed && !a.approved && !a.paid && !app.refusal) return null;
   return (
-    <dl data-testid="case-amounts" className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm">
+    <section>
+      <h2 className="mb-2 font-medium text-slate-700">救助金额</h2>
+      <dl data-testid="case-amounts" className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm">
       {a.computed ? <><dt className="text-slate-500">按政策计算</dt><dd className="tabular-nums">{formatYuan(a.computed)}</dd></> : null}
       {a.approved ? <><dt className="text-slate-500">核定金额</dt><dd className="tabular-nums">{formatYuan(a.approved)}{a.overrideReason ? `（调整理由：${a.overrideReason}）` : ""}</dd></> : null}
       {app.jointMeeting.meetingOn ? <><dt className="text-slate-500">联席会议</dt><dd>{app.jointMeeting.meetingOn} · {app.jointMeeting.departments.join("、")}</dd></> : null}
       {a.paid ? <><dt className="text-slate-500">已支付</dt><dd className="tabular-nums">{formatYuan(a.paid)}（{a.paidOn}）</dd></> : null}
       {app.refusal ? <><dt className="text-slate-500">不予救助理由</dt><dd className="text-red-700">{app.refusal.reason}（{app.refusal.refusedOn}）</dd></> : null}
-    </dl>
+      </dl>
+    </section>
   );
 }
 

@@ -39,7 +39,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       <PageHeader
         title="依申请救助"
         description={`${q.roleName ?? ""}${mineOnly ? "待办：" + q.mine.map((s) => s.name).join("、") : ""}。特事特办案件排在最前，其余按到期日排列；剩余日数按工作日计算。`}
-        actions={mayIntake ? <Link href="/applications/new" className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">受理新申请</Link> : null}
+        actions={
+          <>
+            {mayIntake ? <Link href="/applications/new" className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">受理新申请</Link> : null}
+            {/* The county's reviewers and managers (applications.audit) answer for the deadlines across townships. */}
+            {can(ctx.actor.user, "applications.audit") ? <Link href="/applications/timeliness" className="rounded border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">办理时效</Link> : null}
+          </>
+        }
       />
       <p data-testid="queue-counts" className="mb-4 text-sm">
         {mineOnly ? "待我处理" : "符合条件"} <strong className="text-base">{q.counts.total}</strong> 件，其中超期{" "}

@@ -121,12 +121,12 @@ export function aggregateTimeliness(facts: readonly TimelinessFact[], townships:
 }
 
 /** The column headings of the table and the .xlsx, in order. */
-export const TIMELINESS_COLUMNS: readonly { key: keyof TimelinessCell; name: string }[] = [
-  { key: "onTime", name: "按时办结" },
-  { key: "late", name: "超时办结" },
-  { key: "open", name: "在办" },
-  { key: "openOverdue", name: "在办超期" },
-  { key: "averageDays", name: "平均用时（工作日）" },
+export const TIMELINESS_COLUMNS: readonly { key: keyof TimelinessCell; name: string; short: string }[] = [
+  { key: "onTime", name: "按时办结", short: "按时" },
+  { key: "late", name: "超时办结", short: "超时" },
+  { key: "open", name: "在办", short: "在办" },
+  { key: "openOverdue", name: "在办超期", short: "超期" },
+  { key: "averageDays", name: "平均用时（工作日）", short: "平均" },
 ];
 
 export const TIMELINESS_STEP_NAMES = STEP_NAMES;

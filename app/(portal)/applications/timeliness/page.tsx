@@ -28,7 +28,7 @@ export default async function TimelinessPage({ searchParams }: { searchParams: S
       <Td className="whitespace-nowrap">{r.townshipName}</Td>
       {TIMELINESS_STEPS.flatMap((step) =>
         TIMELINESS_COLUMNS.map((c) => (
-          <Td key={`${step}.${c.key}`} className={`text-right tabular-nums whitespace-nowrap ${c.key === "onTime" ? "border-l border-slate-200" : ""}`}>
+          <Td key={`${step}.${c.key}`} className={`px-2.5 text-right tabular-nums whitespace-nowrap ${c.key === "onTime" ? "border-l border-slate-200" : ""}`}>
             {num(r.steps[step][c.key], c.key === "late" || c.key === "openOverdue")}
           </Td>
         )),
@@ -80,7 +80,7 @@ export default async function TimelinessPage({ searchParams }: { searchParams: S
             <Th />
             {TIMELINESS_STEPS.flatMap((step) =>
               TIMELINESS_COLUMNS.map((c) => (
-                <Th key={`${step}.${c.key}`} className={`text-right ${c.key === "onTime" ? "border-l border-slate-200" : ""}`}>{c.name}</Th>
+                <Th key={`${step}.${c.key}`} className={`px-2.5 text-right ${c.key === "onTime" ? "border-l border-slate-200" : ""}`}>{c.short}</Th>
               )),
             )}
           </tr>
@@ -91,12 +91,14 @@ export default async function TimelinessPage({ searchParams }: { searchParams: S
         </tbody>
       </Table>
       <p className="mt-3 max-w-5xl text-sm leading-6 text-slate-600" data-testid="timeliness-note">
+        <span className="font-medium text-slate-700">说明：</span>“按时”“超时”为已办结该环节的案件（不超过 10 个工作日为按时）；“在办”为目前处于该环节的案件，“超期”为其中已过到期日的；“平均”为已办结案件的平均用时（工作日）。
+        <br />
         <span className="font-medium text-slate-700">计时口径：</span>
         {TIMELINESS_NOTE}
       </p>
       {chart.length > 0 ? (
         <>
-          <h2 className="mt-8 mb-3 text-lg font-semibold">各环节平均用时</h2>
+          <h2 className="mt-8 mb-3 text-lg font-semibold">各环节平均用时（工作日）</h2>
           <TimelinessChart rows={chart} />
         </>
       ) : null}

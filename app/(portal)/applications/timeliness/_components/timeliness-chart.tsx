@@ -18,7 +18,7 @@ export function TimelinessChart({ rows }: { rows: ChartRow[] }) {
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="township" tick={{ fontSize: 12 }} interval={0} />
-          <YAxis tick={{ fontSize: 12 }} allowDecimals={false} label={{ value: "工作日", angle: -90, position: "insideLeft", fontSize: 12 }} />
+          <YAxis tick={{ fontSize: 12 }} allowDecimals={false} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : `${v} 个工作日`)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine y={10} stroke="#dc2626" strokeDasharray="4 4" label={{ value: "时限 10 个工作日", position: "insideTopRight", fontSize: 12, fill: "#dc2626" }} />

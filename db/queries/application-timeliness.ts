@@ -30,7 +30,8 @@ export async function timelinessFacts(
              lead(t.on_date) OVER (PARTITION BY t.application_id ORDER BY t.id) AS until_on
       FROM application_transitions t
       WHERE t.action IN ('return_for_documents', 'resume_review', 'refuse')
-        AND t.application_id IN (SELECT id FROM scope WHERE id IN (SELECT application_id FROM application_transitions WHERE action = 'return_for_documents'))
+        -- Only the cases ever returned (the partial index application_transitions_returns).
+        AND t.application_id IN (SELECT r.application_id FROM application_transitions r JOIN scope s ON s.id = r.application_id WHERE r.action = 'return_for_documents')
     ),
     pauses AS (
       SELECT s.application_id, sum(${ord("s.until_on")} - ${ord("s.on_date")})::int AS paused

@@ -35,6 +35,12 @@ test("township clerk: intake with a missing document (容缺受理), survey, for
   await expect(page.getByTestId("queue-table")).toBeVisible();
   await shot(page, "queue-township");
   await page.getByRole("link", { name: "受理新申请" }).click();
+  // By name: the list of matches, the name never in the URL (a sealed token).
+  await page.getByLabel("按姓名查找").fill(person!.name);
+  await page.getByTestId("applicant-name-search").getByRole("button", { name: "查找" }).click();
+  await expect(page.getByTestId("applicant-matches")).toContainText(person!.name);
+  expect(decodeURIComponent(page.url())).not.toContain(person!.name);
+  await shot(page, "intake-search");
   await page.getByLabel("按身份证号查找").fill(person!.id_number);
   await page.getByTestId("applicant-id-search").getByRole("button", { name: "查找" }).click();
   await expect(page.getByTestId("applicant")).toContainText(person!.name);
@@ -122,6 +128,13 @@ test("a township clerk opening another township's case gets 403, audited, and no
   const places = await page.getByTestId("queue-table").locator("tbody tr td:nth-child(3)").allTextContents();
   expect(places.length).toBeGreaterThan(0);
   expect(places.filter((p) => !p.startsWith("桃洪镇"))).toEqual([]);
+  // A case returned for documents says its clock is paused, with the days left.
+  const [returned] = await sql<{ id: string }[]>`select id from applications where township_code = '430524100000' and state = 'returned' order by case_no limit 1`;
+  if (returned) {
+    await page.goto(`/applications/${returned.id}`);
+    await expect(page.getByTestId("case-clock")).toContainText(/退回补正中，乡镇审核时限暂停：已用 \d+ 个工作日，恢复审核后还有 \d+ 个工作日/);
+    await shot(page, "case-returned");
+  }
   // A bad id is 404.
   expect((await page.goto("/applications/not-a-case"))?.status()).toBe(404);
 });

@@ -27,7 +27,7 @@ export function CaseFacts({ app }: { app: ApplicationView }) {
     ["户籍所在地", app.person.placeName],
     ["申请方式", filer],
     ["联系电话", app.phoneMasked ? <span className="font-mono">{app.phoneMasked}</span> : dash],
-    ["银行账户", app.bank.accountMasked ? <span>{app.bank.holderOnFile ? "户名已登记 · " : ""}{app.bank.name}<span className="ml-2 font-mono">{app.bank.accountMasked}</span></span> : <span className="text-amber-700">未登记（列入支付批次前须补充）</span>],
+    ["银行账户", app.bank.accountMasked ? <span>{app.bank.holderOnFile ? "户名已登记 · " : ""}{app.bank.name}<span className="ml-2 font-mono whitespace-nowrap">{app.bank.accountMasked}</span></span> : <span className="text-amber-700">未登记（列入支付批次前须补充）</span>],
     ["诊断摘要", app.diagnosisSummary ?? dash],
     ["受理日期", app.acceptedOn],
     ["报送县级", app.forwardedOn ?? dash],

@@ -43,6 +43,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <>
             {mayIntake ? <Link href="/applications/new" className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">受理新申请</Link> : null}
             {/* The county's reviewers and managers (applications.audit) answer for the deadlines across townships. */}
+            {can(ctx.actor.user, "applications.pay") ? <Link href="/applications/batches" className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">支付批次</Link> : null}
             {can(ctx.actor.user, "applications.audit") ? <Link href="/applications/timeliness" className="rounded border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">办理时效</Link> : null}
           </>
         }

@@ -54,4 +54,29 @@ test("payment clerk: new batch → 代发 file → confirmed paid", async ({ pag
   await expect(page.getByText("本批次已全部确认")).toBeVisible();
   await expect(page.locator('[data-testid="batch-line"][data-status="paid"]')).toHaveCount(payable!.n);
   await shot(page, "batch-paid");
+
+  // The case page: its payment line, and the full account shown only on request (audited).
+  await page.getByTestId("batch-line").first().getByRole("link").click();
+  await expect(page.getByTestId("payment-lines")).toContainText("NYYH-E2E-0001");
+  const before = await sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'applications.reveal_contact'`;
+  await page.getByRole("button", { name: "显示完整银行账号" }).click();
+  await expect(page.getByTestId("reveal-bank")).toHaveText(/\d{4} \d{4} \d{4}/);
+  const after = await sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'applications.reveal_contact'`;
+  expect(after[0]!.n).toBe(before[0]!.n + 1);
+  await shot(page, "case-paid");
+});
+
+test("township clerk records how the applicant was told of a refusal", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const [refused] = await sql<{ id: string }[]>`select id from applications where state = 'refused' and township_code = '430524100000' order by case_no limit 1`;
+  expect(refused, "the demo has a refused case in 桃洪镇").toBeTruthy();
+  await loginAs(page, "taohong.clerk");
+  await page.goto(`/applications/${refused!.id}`);
+  const form = page.getByTestId("refusal-notice-form");
+  await form.getByLabel("告知方式").selectOption("in_person");
+  await form.getByRole("button", { name: "登记告知情况" }).click();
+  await expect(page.getByTestId("notice-status")).toContainText("当面告知申请人");
+  const [row] = await sql<{ notified_channel: string }[]>`select notified_channel from applications where id = ${refused!.id}`;
+  expect(row!.notified_channel).toBe("in_person");
+  await shot(page, "case-refused-notice");
 });

@@ -16,15 +16,15 @@ export default async function PaymentBatchListPage({ params }: { params: Promise
   return (
     <PrintFrame back={back}>
       <FormHead office={f.office} title="医疗救助资金支付批次清单" left={`批次号：${f.batchNo}`} right={`制单日期：${chineseDate(f.createdOn)}\u3000状态：${f.statusName}`} />
-      <table className="form-table lines" data-testid="batch-list">
+      <table className="form-table lines" data-testid="batch-list" style={{ fontSize: "10pt" }}>
         <thead>
           <tr>
-            <th style={{ width: "10mm" }}>序号</th>
-            <th style={{ width: "20mm" }}>户名</th>
-            <th style={{ width: "44mm" }}>账号</th>
+            <th style={{ width: "13mm" }}>序号</th>
+            <th style={{ width: "17mm" }}>户名</th>
+            <th style={{ width: "38mm" }}>账号</th>
             <th>开户行</th>
-            <th style={{ width: "26mm" }}>金额（元）</th>
-            <th style={{ width: "36mm" }}>申请编号</th>
+            <th style={{ width: "25mm" }}>金额（元）</th>
+            <th style={{ width: "39mm" }}>申请编号</th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +35,7 @@ export default async function PaymentBatchListPage({ params }: { params: Promise
               <td style={{ whiteSpace: "nowrap" }}>{l.account}</td>
               <td>{l.bankName}</td>
               <td className="num">{l.amount}</td>
-              <td className="small">{l.caseNo}{l.failed ? `（${l.statusName}）` : ""}</td>
+              <td style={{ whiteSpace: "nowrap", fontSize: "8pt" }}>{l.caseNo}{l.failed ? `（${l.statusName}）` : ""}</td>
             </tr>
           ))}
           <tr>

@@ -86,7 +86,7 @@ export default async function ApprovalFormPage({ params }: { params: Promise<{ i
           </tr>
         </tbody>
       </table>
-      <table className="form-table" style={{ marginTop: "4mm" }}>
+      <table className="form-table wide" style={{ marginTop: "4mm" }}>
         <tbody>
           <tr>
             <th>入户调查情况</th>
@@ -102,7 +102,7 @@ export default async function ApprovalFormPage({ params }: { params: Promise<{ i
             </td>
           </tr>
           <tr>
-            <th>乡镇（街道）审核意见</th>
+            <th>乡镇审核意见</th>
             <td>
               <div className="opinion">
                 <div>{f.township?.opinion ?? ""}</div>
@@ -111,7 +111,7 @@ export default async function ApprovalFormPage({ params }: { params: Promise<{ i
             </td>
           </tr>
           <tr>
-            <th>县级医保部门审核意见</th>
+            <th>县级审核意见</th>
             <td>
               <div className="opinion">
                 <div>{f.county?.opinion ?? ""}</div>

@@ -7,7 +7,7 @@ import { expectReplayRefused, loginThroughForm } from "./helpers/login";
 // from the permission matrix, so a change to who-sees-what is a conscious one.
 const NAV: Record<string, string[]> = {
   admin: ["工作台", "政策管理", "用户管理", "接口令牌", "行政区划", "工作日历", "审计日志"],
-  "yibao.clerk": ["工作台", "救助对象", "依申请救助", "报送情况", "汇总比对", "参保台账", "未参保销号", "导入结算记录", "救助试算", "政策管理"],
+  "yibao.clerk": ["工作台", "救助对象", "依申请救助", "支付批次", "报送情况", "汇总比对", "参保台账", "未参保销号", "导入结算记录", "救助试算", "政策管理"],
   "yibao.reviewer": ["工作台", "救助对象", "依申请救助", "报送情况", "重新结算", "救助试算", "政策管理"],
   "yibao.manager": ["工作台", "救助对象", "依申请救助", "报送情况", "重新结算", "救助试算", "政策管理", "行政区划", "审计日志"],
   "minzheng.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],

@@ -78,16 +78,26 @@ test("不予救助告知书: the reason, the legal basis, how and by when to obj
 test("支付批次清单 for the payment clerk: batch number, 户名, masked account, count, total, three signatures; refused to the reviewer", async ({ page }) => {
   test.skip(ids.batchId === null, "no payment batch: no demo case could be approved (see the setup's log)");
   const sql = e2eSql();
-  const [b] = await sql<{ batch_no: string; amount: string; tail: string; bank_name: string }[]>`
-    select pb.batch_no, l.amount::text, a.bank_account_tail as tail, a.bank_name from payment_batches pb
-      join payment_batch_lines l on l.batch_id = pb.id join applications a on a.id = l.application_id where pb.id = ${ids.batchId}`;
+  const lines = await sql<{ batch_no: string; amount: string; tail: string; bank_name: string; status: string }[]>`
+    select pb.batch_no, l.amount::text, a.bank_account_tail as tail, a.bank_name, l.status from payment_batches pb
+      join payment_batch_lines l on l.batch_id = pb.id join applications a on a.id = l.application_id where pb.id = ${ids.batchId} order by l.id`;
+  // A line the bank returned (failed) is listed but not counted: the count and total are of the others.
+  const counted = lines.filter((l) => l.status !== "failed");
+  const cents = (amount: string) => Number(amount.replace(".", "")); // numeric(14,2) as text: always two decimals
+  const totalCents = counted.reduce((n, l) => n + cents(l.amount), 0);
+  const yuan = (cents: number) => `¥${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const before = Number((await sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'applications.print_batch'`)[0]!.n);
   await loginAs(page, "yibao.clerk");
   const text = squash(await pdfText(page, `/payment-batches/${ids.batchId}`, "payment-batch"));
-  for (const t of ["隆回县医疗保障局", "医疗救助资金支付批次清单", b!.batch_no, `**** **** ${b!.tail}`, "合计：1 笔", "经办人", "复核人", "负责人", "第 1 页，共 1 页"]) expect(text).toContain(t);
+  for (const t of ["隆回县医疗保障局", "医疗救助资金支付批次清单", lines[0]!.batch_no, `合计：${counted.length} 笔`, yuan(totalCents), "经办人", "复核人", "负责人", "第 1 页，共 1 页"]) {
+    expect(text).toContain(t);
+  }
+  for (const l of lines) {
+    expect(text).toContain(`**** **** ${l.tail}`);
+    expect(text).toContain(yuan(cents(l.amount)));
+  }
   // A long branch name wraps in its cell, and pdftotext interleaves the wrapped lines with the next cells: check the page.
-  await expect(page.getByTestId("batch-list")).toContainText(b!.bank_name);
-  expect(text).toContain(`¥${Number(b!.amount).toLocaleString("en-US", { minimumFractionDigits: 2 })}`);
+  await expect(page.getByTestId("batch-list")).toContainText(lines[0]!.bank_name);
   expect(Number((await sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'applications.print_batch'`)[0]!.n)).toBe(before + 1);
   await sql.end();
   await loginAs(page, "yibao.reviewer");

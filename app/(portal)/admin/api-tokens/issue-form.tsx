@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Field, SubmitButton, inputClass } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import type { IssueResult } from "./actions";
@@ -14,6 +14,9 @@ export function IssueTokenForm({ action, accounts, actions }: Props) {
   const issued = state && state.ok && "token" in state ? state : null;
   const v = failed?.values ?? {};
   const err = (f: string) => (failed?.field === f ? failed.message : undefined);
+  // Only what the chosen account holds can be ticked (the server refuses the rest anyway); ticked by default.
+  const [userId, setUserId] = useState<string>(typeof v.userId === "string" ? v.userId : "");
+  const holds = new Set(accounts.find((a) => a.id === userId)?.actions ?? []);
   return (
     <div className="space-y-3">
       {issued ? (
@@ -31,7 +34,7 @@ export function IssueTokenForm({ action, accounts, actions }: Props) {
           <input name="name" defaultValue={v.name} maxLength={60} className={inputClass} />
         </Field>
         <Field label="代表的账号" error={err("userId")}>
-          <select name="userId" defaultValue={v.userId ?? ""} className={inputClass}>
+          <select name="userId" value={userId} onChange={(e) => setUserId(e.target.value)} className={inputClass}>
             <option value="" disabled>请选择</option>
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>{a.displayName}（{a.username}）</option>
@@ -40,10 +43,11 @@ export function IssueTokenForm({ action, accounts, actions }: Props) {
         </Field>
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">可调用的接口</legend>
+          {userId === "" ? <p className="mt-1 text-sm text-slate-500">请先选择账号，再勾选该账号可调用的接口。</p> : null}
           {actions.map((a) => (
-            <label key={a.value} className="mt-1 flex items-center gap-2 text-sm">
-              <input type="checkbox" name="actions" value={a.value} defaultChecked />
-              {a.label}（{a.routes}）
+            <label key={`${userId}|${a.value}`} className={`mt-1 flex items-center gap-2 text-sm ${holds.has(a.value) ? "" : "text-slate-400"}`}>
+              <input type="checkbox" name="actions" value={a.value} defaultChecked={holds.has(a.value)} disabled={!holds.has(a.value)} />
+              {a.label}（{a.routes}）{userId !== "" && !holds.has(a.value) ? "（该账号无此权限）" : null}
             </label>
           ))}
           {err("actions") ? <span className="mt-1 block text-sm text-red-700">{err("actions")}</span> : null}

@@ -53,7 +53,8 @@ describe.each(drivers())("the audit log's hash chain on %s", (driver) => {
       `update audit_log set detail = '{"n": 999}' where id = ${row!.id}`,
     ]);
     expect(await verifyAuditChain(admin)).toMatchObject({ ok: false, firstBad: { auditId: row!.id, reason: "the audit row was altered (its hash does not match the chain)" } });
-    await q("update audit_log set detail = $1 where id = $2", [JSON.stringify(row!.detail), row!.id]);
+    // Back exactly as it was: a row without detail gets SQL NULL again, not the JSON value null.
+    await q("update audit_log set detail = $1::jsonb where id = $2", [row!.detail === null ? null : JSON.stringify(row!.detail), row!.id]);
     await asOwner(["alter table audit_log enable trigger audit_log_no_update_delete"]);
     expect(await verifyAuditChain(admin)).toMatchObject({ ok: true });
   });

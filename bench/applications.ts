@@ -37,6 +37,8 @@ export default async function applicationsBench(args: string[]) {
   process.env.PORTAL_INDEX_KEY ||= randomBytes(32).toString("base64");
   const i = args.indexOf("--cases");
   const n = i >= 0 ? Number(args[i + 1]) : 100_000;
+  // --keep: leave the scratch database for EXPLAIN ANALYZE (dropped by the next run of the same pid only).
+  const keep = args.includes("--keep");
   const db = await scratchPostgres("applications");
   try {
     await setupDatabase(db.handle, { kinds: ["reference", "demo-base"] });
@@ -85,7 +87,10 @@ export default async function applicationsBench(args: string[]) {
     }
     console.log("\ntarget: each within 2× its bare indexed SELECT, p95 under 50 ms");
   } finally {
-    await db.drop();
+    if (keep) {
+      await db.keep();
+      console.log(`kept ${db.url}`);
+    } else await db.drop();
   }
 }
 

@@ -10,6 +10,7 @@ import { lockDataDir } from "./folder-lock";
 import { secureDataFolder } from "./data-folder";
 import { loadKeysBesideData } from "./local-keys";
 import { registerRawClient } from "./bulk";
+import { registerReadReplica } from "./read-replica";
 
 // The one drizzle type the rest of the code sees. PGlite's drizzle type differs
 // only in its driver-specific extras, which nothing here uses, so it is cast
@@ -24,6 +25,8 @@ export type DbHandle = {
   close: () => Promise<void>;
   /** Raw SQL for bulk paths (COPY-like batches) that drizzle does not express. */
   raw: RawClient;
+  /** The read replica's pool (DATABASE_READ_URL), when one is configured; see db/read-replica.ts. */
+  read?: Db;
 };
 
 export type RawClient = {
@@ -35,12 +38,23 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     const client = postgres(config.url, { onnotice: () => {}, max: 10 });
     const db = drizzlePostgres(client, { schema });
     registerRawClient(db, { kind: "postgres", sql: client });
+    // A second pool on the standby, for reads that may lag the primary by the
+    // replication delay (the dashboard's figures). Named so that the standby's
+    // pg_stat_activity tells its sessions apart.
+    const readClient = config.readUrl
+      ? postgres(config.readUrl, { onnotice: () => {}, max: 10, connection: { application_name: "portal-read" } })
+      : null;
+    const read = readClient ? drizzlePostgres(readClient, { schema }) : undefined;
+    if (read) registerReadReplica(db, read);
     return {
       db,
       config,
       migrate: () => migratePostgres(db, { migrationsFolder: migrationsFolder() }),
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), readClient?.end({ timeout: 5 })]);
+      },
       raw: { query: async (sql, params) => (await client.unsafe(sql, params as never[])) as never },
+      ...(read ? { read } : {}),
     };
   }
   secureDataFolder(config.dataDir); // before the lock file and PGlite write anything

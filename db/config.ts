@@ -3,11 +3,15 @@ import path from "node:path";
 // One database configuration for the server, the CLI and the tests:
 // DATABASE_URL → PostgreSQL through postgres.js; otherwise the embedded
 // PGlite under DATA_DIR (default ./data), so `npm start` needs no server.
-export type DbConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+// DATABASE_READ_URL (PostgreSQL only) names a streaming read replica that the
+// dashboard and report queries read (lib/statistics/stats-db.ts,
+// docs/scaling.md); PGlite has no replica and ignores it.
+export type DbConfig = { kind: "postgres"; url: string; readUrl?: string } | { kind: "pglite"; dataDir: string };
 
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
-  if (url) return { kind: "postgres", url };
+  const readUrl = env.DATABASE_READ_URL?.trim();
+  if (url) return readUrl ? { kind: "postgres", url, readUrl } : { kind: "postgres", url };
   return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || "./data") };
 }
 

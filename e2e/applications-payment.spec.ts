@@ -42,6 +42,26 @@ test("payment clerk: new batch → 代发 file → confirmed paid", async ({ pag
   await expect(page.getByTestId("batch-line")).toHaveCount(payable!.n);
   await shot(page, "batch-open");
 
+  // 移出批次 while the batch is open: the reason, the browser's confirm, the case approved again.
+  expect(payable!.n, "at least two lines, so one stays after the removal").toBeGreaterThan(1);
+  const first = page.getByTestId("batch-line").first();
+  const removedCaseNo = (await first.getByRole("link").innerText()).trim();
+  await first.getByTestId("remove-line").click();
+  await first.getByLabel(`${removedCaseNo} 的移出原因`).fill("核定金额待更正");
+  let asked = "";
+  page.once("dialog", (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await first.getByRole("button", { name: "确认移出" }).click();
+  await expect(page.getByTestId("batch-line")).toHaveCount(payable!.n - 1);
+  expect(asked).toContain(`确认将 ${removedCaseNo}`);
+  await expect(page.getByTestId("line-removed")).toContainText(`已将 ${removedCaseNo} 移出本批次`);
+  await expect(page.getByTestId("batch-lines")).not.toContainText(removedCaseNo);
+  const [removed] = await sql<{ state: string }[]>`select state from applications where case_no = ${removedCaseNo}`;
+  expect(removed!.state).toBe("approved");
+  await shot(page, "batch-line-removed");
+
   const download = page.waitForEvent("download");
   await page.getByTestId("export-link").click();
   expect((await download).suggestedFilename()).toMatch(/^代发文件-ZF-430524-\d{4}-\d{4}\.xlsx$/);
@@ -52,7 +72,7 @@ test("payment clerk: new batch → 代发 file → confirmed paid", async ({ pag
   await page.getByRole("button", { name: "确认支付" }).click();
   // The page re-renders with the batch confirmed (the form gives way to "本批次已全部确认").
   await expect(page.getByText("本批次已全部确认")).toBeVisible();
-  await expect(page.locator('[data-testid="batch-line"][data-status="paid"]')).toHaveCount(payable!.n);
+  await expect(page.locator('[data-testid="batch-line"][data-status="paid"]')).toHaveCount(payable!.n - 1);
   await shot(page, "batch-paid");
 
   // The case page: its payment line, and the full account shown only on request (audited).

@@ -72,7 +72,7 @@ test("township clerk: intake with a missing document (容缺受理), survey, for
   await expect(page.getByTestId("case-state")).toHaveText("已受理");
   await expect(page.getByTestId("case-missing")).toContainText("尚缺 病史证明");
   await expect(page.getByTestId("case-documents").locator('tr[data-item="history"]')).toContainText("缺件待补");
-  await expect(page.getByTestId("case-facts")).toContainText("**** **** **** 0123");
+  await expect(page.getByTestId("case-facts")).toContainText("6222 **** **** 0123");
   await expect(page.getByTestId("case-facts")).not.toContainText("6222021234567890123");
   await expect(page.getByTestId("case-clock")).toContainText(/乡镇审核还剩 \d+ 个工作日/);
   await expect(page.getByTestId("case-clock")).toContainText("退回补正期间");

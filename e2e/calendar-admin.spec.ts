@@ -28,7 +28,8 @@ test("the administrator sees 2025 National Day, loads 2027 from a file, and a ma
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作日历" }).click();
   await expect(page).toHaveURL(/\/admin\/calendar$/);
   const list = page.getByTestId("schedule-list");
-  await expect(list.locator("tbody tr")).toHaveCount(8);
+  // 2019–2026 as published, and 2027 shipped provisional (暂定) as version 1.
+  await expect(list.locator("tbody tr")).toHaveCount(9);
 
   await list.locator('tr[data-year="2025"]').getByRole("link", { name: "查看年历" }).click();
   const year = page.getByTestId("year-view");
@@ -48,16 +49,16 @@ test("the administrator sees 2025 National Day, loads 2027 from a file, and a ma
   expect(await versionsOf(2028)).toBe(0);
 
   await upload(page, "holidays-2027.json", JSON.stringify(SCHEDULE_2027, null, 2));
-  await expect(page.getByTestId("load-result")).toContainText("已导入2027年节假日安排，现行为第 1 版");
+  await expect(page.getByTestId("load-result")).toContainText("已导入2027年节假日安排，现行为第 2 版");
   await expect(list.locator('tr[data-year="2027"]')).toContainText(SCHEDULE_2027.source);
   await expect(list.locator('tr[data-year="2027"]')).toContainText("系统管理员");
   await expect(year.locator('[data-date="2027-01-01"]')).toHaveAttribute("data-kind", "holiday");
-  expect(await versionsOf(2027)).toBe(1);
+  expect(await versionsOf(2027)).toBe(2);
 
   // The same file again changes nothing.
   await upload(page, "holidays-2027.json", JSON.stringify(SCHEDULE_2027));
   await expect(page.getByTestId("load-result")).toContainText("未作更改");
-  expect(await versionsOf(2027)).toBe(1);
+  expect(await versionsOf(2027)).toBe(2);
 });
 
 test("the deadline tool uses the database calendar and names a bad field", async ({ page }) => {

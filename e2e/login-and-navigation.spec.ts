@@ -7,20 +7,20 @@ import { expectReplayRefused, loginThroughForm } from "./helpers/login";
 // from the permission matrix, so a change to who-sees-what is a conscious one.
 const NAV: Record<string, string[]> = {
   admin: ["工作台", "政策管理", "用户管理", "接口令牌", "行政区划", "工作日历", "审计日志"],
-  "yibao.clerk": ["工作台", "救助对象", "依申请救助", "支付批次", "报送情况", "汇总比对", "参保台账", "未参保销号", "导入结算记录", "救助试算", "政策管理"],
-  "yibao.reviewer": ["工作台", "救助对象", "依申请救助", "报送情况", "重新结算", "救助试算", "政策管理"],
-  "yibao.manager": ["工作台", "救助对象", "依申请救助", "报送情况", "重新结算", "救助试算", "政策管理", "行政区划", "审计日志"],
-  "minzheng.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
-  "xiangcun.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
+  "yibao.clerk": ["工作台", "救助对象", "依申请救助", "监测预警", "公示管理", "统计分析", "支付批次", "报送情况", "汇总比对", "参保台账", "未参保销号", "导入结算记录", "救助试算", "政策管理"],
+  "yibao.reviewer": ["工作台", "救助对象", "依申请救助", "监测预警", "公示管理", "统计分析", "报送情况", "重新结算", "救助试算", "政策管理"],
+  "yibao.manager": ["工作台", "救助对象", "依申请救助", "监测预警", "公示管理", "统计分析", "报送情况", "重新结算", "救助试算", "政策管理", "行政区划", "审计日志"],
+  "minzheng.clerk": ["工作台", "救助对象", "监测预警", "名单报送", "报送情况"],
+  "xiangcun.clerk": ["工作台", "救助对象", "监测预警", "名单报送", "报送情况"],
   "tuiyi.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
   "canlian.clerk": ["工作台", "救助对象", "名单报送", "报送情况"],
-  "taohong.clerk": ["工作台", "救助对象", "依申请救助", "未参保销号", "救助试算"],
+  "taohong.clerk": ["工作台", "救助对象", "依申请救助", "监测预警", "统计分析", "未参保销号", "救助试算"],
   // The other township clerks (the on-application demo's townships) see what taohong.clerk sees.
   get "xiaoshajiang.clerk"() { return this["taohong.clerk"]!; },
   get "jinshiqiao.clerk"() { return this["taohong.clerk"]!; },
   get "simenqian.clerk"() { return this["taohong.clerk"]!; },
-  "taohong.publisher": ["工作台"],
-  "caizheng.viewer": ["工作台", "政策管理"],
+  "taohong.publisher": ["工作台", "公示管理"],
+  "caizheng.viewer": ["工作台", "统计分析", "政策管理"],
 };
 
 const WHO: Record<string, RegExp> = {

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, like, lte, sql } from "drizzle-orm";
+import { and, eq, gte, like, lte, sql } from "drizzle-orm";
 import { acceptApplication } from "@/lib/applications/accept-application";
 import { beginCountyAudit } from "@/lib/applications/begin-county-audit";
 import { addManualReceipt } from "@/lib/applications/add-manual-receipt";
@@ -20,11 +20,10 @@ import { setApplicationClaims } from "@/lib/applications/set-application-claims"
 import type { UseCaseContext } from "@/lib/auth/context";
 import type { Actor } from "@/lib/auth/domain/actor";
 import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
-import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { AppError } from "@/lib/errors/app-error";
-import { applications, claims, paymentBatchLines, people, personCategories, users } from "@/db/schema";
+import { applications, claims, paymentBatchLines, people, personCategories } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { demoAccountsHash } from "./demo-password";
+import { atBeijing10, demoActors, ensureDemoAccounts } from "./demo-actors";
 import { DEMO_APPLICATION_TOWNSHIPS, DEMO_BATCH_DATES, demoApplicationsPlan, type DemoOp } from "./applications-plan";
 
 // Demo step: ~60 on-application cases (依申请救助) in four townships, made only
@@ -44,8 +43,8 @@ const PAYER = "yibao.clerk";
 export async function seedDemoApplications(db: Db): Promise<Record<string, number> | null> {
   const [stored] = await db.select({ n: sql<number>`count(*)::int` }).from(applications);
   if ((stored?.n ?? 0) > 0) return null;
-  await ensureTownshipClerks(db);
-  const actorOf = await demoActors(db);
+  await ensureDemoAccounts(db, CLERKS);
+  const actorOf = await demoActors(db, [...CLERKS, REVIEWER, PAYER]);
   const plan = demoApplicationsPlan(defaultCalendar());
 
   let transitions = 0;
@@ -92,7 +91,7 @@ export async function seedDemoApplications(db: Db): Promise<Record<string, numbe
 type Run = { person: { id: string; name: string }; n: number; clerk: Actor; reviewer: Actor; db: Db };
 
 /** 10:00 in Beijing on `on`: the clock the step's use case reads. */
-const at = (on: string) => () => new Date(`${on}T02:00:00Z`);
+const at = atBeijing10;
 
 async function runScript(script: DemoOp[], r: Run): Promise<{ id: string; version: number; state: string }> {
   const ctx = (actor: Actor, on: string): UseCaseContext => ({ db: r.db, actor, now: at(on) });
@@ -227,37 +226,4 @@ async function applicantsOf(db: Db, township: string, n: number): Promise<{ id: 
     .where(like(people.divisionCode, `${township.slice(0, 9)}%`))
     .orderBy(sql`${held} DESC`, sql`${outOfPocket} DESC`, people.id)
     .limit(n);
-}
-
-/**
- * The township clerks of DEMO_ACCOUNTS that a demo database made before they
- * were added lacks (the base step runs only on an empty database).
- */
-async function ensureTownshipClerks(db: Db): Promise<void> {
-  const have = new Set((await db.select({ u: users.username }).from(users).where(inArray(users.username, [...CLERKS]))).map((r) => r.u));
-  const missing = DEMO_ACCOUNTS.filter((a) => (CLERKS as readonly string[]).includes(a.username) && !have.has(a.username));
-  if (missing.length === 0) return;
-  const passwordHash = await demoAccountsHash();
-  await db.insert(users).values(missing.map((a) => ({ ...a, passwordHash }))).onConflictDoNothing();
-}
-
-/** Actors of the demo accounts, as a request would load them. */
-async function demoActors(db: Db): Promise<(username: string) => Actor> {
-  const rows = await db.select().from(users).where(and(inArray(users.username, [...CLERKS, REVIEWER, PAYER]), eq(users.status, "active")));
-  const actors = new Map<string, Actor>(
-    rows.map((u) => [
-      u.username,
-      {
-        kind: "user",
-        user: { id: u.id, username: u.username, displayName: u.displayName, department: u.department, role: u.role, jurisdiction: u.jurisdiction, status: u.status },
-        ip: null,
-        userAgent: "demo seed",
-      },
-    ]),
-  );
-  return (username) => {
-    const actor = actors.get(username);
-    if (!actor) throw new Error(`demo account ${username} is missing`);
-    return actor;
-  };
 }

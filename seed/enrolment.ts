@@ -95,20 +95,20 @@ async function closeSome(db: Db, clerk: Actor): Promise<number> {
   return closed;
 }
 
-async function actor(db: Db, username: string): Promise<Actor | null> {
+export async function actor(db: Db, username: string): Promise<Actor | null> {
   const u = await findUserByUsername(db, username);
   if (!u) return null;
   const { id, displayName, department, role, jurisdiction, status } = u;
   return { kind: "user", user: { id, username, displayName, department, role, jurisdiction, status }, ip: null, userAgent: "demo-seed" };
 }
 
-function day(rnd: Random, from: string, to: string): string {
+export function day(rnd: Random, from: string, to: string): string {
   const a = Date.parse(from);
   const span = Math.max(0, Math.round((Date.parse(to) - a) / 86_400_000));
   return new Date(a + rnd.int(0, span) * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function writeFile(path: string, rows: string[][]): Promise<void> {
+export async function writeFile(path: string, rows: string[][]): Promise<void> {
   const headers = ["身份证号", "姓名", "参保年度", "缴费档次", "个人缴费标准", "一档个人缴费标准", "缴费日期", "免缴人员"];
   const out = createWriteStream(path);
   await writeXlsx(

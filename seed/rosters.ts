@@ -1,9 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
-import type { Actor } from "@/lib/auth/domain/actor";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { DEPARTMENT_NAMES, type RosterDepartment } from "@/lib/departments/departments";
 import { toCsv } from "@/lib/export/domain/csv";
@@ -11,9 +10,10 @@ import { toXlsx } from "@/lib/export/domain/xlsx";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { demoRosterPlan, type DemoList } from "@/lib/rosters/domain/demo-roster-plan";
 import { importRoster } from "@/lib/rosters/import-roster";
-import { consolidations, people, rosterSubmissions, users } from "@/db/schema";
+import { consolidations, people, rosterSubmissions } from "@/db/schema";
 import type { Db, DbHandle } from "@/db/client";
 import { byIdNumber, withIdNumbers } from "@/db/queries/people-ids";
+import { demoActors } from "./demo-actors";
 
 // Demo step: the demo county's rosters, sent as the departments send them —
 // real files (民政 a GB18030 CSV as Chinese Excel saves it, 乡村振兴 an .xlsx,
@@ -104,21 +104,6 @@ async function backdate(db: Db, what: "submission" | "consolidation", department
 
 /** Use-case contexts of the demo clerks, as a request would load them. */
 async function demoContexts(db: Db): Promise<(username: string) => UseCaseContext> {
-  const rows = await db.select().from(users).where(inArray(users.username, [...Object.values(CLERKS), "yibao.clerk"]));
-  const actors = new Map<string, Actor>(
-    rows.map((u) => [
-      u.username,
-      {
-        kind: "user",
-        user: { id: u.id, username: u.username, displayName: u.displayName, department: u.department, role: u.role, jurisdiction: u.jurisdiction, status: u.status },
-        ip: null,
-        userAgent: "demo seed",
-      },
-    ]),
-  );
-  return (username) => {
-    const actor = actors.get(username);
-    if (!actor) throw new Error(`demo account ${username} is missing`);
-    return { db, actor };
-  };
+  const actorOf = await demoActors(db, [...Object.values(CLERKS), "yibao.clerk"]);
+  return (username) => ({ db, actor: actorOf(username) });
 }

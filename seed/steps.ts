@@ -4,11 +4,14 @@ import { users } from "@/db/schema";
 import { seedHolidaySchedules } from "./calendar";
 import { seedDemoCounty } from "./demo-county";
 import { seedDemoEnrolment } from "./enrolment";
+import { seedDemoCurrentYearEnrolment } from "./enrolment-current-year";
 import { seedDemoPolicy, seedPolicyPresets } from "./policies";
 import { seedDemoRosters } from "./rosters";
 import { seedDemoClaims } from "./claims";
 import { seedDemoApplications } from "./applications";
 import { seedDemoMonitoring } from "./monitoring";
+import { seedDemoMonitoringOutcomes } from "./monitoring-outcomes";
+import { seedDemoNotices } from "./notices";
 
 // What `db setup` / the first `npm start` puts into a database, in order.
 //
@@ -63,6 +66,12 @@ export const SEED_STEPS: SeedStep[] = [
   { name: "on-application cases", kind: "demo", run: async ({ db }) => seedDemoApplications(db) },
   // After the claims and the approved applications: both enter the year's burden.
   { name: "monitoring flags", kind: "demo", run: async ({ db }) => seedDemoMonitoring(db) },
+  // After the on-application cases: the notices publish the cases the county approved.
+  { name: "quarterly notices", kind: "demo", run: async ({ db }) => seedDemoNotices(db) },
+  // After the flags: about one in five followed to an outcome (open and closed flags on the worklist and the dashboard).
+  { name: "monitoring outcomes", kind: "demo", run: async ({ db }) => seedDemoMonitoringOutcomes(db) },
+  // Last, so that no earlier step's figures change: the current year's enrolments for the dashboard.
+  { name: "current-year enrolment", kind: "demo", run: async ({ db }) => seedDemoCurrentYearEnrolment(db) },
 ];
 
 export async function isEmptyDatabase(handle: DbHandle): Promise<boolean> {

@@ -3,11 +3,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { countMyQueue } from "@/lib/applications/count-my-queue";
 import { describeActor } from "@/lib/auth/describe-actor";
 import { requireContext } from "@/lib/auth/current-actor";
+import { countMyNotices } from "@/lib/notices/count-my-notices";
 import { countPeopleInJurisdiction } from "@/lib/people/count-people";
 
 export default async function Workbench() {
   const ctx = await requireContext();
-  const [shell, people, queue] = await Promise.all([describeActor(ctx), countPeopleInJurisdiction(ctx), countMyQueue(ctx)]);
+  const [shell, people, queue, notices] = await Promise.all([describeActor(ctx), countPeopleInJurisdiction(ctx), countMyQueue(ctx), countMyNotices(ctx)]);
   return (
     <>
       <PageHeader title={`您好，${shell.displayName}`} description={`${shell.jurisdiction} · ${shell.department} · ${shell.role}`} />
@@ -24,6 +25,16 @@ export default async function Workbench() {
             <strong className={queue.urgent > 0 ? "text-red-700" : undefined}>{queue.urgent}</strong> 件
           </p>
           <span className="mt-1 block text-sm text-brand-700">进入待办列表 →</span>
+        </Link>
+      ) : null}
+      {notices !== null ? (
+        <Link href="/notices" data-testid="my-notices" className={`mb-6 block rounded border bg-white p-4 hover:border-brand-600 ${notices.openObjections > 0 ? "border-red-200" : "border-slate-200"}`}>
+          <p className="text-sm text-slate-500">季度公示</p>
+          <p className="mt-1 text-lg">
+            待起草 <strong className="text-2xl">{notices.due}</strong> 个村（社区），草稿 <strong>{notices.drafts}</strong> 份，公示中 <strong>{notices.inWindow}</strong> 份，有未处理异议{" "}
+            <strong className={notices.openObjections > 0 ? "text-red-700" : undefined}>{notices.openObjections}</strong> 份
+          </p>
+          <span className="mt-1 block text-sm text-brand-700">进入公示管理 →</span>
         </Link>
       ) : null}
       {people !== null ? (

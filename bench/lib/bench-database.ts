@@ -7,20 +7,35 @@ export function benchAdminUrl(): string {
   return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 }
 
-export async function scratchPostgres(name: string): Promise<{ handle: DbHandle; url: string; drop: () => Promise<void> }> {
-  const admin = postgres(benchAdminUrl(), { onnotice: () => {}, max: 1 });
+/**
+ * `opts.adminUrl`: another server than benchAdminUrl() (the dashboard bench's
+ * own primary); `opts.readUrl`: the handle also opens DATABASE_READ_URL's
+ * pool on the URL it returns for the scratch database (a streaming standby).
+ */
+export async function scratchPostgres(
+  name: string,
+  opts: { adminUrl?: string; readUrl?: (url: string) => string } = {},
+): Promise<{ handle: DbHandle; url: string; drop: () => Promise<void>; keep: () => Promise<void> }> {
+  const adminUrl = opts.adminUrl ?? benchAdminUrl();
+  const admin = postgres(adminUrl, { onnotice: () => {}, max: 1 });
   const db = `bench_${name}_${process.pid}`;
   await admin.unsafe(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE ${db}`);
-  const url = new URL(benchAdminUrl());
+  const url = new URL(adminUrl);
   url.pathname = `/${db}`;
-  const handle = await openDb({ kind: "postgres", url: url.toString() });
+  const readUrl = opts.readUrl?.(url.toString());
+  const handle = await openDb({ kind: "postgres", url: url.toString(), ...(readUrl ? { readUrl } : {}) });
   return {
     handle,
     url: url.toString(),
     drop: async () => {
       await handle.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      await admin.end();
+    },
+    /** Closes the connections and leaves the database (for EXPLAIN ANALYZE afterwards). */
+    keep: async () => {
+      await handle.close();
       await admin.end();
     },
   };

@@ -38,12 +38,14 @@ export async function writeDepartmentFile(
   total: number,
   villages: readonly string[],
   month: RosterMonth = 1,
+  /** The year of the rows' 认定日期 (Jan–Sep of it): before the imported month. */
+  certifiedIn = 2026,
 ): Promise<number> {
   const rows = Math.round(total * SHARE[department]);
   const offset = Math.floor(OFFSET[department] * total);
   const cats = CATS[department];
   const line = (n: number, change: string) =>
-    `${personId(n)},${SURNAMES[n % 20]}${GIVEN[(n >> 3) % 20]},${cats[n % cats.length]},${change},${villages[n % villages.length]},2026-0${1 + (n % 9)}-1${n % 10},\n`;
+    `${personId(n)},${SURNAMES[n % 20]}${GIVEN[(n >> 3) % 20]},${cats[n % cats.length]},${change},${villages[n % villages.length]},${certifiedIn}-0${1 + (n % 9)}-1${n % 10},\n`;
   const out = createWriteStream(path);
   out.write("身份证号,姓名,类别,变动,区划代码,认定日期,备注\n");
   let buf = "";

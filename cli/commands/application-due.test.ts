@@ -80,16 +80,26 @@ describe("application due", () => {
   });
 
   it("blames the option whose count reaches a year without a schedule", async () => {
-    const shipped = "2027年的法定节假日安排尚未导入，请管理员先导入该年度安排";
-    expect((await failure(["--accepted", "2027-01-05"])).message).toBe(`--accepted: ${shipped}`);
-    // 12-18 + 10 working days reaches 2027 at the township step already.
-    expect((await failure(["--accepted", "2026-12-18"])).message).toBe(`--accepted: ${shipped}`);
-    // Township 2026-11-16 → 11-30 fine; county from it → 12-14; payment from it → 12-28: all in 2026.
-    expect((await run(["--accepted", "2026-11-16"])).code).toBe(0);
-    expect((await failure(["--accepted", "2026-11-02", "--approved", "2026-12-28"])).message).toBe(`--approved: ${shipped}`);
-    expect((await failure(["--accepted", "2026-11-02", "--forwarded", "2026-12-21"])).message).toBe(`--forwarded: ${shipped}`);
-    const r = await run(["--accepted", "2026-12-18"]);
+    const shipped = "2028年的法定节假日安排尚未导入，请管理员先导入该年度安排";
+    expect((await failure(["--accepted", "2028-01-05"])).message).toBe(`--accepted: ${shipped}`);
+    // 2027-12-17 + 10 is Fri 12-31; the county step counted from it reaches 2028.
+    expect((await failure(["--accepted", "2027-12-17"])).message).toBe(`--accepted: ${shipped}`);
+    expect((await failure(["--accepted", "2027-11-01", "--approved", "2027-12-27"])).message).toBe(`--approved: ${shipped}`);
+    expect((await failure(["--accepted", "2027-11-01", "--forwarded", "2027-12-20"])).message).toBe(`--forwarded: ${shipped}`);
+    const r = await run(["--accepted", "2027-12-17"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`--accepted: ${shipped}\n`);
   });
+
+  it("computes into provisional 2027 and says on stderr that it is an estimate", async () => {
+    const notice = "注意：2027年节假日安排为暂定（按法定节日推算），国务院通知发布后请管理员导入正式安排\n";
+    // Fri 2026-12-18 → 12-31 is the 9th working day, [Fri 2027-01-01 元旦, weekend], Mon 01-04 the 10th.
+    const r = await run(["--accepted", "2026-12-18"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ township: "2027-01-04" });
+    expect(r.stderr).toBe(notice);
+    // All in 2026: no notice.
+    expect((await run(["--accepted", "2026-10-12"])).stderr).toBe("");
+  });
+
 });

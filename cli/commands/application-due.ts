@@ -3,6 +3,7 @@ import { applicationDeadlines } from "@/lib/applications/domain/step-clock";
 import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
 import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
 import { isIsoDate } from "@/lib/calendar/domain/iso-date";
+import { provisionalNoticeFor } from "@/lib/calendar/domain/provisional-notice";
 
 // `application due --accepted D [--forwarded D] [--approved D]` (docs/cli.md):
 // the three 10-working-day deadlines of 003 §三(八) from the shipped
@@ -83,6 +84,9 @@ export const applicationDueCommand: CliCommand = {
       throw error;
     }
     io.stdout(`${JSON.stringify({ township: out.township, county: out.county, payment: out.payment }, null, 2)}\n`);
+    // A date in a provisional year (2027 until the notice is loaded) is an estimate: say so, off stdout's JSON.
+    const notice = provisionalNoticeFor(defaultCalendar(), accepted, out.payment);
+    if (notice) io.stderr(`注意：${notice}\n`);
     return 0;
   },
 };

@@ -64,12 +64,19 @@ describe("workdays add", () => {
   });
 
   it("reports a year without a schedule, blaming DATE or N", async () => {
-    const fromDate = await failure(workdaysAdd, ["2027-03-01", "1"]);
+    const fromDate = await failure(workdaysAdd, ["2028-03-01", "1"]);
     expect(fromDate.exitCode).toBe(1);
-    expect(fromDate.message).toBe("DATE: 2027年的法定节假日安排尚未导入，请管理员先导入该年度安排");
-    expect((await failure(workdaysAdd, ["2026-12-25", "5"])).message).toBe(
-      "N: 2027年的法定节假日安排尚未导入，请管理员先导入该年度安排",
+    expect(fromDate.message).toBe("DATE: 2028年的法定节假日安排尚未导入，请管理员先导入该年度安排");
+    expect((await failure(workdaysAdd, ["2027-12-24", "6"])).message).toBe(
+      "N: 2028年的法定节假日安排尚未导入，请管理员先导入该年度安排",
     );
+  });
+
+  it("counts into provisional 2027 and says so on stderr", async () => {
+    const notice = "注意：2027年节假日安排为暂定（按法定节日推算），国务院通知发布后请管理员导入正式安排\n";
+    // Fri 2026-12-25 → 4: Thu 12-31, [Fri 2027-01-01 元旦, weekend], 5: Mon 2027-01-04.
+    expect(await run(workdaysAdd, ["2026-12-25", "5"])).toEqual({ code: 0, stdout: "2027-01-04\n", stderr: notice });
+    expect(await run(workdaysDeadline, ["2027-01"])).toEqual({ code: 0, stdout: "2027-01-05\n", stderr: notice });
   });
 });
 
@@ -86,8 +93,8 @@ describe("workdays deadline", () => {
     expect((await failure(workdaysDeadline, ["2025-13"])).message).toBe(
       'YYYY-MM: "2025-13" is not a valid month (expected YYYY-MM, e.g. 2025-10)',
     );
-    expect((await failure(workdaysDeadline, ["2027-01"])).message).toBe(
-      "YYYY-MM: 2027年的法定节假日安排尚未导入，请管理员先导入该年度安排",
+    expect((await failure(workdaysDeadline, ["2028-01"])).message).toBe(
+      "YYYY-MM: 2028年的法定节假日安排尚未导入，请管理员先导入该年度安排",
     );
   });
 });

@@ -1,6 +1,7 @@
 import { CliInputError, CliUsageError, type CliCommand } from "@/cli/command";
 import { InvalidDateError, MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
 import { defaultCalendar } from "@/lib/calendar/domain/default-calendar";
+import { provisionalNoticeFor } from "@/lib/calendar/domain/provisional-notice";
 import { isIsoDate, parseIsoDate, yearOfDay } from "@/lib/calendar/domain/iso-date";
 
 // `workdays add DATE N` and `workdays deadline YYYY-MM` (docs/cli.md).
@@ -33,7 +34,10 @@ export const workdaysAdd: CliCommand = {
       throw new CliInputError(`N: "${countText}" is not a whole number of working days (0 or more)`);
     }
     try {
-      io.stdout(`${defaultCalendar().addWorkingDays(date, Number(countText))}\n`);
+      const result = defaultCalendar().addWorkingDays(date, Number(countText));
+      io.stdout(`${result}\n`);
+      const notice = provisionalNoticeFor(defaultCalendar(), date, result);
+      if (notice) io.stderr(`注意：${notice}\n`);
     } catch (error) {
       if (error instanceof MissingScheduleError) {
         // The start year missing is DATE's fault; a later year is reached because of N.
@@ -53,7 +57,10 @@ export const workdaysDeadline: CliCommand = {
     expectArgs(args, ["YYYY-MM"], DEADLINE_USAGE);
     const [month = ""] = args;
     try {
-      io.stdout(`${defaultCalendar().rosterDeadline(month)}\n`);
+      const result = defaultCalendar().rosterDeadline(month);
+      io.stdout(`${result}\n`);
+      const notice = provisionalNoticeFor(defaultCalendar(), result);
+      if (notice) io.stderr(`注意：${notice}\n`);
     } catch (error) {
       if (error instanceof InvalidDateError) {
         throw new CliInputError(`YYYY-MM: "${month}" is not a valid month (expected YYYY-MM, e.g. 2025-10)`);

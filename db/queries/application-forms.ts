@@ -47,6 +47,7 @@ export async function findCaseForForms(db: Db | Tx, id: string) {
       phoneTail: applications.phoneTail,
       bankName: applications.bankName,
       bankAccountTail: applications.bankAccountTail,
+      bankAccountHead: applications.bankAccountHead,
       diagnosisSummary: applications.diagnosisSummary,
       category: applications.category,
       policyName: policyVersions.name,
@@ -110,6 +111,7 @@ export async function findBatchForForm(db: Db | Tx, batchId: number) {
       bankHolderSealed: applications.bankHolderSealed,
       bankName: applications.bankName,
       bankAccountTail: applications.bankAccountTail,
+      bankAccountHead: applications.bankAccountHead,
     })
     .from(paymentBatchLines)
     .innerJoin(applications, eq(applications.id, paymentBatchLines.applicationId))

@@ -15,15 +15,29 @@ import type { TimelinessFact } from "@/lib/applications/domain/timeliness";
 
 export async function timelinessFacts(
   db: Db | Tx,
-  opts: { prefix: string; year: number; today: string; base: string; ordinals: readonly number[] },
+  opts: {
+    prefix: string;
+    year: number;
+    today: string;
+    base: string;
+    ordinals: readonly number[];
+    /** Only the cases accepted in this inclusive range (the dashboard's period; the range lies in `year`). */
+    accepted?: { from: string; to: string };
+    /** Only the cases whose applicant now lives within this prefix (a village's dashboard figure). */
+    applicantPrefix?: string;
+  },
 ): Promise<TimelinessFact[]> {
   const ord = (d: string) => sql.raw(`cal.o[(${d} - cal.b) + 1]`);
+  const accepted = opts.accepted ? sql`AND a.accepted_on BETWEEN ${opts.accepted.from}::date AND ${opts.accepted.to}::date` : sql``;
+  const applicant = opts.applicantPrefix
+    ? sql`AND EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id AND p.division_code LIKE ${`${opts.applicantPrefix}%`})`
+    : sql``;
   const result = await db.execute<{ township_code: string; step: ApplicationStep; done: boolean; used: number | null; overdue: boolean; n: number }>(sql`
     WITH cal AS (SELECT ${`{${opts.ordinals.join(",")}}`}::int[] AS o, ${opts.base}::date AS b),
     scope AS (
       SELECT a.id, a.township_code, a.state, a.accepted_on, a.forwarded_on, a.approved_on, a.paid_on, a.refused_on, a.due_on, a.clock_paused_on
       FROM applications a
-      WHERE a.township_code LIKE ${`${opts.prefix}%`} AND a.year = ${opts.year}
+      WHERE a.township_code LIKE ${`${opts.prefix}%`} AND a.year = ${opts.year} ${accepted} ${applicant}
     ),
     stops AS (
       SELECT t.application_id, t.action, t.on_date,

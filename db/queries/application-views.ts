@@ -38,6 +38,7 @@ export async function findApplicationView(db: Db | Tx, id: string) {
       phoneTail: applications.phoneTail,
       bankName: applications.bankName,
       bankAccountTail: applications.bankAccountTail,
+      bankAccountHead: applications.bankAccountHead,
       bankHolderOnFile: sql<boolean>`(${applications.bankHolderSealed} IS NOT NULL)`,
       diagnosisSummary: applications.diagnosisSummary,
       jointMeeting: applications.jointMeeting,

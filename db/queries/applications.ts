@@ -91,6 +91,7 @@ export async function sealedContactOf(db: Db | Tx, id: string) {
       bankHolderSealed: applications.bankHolderSealed,
       bankAccountSealed: applications.bankAccountSealed,
       bankAccountTail: applications.bankAccountTail,
+      bankAccountHead: applications.bankAccountHead,
     })
     .from(applications)
     .where(eq(applications.id, id));

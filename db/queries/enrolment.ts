@@ -63,6 +63,12 @@ export async function residentsWithoutCategory(db: Db, scopePrefix: string, limi
     .then((rows) => withIdNumbers(rows).sort(byIdNumber).slice(0, limit));
 }
 
+/** Enrolments recorded for one year (the demo's current-year ledger step runs once). */
+export async function countEnrolmentsOfYear(db: Db, year: number): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(enrolments).where(eq(enrolments.year, year));
+  return row?.n ?? 0;
+}
+
 export async function countEnrolments(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(enrolments);
   return row?.n ?? 0;

@@ -23,7 +23,14 @@ export type PersonYear = {
  * People of the division with settled claims in `year`, after `afterId` in id
  * order (keyset batches), with the year's sums of the current settlements.
  */
-export async function personYears(db: Db | Tx, prefix: string, year: number, afterId: string, limit: number): Promise<PersonYear[]> {
+export async function personYears(
+  db: Db | Tx,
+  prefix: string,
+  year: number,
+  afterId: string,
+  limit: number,
+  only?: readonly string[],
+): Promise<PersonYear[]> {
   const rows = await db
     .select({
       personId: claims.personId,
@@ -44,6 +51,7 @@ export async function personYears(db: Db | Tx, prefix: string, year: number, aft
         lte(claims.claimDate, `${year}-12-31`),
         like(people.divisionCode, `${prefix}%`),
         gt(claims.personId, afterId),
+        only ? inArray(claims.personId, [...only]) : undefined,
       ),
     )
     .groupBy(claims.personId, people.divisionCode)
@@ -96,12 +104,18 @@ export async function insertFlags(tx: Tx, rows: readonly NewFlag[]): Promise<num
   return done.length;
 }
 
-/** The latest run's figure on an existing flag (never its basis, status or outcome). */
-export async function refreshFlag(tx: Tx, id: number, latestFigure: string, latestFlagged: boolean, on: string): Promise<void> {
-  await tx
-    .update(monitoringFlags)
-    .set({ latestFigure, latestFlagged: latestFlagged ? "yes" : "no", evaluatedOn: on })
-    .where(eq(monitoringFlags.id, id));
+/** The latest evaluation's figure on existing flags, one statement for the batch (never their basis, status or outcome). */
+export async function refreshFlags(tx: Tx, rows: readonly { id: number; latestFigure: string; latestFlagged: boolean }[], on: string): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.id}::int, ${r.latestFigure}::numeric, ${r.latestFlagged ? "yes" : "no"}::text)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    UPDATE monitoring_flags AS f
+       SET latest_figure = v.figure, latest_flagged = v.flagged, evaluated_on = ${on}::date
+      FROM (VALUES ${values}) AS v(id, figure, flagged)
+     WHERE f.id = v.id`);
 }
 
 export async function countFlags(db: Db | Tx, prefix: string, year: number): Promise<number> {
@@ -111,4 +125,24 @@ export async function countFlags(db: Db | Tx, prefix: string, year: number): Pro
     .innerJoin(people, eq(people.id, monitoringFlags.personId))
     .where(and(eq(monitoringFlags.year, year), like(people.divisionCode, `${prefix}%`)));
   return Number(row?.n ?? 0);
+}
+
+/** The person-years (person, claim year) these claims belong to: what an import or a re-settlement touched. */
+export async function personYearsOfClaims(db: Db | Tx, claimIds: readonly string[]): Promise<{ personId: string; year: number }[]> {
+  if (claimIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ personId: claims.personId, year: sql<number>`extract(year from ${claims.claimDate})::int` })
+    .from(claims)
+    .where(inArray(claims.id, [...claimIds]));
+  return rows.map((r) => ({ personId: r.personId, year: Number(r.year) }));
+}
+
+/** The years with claims on or after `from` of people under the prefix: what a policy activation from that date can change. */
+export async function claimYearsFrom(db: Db | Tx, prefix: string, from: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: sql<number>`extract(year from ${claims.claimDate})::int` })
+    .from(claims)
+    .innerJoin(people, eq(people.id, claims.personId))
+    .where(and(gte(claims.claimDate, from), like(people.divisionCode, `${prefix}%`)));
+  return rows.map((r) => Number(r.year)).sort((a, b) => a - b);
 }

@@ -86,6 +86,7 @@ export async function batchLines(db: Db | Tx, batchId: number) {
       bankName: applications.bankName,
       bankAccountSealed: applications.bankAccountSealed,
       bankAccountTail: applications.bankAccountTail,
+      bankAccountHead: applications.bankAccountHead,
     })
     .from(paymentBatchLines)
     .innerJoin(applications, eq(applications.id, paymentBatchLines.applicationId))
@@ -149,6 +150,7 @@ export async function listPayable(db: Db | Tx, prefix: string, limit = 500) {
       urgent: applications.urgent,
       bankName: applications.bankName,
       bankAccountTail: applications.bankAccountTail,
+      bankAccountHead: applications.bankAccountHead,
     })
     .from(applications)
     .innerJoin(people, eq(people.id, applications.personId))
@@ -213,4 +215,22 @@ export function isOneLiveLineViolation(err: unknown): boolean {
     if (name.includes("payment_batch_lines_one_live")) return true;
   }
   return false;
+}
+
+/** The batch's status under a row lock held to the end of `tx` (an export or a removal waits for the other). */
+export async function lockBatch(tx: Tx, id: number): Promise<"open" | "sent" | "confirmed" | null> {
+  const [row] = await tx.select({ status: paymentBatches.status }).from(paymentBatches).where(eq(paymentBatches.id, id)).for("update");
+  return row?.status ?? null;
+}
+
+/**
+ * Deletes a pending line of the batch (移出批次; the transition and audit rows
+ * keep its history). Returns false when it is no longer there or no longer pending.
+ */
+export async function deletePendingLine(tx: Tx, batchId: number, lineId: number): Promise<boolean> {
+  const done = await tx
+    .delete(paymentBatchLines)
+    .where(and(eq(paymentBatchLines.id, lineId), eq(paymentBatchLines.batchId, batchId), eq(paymentBatchLines.status, "pending")))
+    .returning({ id: paymentBatchLines.id });
+  return done.length === 1;
 }

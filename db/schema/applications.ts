@@ -16,7 +16,7 @@ import { policyVersions } from "./policies";
 
 const STATES = [
   "accepted", "township_review", "returned", "forwarded", "county_review", "joint_meeting",
-  "approved", "in_batch", "paid", "payment_failed", "refused",
+  "approved", "in_batch", "paid", "payment_failed", "refused", "objection_review",
 ] as const;
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
@@ -46,6 +46,8 @@ export const applications = pgTable(
     bankName: text("bank_name"),
     bankAccountSealed: text("bank_account_sealed"),
     bankAccountTail: varchar("bank_account_tail", { length: 4 }),
+    /** The first four digits (the bank's BIN) for the 6222 **** **** 1234 mask; null on rows from before it was kept (shown ****). */
+    bankAccountHead: varchar("bank_account_head", { length: 4 }),
     diagnosisSummary: text("diagnosis_summary"),
     /** The person's consolidated category on the acceptance date and the policy version in force then. */
     category: text("category"),
@@ -85,7 +87,8 @@ export const applications = pgTable(
     check("applications_urgent_reason", sql`NOT ${t.urgent} OR ${t.urgentReason} IS NOT NULL`),
     check("applications_filer_relation", sql`${t.filerKind} <> 'family' OR ${t.filerRelation} IS NOT NULL`),
     check("applications_amounts", sql`coalesce(${t.computedAmount}, 0) >= 0 AND coalesce(${t.approvedAmount}, 0) >= 0 AND coalesce(${t.paidAmount}, 0) >= 0`),
-    check("applications_paid", sql`(${t.state} = 'paid') = (${t.paidOn} IS NOT NULL)`),
+    // A paid case keeps its payment when a notice objection sends it to review, and when that review revokes the grant (the money is then to be recovered).
+    check("applications_paid", sql`(${t.state} <> 'paid' OR ${t.paidOn} IS NOT NULL) AND (${t.paidOn} IS NULL OR ${t.state} IN ('paid', 'objection_review', 'refused'))`),
     check("applications_refused", sql`${t.state} <> 'refused' OR ${t.refusalReason} IS NOT NULL`),
     check("applications_override", sql`${t.approvedAmount} IS NULL OR ${t.approvedAmount} = ${t.computedAmount} OR ${t.overrideReason} IS NOT NULL OR ${t.jointMeeting}`),
   ],

@@ -13,3 +13,4 @@ export * from "./applications";
 export * from "./application-receipts";
 export * from "./application-attachments";
 export * from "./monitoring";
+export * from "./notices";

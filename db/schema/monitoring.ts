@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, numeric, pgTable, serial, smallint, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { applications } from "./applications";
 import { people } from "./people";
 import { policyVersions } from "./policies";
 
@@ -40,6 +41,8 @@ export const monitoringFlags = pgTable(
     outcomeReason: text("outcome_reason"),
     closedOn: date("closed_on"),
     closedBy: uuid("closed_by"),
+    /** The on-application case opened from this flag (主动发现), when the outcome is application_opened. */
+    applicationId: uuid("application_id").references(() => applications.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

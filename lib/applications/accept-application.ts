@@ -11,6 +11,8 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar
 import { idCrypto } from "@/lib/crypto/data-keys";
 import { townshipOf } from "@/lib/divisions/domain/division-code";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
+import { closeFlagForApplication } from "@/lib/monitoring/flag-intake";
+import { flagIdOf } from "@/lib/monitoring/get-flag";
 import { parseIntake, type IntakeInput } from "./domain/intake-input";
 import { dueDate, startClock } from "./domain/step-clock";
 
@@ -20,9 +22,11 @@ import { dueDate, startClock } from "./domain/step-clock";
  * township's 10 working days start from the acceptance date. Phone, account
  * holder and account number are sealed before they reach the database.
  */
-export async function acceptApplication(ctx: UseCaseContext, input: IntakeInput): Promise<{ id: string; caseNo: string; dueOn: string }> {
+export async function acceptApplication(ctx: UseCaseContext, input: IntakeInput & { flagId?: unknown }): Promise<{ id: string; caseNo: string; dueOn: string }> {
   await requirePermission(ctx, "applications.intake", { objectType: "application" });
   const intake = parseIntake(input, todayOf(ctx));
+  // 主动发现: opened from a monitoring flag, which closes with this case (lib/monitoring/flag-intake.ts).
+  const flagId = input.flagId === undefined || input.flagId === "" ? null : flagIdOf(input.flagId);
   const person = await findPersonForIntake(ctx.db, intake.personId);
   if (!person) throw new NotFoundError("找不到该申请人，请重新查找。");
   const township = townshipOf(person.divisionCode);
@@ -65,6 +69,7 @@ export async function acceptApplication(ctx: UseCaseContext, input: IntakeInput)
         bankName: intake.bank?.name ?? null,
         bankAccountSealed: intake.bank ? keys.seal(intake.bank.account) : null,
         bankAccountTail: intake.bank ? intake.bank.account.slice(-4) : null,
+        bankAccountHead: intake.bank ? intake.bank.account.slice(0, 4) : null,
         diagnosisSummary: intake.diagnosisSummary,
         clockStep: clock.step,
         clockStartedOn: clock.startedOn,
@@ -75,6 +80,7 @@ export async function acceptApplication(ctx: UseCaseContext, input: IntakeInput)
       intake.documents,
     );
     await insertTransition(tx, { applicationId: created.id, action: "accept", fromState: null, toState: "accepted", actorId: by, onDate: intake.acceptedOn, reason: intake.urgentReason });
+    if (flagId !== null) await closeFlagForApplication(tx, ctx, flagId, { personId: person.id, applicationId: created.id, caseNo });
     const missing = intake.documents.filter((d) => d.status === "missing").map((d) => d.item);
     await insertAudit(
       tx,

@@ -43,7 +43,7 @@ export async function getApplication(ctx: UseCaseContext, id: string): Promise<A
     } catch (err) {
       // A year without a holiday schedule: show the stored due date, say why the count is missing.
       if (!(err instanceof MissingScheduleError)) throw err;
-      clockShown = { step: clock.step, stepName: "", paused: clock.pausedOn !== null, dueOn: null, daysLeft: null, overdue: false, used: 0, left: 0, note: `${err.message}，暂不能计算剩余工作日。` };
+      clockShown = { step: clock.step, stepName: "", paused: clock.pausedOn !== null, dueOn: null, daysLeft: null, overdue: false, used: 0, left: 0, note: `${err.message}，暂不能计算剩余工作日。`, provisionalNotice: null };
     }
   }
   const documents = DOCUMENT_ITEMS.map((item) => {
@@ -85,7 +85,7 @@ export async function getApplication(ctx: UseCaseContext, id: string): Promise<A
     },
     filer: { kind: row.filerKind, kindName: FILER_KIND_NAMES[row.filerKind], name: row.filerName, relation: row.filerRelation },
     phoneMasked: row.phoneTail ? maskPhone(row.phoneTail) : null,
-    bank: { name: row.bankName, accountMasked: row.bankAccountTail ? maskBankAccount(row.bankAccountTail) : null, holderOnFile: row.bankHolderOnFile },
+    bank: { name: row.bankName, accountMasked: row.bankAccountTail ? maskBankAccount(row.bankAccountTail, row.bankAccountHead ?? undefined) : null, holderOnFile: row.bankHolderOnFile },
     diagnosisSummary: row.diagnosisSummary,
     documents,
     missingDocuments: missingDocuments(machineCase.documents).map((m) => DOCUMENT_NAMES[m]),

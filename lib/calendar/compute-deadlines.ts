@@ -3,6 +3,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
 import { formatIsoDate, isIsoDate, parseIsoDate, weekdayName, yearOfDay } from "@/lib/calendar/domain/iso-date";
+import { provisionalNoticeFor } from "@/lib/calendar/domain/provisional-notice";
 import type { DayInfo, WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
 import { ValidationError } from "@/lib/errors/app-error";
 import { loadWorkingDayCalendar } from "./load-working-day-calendar";
@@ -46,14 +47,20 @@ function addDays(calendar: WorkingDayCalendar, date: string, nText: string) {
   }
   // n = 0 is the date itself rolled forward, so the start day is shown then; otherwise it is not counted.
   const start = parseIsoDate(date);
-  return { date, n, result, steps: steps(calendar, n === 0 ? start : start + 1, parseIsoDate(result)) };
+  return {
+    date,
+    n,
+    result,
+    steps: steps(calendar, n === 0 ? start : start + 1, parseIsoDate(result)),
+    provisionalNotice: provisionalNoticeFor(calendar, date, result),
+  };
 }
 
 function rosterDeadline(calendar: WorkingDayCalendar, month: string) {
   if (!MONTH.test(month)) throw new ValidationError("month", "名单月份应为 YYYY-MM 格式，如 2025-10");
   try {
     const result = calendar.rosterDeadline(month);
-    return { month, fifth: calendar.describeDay(`${month}-05`), result };
+    return { month, fifth: calendar.describeDay(`${month}-05`), result, provisionalNotice: provisionalNoticeFor(calendar, result) };
   } catch (err) {
     missing("month", err);
   }

@@ -4,6 +4,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { formatIsoDate, parseIsoDate, weekdayOfDay } from "@/lib/calendar/domain/iso-date";
 import type { YearSchedule } from "@/lib/calendar/domain/schedule-schema";
+import { provisionalNotice } from "@/lib/calendar/domain/provisional-notice";
 import type { DayKind } from "@/lib/calendar/domain/working-day-calendar";
 import { ValidationError } from "@/lib/errors/app-error";
 import { loadWorkingDayCalendar } from "./load-working-day-calendar";
@@ -47,6 +48,7 @@ export async function getYearCalendar(ctx: UseCaseContext, yearInput: unknown) {
   return {
     year,
     source: (inForce.schedule as YearSchedule).source,
+    provisionalNotice: (inForce.schedule as YearSchedule).provisional ? provisionalNotice(year) : null,
     months,
     totals,
     history: versions.map((v) => ({

@@ -3,6 +3,7 @@ import { listLatestHolidaySchedules } from "@/db/queries/calendar";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { YearSchedule } from "@/lib/calendar/domain/schedule-schema";
+import { provisionalNotice } from "./domain/provisional-notice";
 import { holidayDayCount, scheduleJson } from "./domain/schedule-summary";
 
 export type HolidayScheduleListItem = {
@@ -15,6 +16,8 @@ export type HolidayScheduleListItem = {
   loadedAt: Date;
   /** The loader's display name; null for the shipped years stored by the seed. */
   loadedBy: string | null;
+  /** The notice to show when the version in force is provisional (derived, not the State Council's), else null. */
+  provisionalNotice: string | null;
   /** The version in force as JSON, to download and correct. */
   json: string;
 };
@@ -34,6 +37,7 @@ export async function listHolidaySchedules(ctx: UseCaseContext) {
       makeupDays: schedule.makeupWorkdays.length,
       loadedAt: r.loadedAt,
       loadedBy: r.loadedByName,
+      provisionalNotice: schedule.provisional ? provisionalNotice(r.year) : null,
       json: scheduleJson(schedule),
     };
   });

@@ -3,10 +3,11 @@ import { insertAudit } from "@/db/queries/audit";
 import { lockClaimsLedger } from "@/db/queries/claims";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
-import type { UseCaseContext } from "@/lib/auth/context";
+import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import { ValidationError } from "@/lib/errors/app-error";
+import { reevaluateClaims } from "@/lib/monitoring/reevaluate-people";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
 import { planResettle, resettleScope, type ResettleInput } from "./plan-resettle";
 import { applyResettlement } from "./resettle-ledger";
@@ -54,6 +55,8 @@ export async function applyResettle(ctx: UseCaseContext, input: ApplyResettleInp
     const result = { changed: changes.length, amountsChanged: changes.filter((c) => c.amountsChanged).length, personYears };
     if (changes.length === 0) return result;
     await applyResettlement(tx, changes, { settledBy: accountId(ctx.actor), reason, at: new Date() });
+    // The re-settled person-years' monitoring: a lower figure shows on their flags (latest_figure) and closes nothing.
+    const monitoring = await reevaluateClaims(tx, changes.map((c) => c.claimId), todayOf(ctx));
     await insertAudit(
       tx,
       auditRow(ctx.actor, {
@@ -68,6 +71,7 @@ export async function applyResettle(ctx: UseCaseContext, input: ApplyResettleInp
           skipped: plan.problems.length,
           assistanceBefore: sum(changes, "previous"),
           assistanceAfter: sum(changes, "next"),
+          monitoring,
         },
       }),
     );

@@ -6,10 +6,11 @@ import { insertAudit } from "@/db/queries/audit";
 import * as q from "@/db/queries/claims";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
-import type { UseCaseContext } from "@/lib/auth/context";
+import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import { scopePrefix } from "@/lib/divisions/domain/division-code";
+import { reevaluateClaims } from "@/lib/monitoring/reevaluate-people";
 import { RosterFileError, type RosterRowError } from "@/lib/rosters/domain/errors";
 import { formatCents, yuanToCents } from "@/lib/settlement/cents";
 import { CLAIM_HEADERS } from "./domain/claim-columns";
@@ -96,6 +97,8 @@ export async function importClaims(ctx: UseCaseContext, input: ImportClaimsInput
       if (list.errors.length > 0) throw new Rejected(list);
       const at = new Date();
       await applyResettlement(tx, plan.changes, { settledBy: actorId, reason: `导入“${input.fileName}”后，同一人同年的结算记录按日期顺序重新计算`, at });
+      // 因病返贫致贫监测 for exactly the person-years this file touched, in the same transaction.
+      const monitoring = await reevaluateClaims(tx, plan.changes.map((c) => c.claimId), todayOf(ctx));
       const resettled = plan.changes.filter((c) => c.previous).length;
       const settled = { rows: read.rows, added: fresh.length, unchanged, settled: plan.changes.length - resettled, resettled };
       await insertAudit(
@@ -104,7 +107,7 @@ export async function importClaims(ctx: UseCaseContext, input: ImportClaimsInput
           action: "claims.import",
           objectType: "claim_import",
           objectId: String(importId),
-          detail: { file: input.fileName, ...settled, personYears: plan.personYears, assistance: sumOf(plan.changes, "assistance"), tilted: sumOf(plan.changes, "tilted") },
+          detail: { file: input.fileName, ...settled, personYears: plan.personYears, assistance: sumOf(plan.changes, "assistance"), tilted: sumOf(plan.changes, "tilted"), monitoring },
         }),
       );
       return { ...settled, rejected: [], truncated: false };

@@ -4,14 +4,16 @@ import { resealApplicationContacts, resealIdNumbers, type ResealResult } from "@
 import { insertAudit } from "@/db/queries/audit";
 import { auditRow } from "@/lib/audit/audit-entry";
 import type { UseCaseContext } from "@/lib/auth/context";
+import { resealAttachmentFiles } from "@/lib/applications/attachments/attachment-store";
 import { idCrypto } from "@/lib/crypto/data-keys";
 
-export type RotationResult = ResealResult & { applications: number };
+export type RotationResult = ResealResult & { applications: number; attachments: number };
 
 /**
  * `keys rotate`: every sealed ID number and application contact column brought
  * to the current PORTAL_DATA_KEY (opened with PORTAL_DATA_KEY_OLD where
- * needed) and every blind index recomputed, then one audit row saying that a
+ * needed), every attachment file re-sealed with it (the attachments folder of
+ * this machine: ATTACHMENTS_DIR / DATA_DIR) and every blind index recomputed, then one audit row saying that a
  * rotation happened, to which key id, and how many rows it renewed — a key
  * change is exactly what an auditor asks about (等保: 密钥管理). No permission
  * check beyond the command line itself: whoever runs it already holds the
@@ -22,7 +24,8 @@ export type RotationResult = ResealResult & { applications: number };
 export async function rotateDataKeys(ctx: UseCaseContext, handle: DbHandle): Promise<RotationResult> {
   const ids = await resealIdNumbers(handle);
   const applications = await resealApplicationContacts(handle);
-  const result = { ...ids, applications };
+  const attachments = await resealAttachmentFiles();
+  const result = { ...ids, applications, attachments };
   await insertAudit(
     ctx.db,
     auditRow(ctx.actor, { action: "keys.rotate", objectType: "data_key", objectId: idCrypto().current.id, detail: { ...result } }),

@@ -24,5 +24,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "xiaoshajiang.clerk", displayName: "曾德明", department: "township", role: "clerk", jurisdiction: "430524101000" },
   { username: "jinshiqiao.clerk", displayName: "肖桂芳", department: "township", role: "clerk", jurisdiction: "430524102000" },
   { username: "simenqian.clerk", displayName: "袁志勇", department: "township", role: "clerk", jurisdiction: "430524103000" },
+  // A second township publisher, so the public notice page (seed/notices.ts) spans two townships.
+  { username: "xiaoshajiang.publisher", displayName: "谭丽萍", department: "township", role: "publisher", jurisdiction: "430524101000" },
   { username: "caizheng.viewer", displayName: "蒋慧敏", department: "finance", role: "viewer", jurisdiction: DEMO_COUNTY },
 ];

@@ -76,8 +76,6 @@ export function birthYearOf(birthDate: string): string {
   return `${birthDate.slice(0, 4)}年`;
 }
 
-/** Default display mask: first 6 and last 4 (430524********1234). */
-export function maskIdNumber(id: string): string {
-  if (id.length <= 10) return "*".repeat(id.length);
-  return `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
-}
+// The display mask lives in the privacy module (one implementation); kept
+// importable from here for the many lists that already use it.
+export { maskIdNumber } from "@/lib/privacy/domain/mask-id-number";

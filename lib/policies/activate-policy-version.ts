@@ -3,11 +3,12 @@ import { insertAudit } from "@/db/queries/audit";
 import { insertActivation, lockPolicyVersions, setVersionState, versionsOfPolicy } from "@/db/queries/policies";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
-import type { UseCaseContext } from "@/lib/auth/context";
+import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
-import { levelOf } from "@/lib/divisions/domain/division-code";
+import { levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ValidationError } from "@/lib/errors/app-error";
+import { reevaluateFrom } from "@/lib/monitoring/reevaluate-people";
 import { checkNewVersion, type VersionDates } from "@/lib/policies/domain/versions";
 import { parseInput } from "@/lib/users/domain/parse-input";
 import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
@@ -77,9 +78,11 @@ export async function activatePolicyVersion(
       activeFrom,
       activatedBy: accountId(ctx.actor),
     });
+    // New yearly parameters (monitoring standard, prior-year income) change the thresholds of the years from activeFrom on.
+    const monitoring = await reevaluateFrom(tx, scopePrefix(region), activeFrom, todayOf(ctx));
     await insertAudit(
       tx,
-      auditRow(ctx.actor, { action: "policies.activate", ...target, detail: { division: region, activeFrom, published: row.status === "draft", closed } }),
+      auditRow(ctx.actor, { action: "policies.activate", ...target, detail: { division: region, activeFrom, published: row.status === "draft", closed, monitoring } }),
     );
     return { activationId: activation.id, closed };
   });

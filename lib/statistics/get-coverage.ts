@@ -8,6 +8,7 @@ import { isDivisionCode, scopePrefix } from "@/lib/divisions/domain/division-cod
 import { NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { policyForClaimDate } from "@/lib/policies/policy-for-claim-date";
 import { summarizeCoverage, type Coverage } from "./domain/coverage";
+import { statsDb } from "./stats-db";
 
 /**
  * Enrolment of the assisted population on a date (`stats coverage`,
@@ -24,12 +25,13 @@ export async function getCoverage(ctx: UseCaseContext, input: { on: unknown; div
   const division = typeof input.division === "string" && input.division.trim() ? input.division.trim() : ctx.actor.user.jurisdiction;
   if (!isDivisionCode(division)) throw new ValidationError("division", `“${division.slice(0, 20)}”不是 12 位行政区划代码`);
   await requireWithin(ctx, division, "stats.view", { objectType: "division", objectId: division });
-  if (!(await findCurrentDivision(ctx.db, division))) throw new NotFoundError(`没有行政区划 ${division}`);
+  const db = statsDb(ctx);
+  if (!(await findCurrentDivision(db, division))) throw new NotFoundError(`没有行政区划 ${division}`);
 
-  const children = await listCurrentDivisions(ctx.db, { parentCode: division });
+  const children = await listCurrentDivisions(db, { parentCode: division });
   const prefix = scopePrefix(division);
   const childDigits = children.length > 0 ? scopePrefix(children[0]!.code).length : prefix.length;
-  const [groups, policy] = await Promise.all([coverageGroups(ctx.db, prefix, childDigits, on), policyForClaimDate(ctx.db, division, on)]);
+  const [groups, policy] = await Promise.all([coverageGroups(db, prefix, childDigits, on), policyForClaimDate(db, division, on)]);
   return summarizeCoverage({
     division,
     on,

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { acceptApplication } from "@/lib/applications/accept-application";
+import { resealAttachmentFiles } from "@/lib/applications/attachments/attachment-store";
 import { downloadAttachment } from "@/lib/applications/attachments/download-attachment";
 import { listAttachments } from "@/lib/applications/attachments/list-attachments";
 import { uploadAttachment } from "@/lib/applications/attachments/upload-attachment";
@@ -97,7 +98,7 @@ describe.each(drivers())("application attachments on %s", (driver) => {
     rmSync(join(folder, ".."), { recursive: true, force: true });
   });
 
-  it("stores a real PDF, PNG and JPEG under random names, 0600, typed by their bytes, each upload audited", async () => {
+  it("stores a real PDF, PNG and JPEG encrypted under random names, 0600, typed by their bytes, each upload audited", async () => {
     const pdf = tinyPdf();
     const png = await tinyPng();
     const jpeg = await tinyJpeg();
@@ -115,7 +116,13 @@ describe.each(drivers())("application attachments on %s", (driver) => {
       expect(statSync(join(folder, n)).mode & 0o777).toBe(0o600);
     }
     expect(statSync(folder).mode & 0o777).toBe(0o700);
-    expect(names.map((n) => readFileSync(join(folder, n)).length).sort((x, y) => x - y)).toEqual([pdf.length, png.length, jpeg.length].sort((x, y) => x - y));
+    // Encrypted at rest: each file is its upload sealed (magic, key id, IV, tag: 40 bytes more), and none holds the plain bytes.
+    const onDisk = names.map((n) => readFileSync(join(folder, n)));
+    expect(onDisk.map((b) => b.length).sort((x, y) => x - y)).toEqual([pdf.length, png.length, jpeg.length].map((n) => n + 40).sort((x, y) => x - y));
+    for (const b of onDisk) {
+      expect(b.subarray(0, 4).toString("ascii")).toBe("PAF1");
+      for (const plain of [pdf, png, jpeg]) expect(b.includes(plain.subarray(0, 16))).toBe(false);
+    }
     const audits = await s.handle.raw.query<{ detail: Record<string, unknown> }>("select detail from audit_log where action = 'applications.attachment_upload' and object_id = $1", [caseId]);
     expect(audits).toHaveLength(3);
     expect(JSON.stringify(audits)).not.toContain("王大山");
@@ -194,5 +201,28 @@ describe.each(drivers())("application attachments on %s", (driver) => {
     expect(stored()).toHaveLength(3);
     // Still visible to those who may see the case.
     expect((await listAttachments(clerk, caseId)).attachments).toHaveLength(3);
+  });
+
+  it("`keys rotate` re-seals every file with the new key: the scans still download after the old key is retired", async () => {
+    const reviewer = await staff("yibao.reviewer");
+    const [pdfRow] = (await listAttachments(reviewer, caseId)).attachments;
+    const before = stored().map((n) => readFileSync(join(folder, n)));
+    const old = process.env.PORTAL_DATA_KEY!;
+    const fresh = Buffer.alloc(32, 9).toString("base64");
+    process.env.PORTAL_DATA_KEY = fresh;
+    process.env.PORTAL_DATA_KEY_OLD = old;
+    try {
+      expect(await resealAttachmentFiles()).toBe(3);
+      expect(await resealAttachmentFiles()).toBe(0); // nothing left to do
+      delete process.env.PORTAL_DATA_KEY_OLD; // retired
+      const after = stored().map((n) => readFileSync(join(folder, n)));
+      after.forEach((b, i) => expect(b.equals(before[i]!)).toBe(false));
+      expect((await downloadAttachment(reviewer, caseId, pdfRow!.id)).body.equals(tinyPdf())).toBe(true);
+    } finally {
+      process.env.PORTAL_DATA_KEY = old;
+      process.env.PORTAL_DATA_KEY_OLD = fresh;
+      await resealAttachmentFiles(); // back to the suite's key
+      delete process.env.PORTAL_DATA_KEY_OLD;
+    }
   });
 });

@@ -74,7 +74,7 @@ describe.each(drivers())("application read model on %s", (driver) => {
     await recordHouseholdSurvey(clerk, id, { version, surveyedOn: today, visitors: "罗春兰", findings: "属实", householdSituation: "困难" });
     const v = await getApplication(clerk, id);
     expect(v).toMatchObject({ caseNo, state: "township_review", stateName: "乡镇审核中", version: 3, urgent: true, urgentReason: "突发脑出血", phoneMasked: "*******5678" });
-    expect(v.bank).toEqual({ name: "中国农业银行隆回县支行", accountMasked: "**** **** **** 0123", holderOnFile: true });
+    expect(v.bank).toEqual({ name: "中国农业银行隆回县支行", accountMasked: "6222 **** **** 0123", holderOnFile: true });
     expect(v.person.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(v.person.placeName).toMatch(/^桃洪镇 /);
     expect(v.filer).toMatchObject({ kindName: "家属代办", name: "李春花", relation: "配偶" });
@@ -168,5 +168,17 @@ describe.each(drivers())("application read model on %s", (driver) => {
     await expect(listApplicationQueue(clerk, { township: "430524101000" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(listApplicationQueue(clerk, { state: "bogus" })).rejects.toMatchObject({ code: "invalid", field: "state" });
     await expect(listApplicationQueue(clerk, { township: "4305" })).rejects.toMatchObject({ code: "invalid", field: "township" });
+  });
+  it("a deadline running into provisional 2027 is computed and says the year is provisional", async () => {
+    // Fri 2026-12-18: 12-21 … 12-31 are working days 1–9, [Fri 2027-01-01 元旦, weekend], the 10th is Mon 2027-01-04.
+    const december = { ...clerk, now: () => new Date("2026-12-18T02:00:00Z") };
+    const person = (await s.handle.raw.query<{ id: string }>("select id from people where division_code like '430524100%' order by id offset 7 limit 1"))[0]!.id;
+    const { id, dueOn } = await acceptApplication(december, intake(person, { acceptedOn: "2026-12-18" }));
+    expect(dueOn).toBe("2027-01-04");
+    const v = await getApplication(december, id);
+    expect(v.clock).toMatchObject({ dueOn: "2027-01-04", daysLeft: 10, provisionalNotice: "2027年节假日安排为暂定（按法定节日推算），国务院通知发布后请管理员导入正式安排" });
+    // The November case of the first test stays inside 2026: no notice.
+    const [nov] = await s.handle.raw.query<{ id: string }>("select id from applications where accepted_on < '2026-12-01' order by accepted_on limit 1");
+    expect((await getApplication(clerk, nov!.id)).clock?.provisionalNotice ?? null).toBeNull();
   });
 });

@@ -44,10 +44,11 @@ describe.each(drivers())("calendar administration on %s", (driver) => {
     s.handle.db.select({ year: holidaySchedules.year, version: holidaySchedules.version }).from(holidaySchedules).orderBy(asc(holidaySchedules.year), asc(holidaySchedules.version));
   const audits = (action: string) => s.handle.db.select().from(auditLog).where(eq(auditLog.action, action));
 
-  it("the seed stores the eight shipped years as version 1, and the database calendar uses them", async () => {
-    expect(await versions()).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026].map((year) => ({ year, version: 1 })));
+  it("the seed stores the eight shipped years and provisional 2027 as version 1, and the database calendar uses them", async () => {
+    expect(await versions()).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027].map((year) => ({ year, version: 1 })));
     const calendar = await loadWorkingDayCalendar(s.handle.db);
-    expect(calendar.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(calendar.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(calendar.provisionalYears).toEqual([2027]);
     expect(calendar.addWorkingDays("2025-09-26", 10)).toBe("2025-10-16");
     // Unchanged table: the cached calendar is reused.
     expect(await loadWorkingDayCalendar(s.handle.db)).toBe(calendar);
@@ -94,19 +95,31 @@ describe.each(drivers())("calendar administration on %s", (driver) => {
     expect(year.history.map((h) => [h.version, h.loadedBy])).toEqual([[2, "系统管理员"], [1, null]]);
   });
 
-  it("loading 2027 makes 2027 dates work where they threw MissingScheduleError", async () => {
+  it("2027 is provisional until the official notice is loaded: the deadline crossing 2026-12-31 computes and says so", async () => {
     const admin = await contextOf(s, "admin");
-    await expect(loadWorkingDayCalendar(s.handle.db).then((c) => c.addWorkingDays("2026-12-25", 5))).rejects.toBeInstanceOf(MissingScheduleError);
-    expect(await rejection(computeDeadlines(admin, { month: "2027-01" }))).toMatchObject({ field: "month", message: expect.stringContaining("2027年的法定节假日安排尚未导入") });
-    expect(await rejection(computeDeadlines(admin, { date: "2026-12-25", n: "5" }))).toMatchObject({ field: "n" });
+    const notice = "2027年节假日安排为暂定（按法定节日推算），国务院通知发布后请管理员导入正式安排";
+    // The shipped estimate: Fri 2026-12-18 + 10 → 12-21 … 12-31 are 1–9, [Fri 2027-01-01 元旦, weekend], 10: Mon 01-04.
+    const provisional = await computeDeadlines(admin, { date: "2026-12-18", n: "10", month: "2027-01" });
+    expect(provisional.add).toMatchObject({ result: "2027-01-04", provisionalNotice: notice });
+    expect(provisional.roster).toMatchObject({ result: "2027-01-05", provisionalNotice: notice });
+    expect((await computeDeadlines(admin, { date: "2026-12-01", n: "3" })).add).toMatchObject({ result: "2026-12-04", provisionalNotice: null });
+    expect((await listHolidaySchedules(admin)).years.find((y) => y.year === 2027)).toMatchObject({ version: 1, provisionalNotice: notice, loadedBy: null });
+    expect((await listHolidaySchedules(admin)).years.find((y) => y.year === 2026)).toMatchObject({ provisionalNotice: null });
+    expect(await getYearCalendar(admin, 2027)).toMatchObject({ provisionalNotice: notice, totals: { holiday: 19, makeup: 0 } });
+    // A year beyond: still refused, never a weekday guess.
+    expect(await rejection(computeDeadlines(admin, { month: "2028-01" }))).toMatchObject({ field: "month", message: expect.stringContaining("2028年的法定节假日安排尚未导入") });
+    expect(await rejection(computeDeadlines(admin, { date: "2027-12-24", n: "10" }))).toMatchObject({ field: "n" });
 
-    expect(await loadYearSchedule(admin, JSON.stringify(SCHEDULE_2027, null, 2))).toMatchObject({ year: 2027, version: 1, changed: true });
+    // The administrator loads the (test) official notice: version 2, not provisional, in force at once.
+    expect(await loadYearSchedule(admin, JSON.stringify(SCHEDULE_2027, null, 2))).toMatchObject({ year: 2027, version: 2, changed: true });
     const calendar = await loadWorkingDayCalendar(s.handle.db);
+    expect(calendar.provisionalYears).toEqual([]);
     // Fri 2026-12-25 → 4: Thu 12-31, [2027-01-01 … 01-03 元旦], 5: Mon 2027-01-04.
     expect(calendar.addWorkingDays("2026-12-25", 5)).toBe("2027-01-04");
-    expect((await computeDeadlines(admin, { month: "2027-10" })).roster).toMatchObject({ result: "2027-10-08", fifth: { kind: "holiday", holiday: "国庆节" } });
+    expect((await computeDeadlines(admin, { month: "2027-10" })).roster).toMatchObject({ result: "2027-10-08", fifth: { kind: "holiday", holiday: "国庆节" }, provisionalNotice: null });
     const listed = (await listHolidaySchedules(admin)).years.find((y) => y.year === 2027);
-    expect(listed).toMatchObject({ version: 1, source: SCHEDULE_2027.source, loadedBy: "系统管理员", holidayDays: 10, makeupDays: 2 });
+    expect(listed).toMatchObject({ version: 2, source: SCHEDULE_2027.source, loadedBy: "系统管理员", holidayDays: 10, makeupDays: 2, provisionalNotice: null });
+    expect((await getYearCalendar(admin, 2027)).provisionalNotice).toBeNull();
   });
 
   it("bad JSON, bad dates, a weekday make-up day or a contradiction are field errors, and nothing is stored", async () => {
@@ -164,9 +177,9 @@ describe.each(drivers())("a database without holiday schedules on %s", (driver) 
 
   it("has no calendar (never a weekday guess) until the shipped years are stored, once", async () => {
     await expect(loadWorkingDayCalendar(s.handle.db).then((c) => c.rosterDeadline("2025-10"))).rejects.toBeInstanceOf(MissingScheduleError);
-    expect(await seedHolidaySchedules(s.handle.db)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(await seedHolidaySchedules(s.handle.db)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     expect((await loadWorkingDayCalendar(s.handle.db)).rosterDeadline("2025-10")).toBe("2025-10-09");
     expect(await seedHolidaySchedules(s.handle.db)).toEqual([]);
-    expect(await s.handle.db.select().from(holidaySchedules)).toHaveLength(8);
+    expect(await s.handle.db.select().from(holidaySchedules)).toHaveLength(9);
   });
 });

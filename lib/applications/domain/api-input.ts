@@ -82,3 +82,9 @@ export function parseQueueQuery(q: URLSearchParams): { state?: string; township?
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new ValidationError("page", "页码（page）应为 1 以上的整数");
   return { state: q.get("state") ?? undefined, township: q.get("township") ?? undefined, page: n };
 }
+
+/** A JSON body that must be an object (the payment-batch routes), or a 400 showing the expected shape. */
+export function parseObjectBody(raw: unknown, example: string): Record<string, unknown> {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new ValidationError("body", `请求体应为 JSON 对象，如 ${example}`);
+  return raw as Record<string, unknown>;
+}

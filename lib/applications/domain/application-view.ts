@@ -1,3 +1,4 @@
+import { provisionalNoticeFor } from "@/lib/calendar/domain/provisional-notice";
 import type { WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
 import type { DocumentItem, DocumentStatus } from "./documents";
 import type { FilerKind } from "./intake-input";
@@ -23,6 +24,8 @@ export type ClockView = {
   left: number;
   /** One sentence for the page: "还剩 3 个工作日（2026-11-27 到期）", "已超期 2 个工作日", the pause rule. */
   note: string;
+  /** Set when the count runs through a provisional holiday year: the due date may still move (optional: the queue's fallback omits it). */
+  provisionalNotice?: string | null;
 };
 
 export type ApplicationView = {
@@ -90,6 +93,7 @@ export const RETURN_CLOCK_RULE =
 export function clockView(clock: StepClock, today: string, calendar: WorkingDayCalendar): ClockView {
   const s = clockStatus(clock, today, calendar);
   const stepName = STEP_NAMES[clock.step];
+  const provisionalNotice = provisionalNoticeFor(calendar, clock.startedOn, today, s.paused ? null : s.due);
   if (s.paused) {
     return {
       step: clock.step,
@@ -101,6 +105,7 @@ export function clockView(clock: StepClock, today: string, calendar: WorkingDayC
       used: s.used,
       left: s.left,
       note: `退回补正中，${stepName}时限暂停：已用 ${s.used} 个工作日，恢复审核后还有 ${s.left} 个工作日。`,
+      provisionalNotice,
     };
   }
   const used = workingDaysUsed(clock, today, calendar);
@@ -109,7 +114,7 @@ export function clockView(clock: StepClock, today: string, calendar: WorkingDayC
     : s.daysLeft === 0
       ? `${stepName}今天到期（${s.due}）。`
       : `${stepName}还剩 ${s.daysLeft} 个工作日（${s.due} 到期）。`;
-  return { step: clock.step, stepName, paused: false, dueOn: s.due, daysLeft: s.daysLeft, overdue: s.overdue, used, left: Math.max(0, s.daysLeft), note };
+  return { step: clock.step, stepName, paused: false, dueOn: s.due, daysLeft: s.daysLeft, overdue: s.overdue, used, left: Math.max(0, s.daysLeft), note, provisionalNotice };
 }
 
 /** Days left / overdue in a list cell: "剩 3 日", "今日到期", "超期 2 日", "暂停（剩 6 日）". */

@@ -71,7 +71,11 @@ export function normalizeBankAccount(v: unknown): string {
   return digits;
 }
 
-/** 6222 **** **** 1234: the first four and the last four digits, the rest masked. */
+/**
+ * 6222 **** **** 1234: the first four (the bank's BIN, names only the card
+ * product) and the last four digits, the rest masked. `head` is **** for a case
+ * stored before the first four were kept (applications.bank_account_head null).
+ */
 export function maskBankAccount(tail: string, head = "****"): string {
   return `${head} **** **** ${tail}`;
 }

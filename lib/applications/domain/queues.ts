@@ -8,9 +8,11 @@ import type { WorkflowRole } from "./workflow-roles";
 
 export const QUEUE_STATES: Record<WorkflowRole, readonly ApplicationState[]> = {
   township_clerk: ["accepted", "township_review", "returned", "payment_failed"],
-  county_reviewer: ["forwarded", "county_review", "joint_meeting"],
-  manager: ["forwarded", "county_review", "joint_meeting"],
+  county_reviewer: ["forwarded", "county_review", "joint_meeting", "objection_review"],
+  manager: ["forwarded", "county_review", "joint_meeting", "objection_review"],
   payment_clerk: ["approved", "in_batch"],
+  // 公示员 has no queue here: upheld objections are handled on the notice (lib/notices).
+  township_publisher: [],
 };
 
 export const QUEUE_PAGE_SIZE = 50;

@@ -15,6 +15,9 @@ export const APPLICATION_STATES = [
   "paid", // 已支付 (final)
   "payment_failed", // 支付失败：bank details to be corrected at the township
   "refused", // 不予救助 (final)
+  // 公示异议复核: an objection to the quarterly notice was upheld (docs/policy.md §7); the county reviews the
+  // approval again and confirms it (back to the state it left) or revokes it (refused; paid money to be recovered).
+  "objection_review",
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
@@ -30,6 +33,7 @@ export const STATE_NAMES: Record<ApplicationState, string> = {
   paid: "已支付",
   payment_failed: "支付失败",
   refused: "不予救助",
+  objection_review: "公示异议复核中",
 };
 
 export const FINAL_STATES: readonly ApplicationState[] = ["paid", "refused"];
@@ -51,7 +55,11 @@ export const APPLICATION_ACTIONS = [
   "add_to_batch", // 列入支付批次
   "confirm_paid", // 银行确认已支付
   "mark_payment_failed", // 银行退回（账户有误等）
+  "remove_from_batch", // 移出尚未发送银行的支付批次，重新待支付
   "correct_bank_details", // 乡镇更正银行账户后重新待支付
+  "refer_objection", // 公示异议成立，退回县级复核
+  "confirm_after_objection", // 复核后维持原审批
+  "revoke_after_objection", // 复核后撤销救助
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -68,7 +76,11 @@ export const ACTION_NAMES: Record<ApplicationAction, string> = {
   add_to_batch: "列入支付批次",
   confirm_paid: "确认支付",
   mark_payment_failed: "登记支付失败",
+  remove_from_batch: "移出支付批次",
   correct_bank_details: "更正银行账户",
+  refer_objection: "公示异议成立，退回县级复核",
+  confirm_after_objection: "异议复核：维持原审批",
+  revoke_after_objection: "异议复核：撤销救助",
 };
 
 export function isApplicationAction(value: string): value is ApplicationAction {
@@ -97,4 +109,6 @@ export const STATE_STEP: Record<ApplicationState, ApplicationStep | null> = {
   payment_failed: "payment",
   paid: null,
   refused: null,
+  // No statutory deadline for the review: the clock stops (no due date) until the county decides.
+  objection_review: null,
 };

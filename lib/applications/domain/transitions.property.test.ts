@@ -32,6 +32,7 @@ function command(action: ApplicationAction, amount: string): WorkflowCommand {
       return { action, meetingOn: "2025-03-04", departments: ["医保局"], amount, ceiling: null };
     case "refuse":
     case "mark_payment_failed":
+    case "remove_from_batch":
       return { action, reason: "理由" };
     case "confirm_paid":
       return { action, paidOn: "2025-03-05", reference: "REF" };

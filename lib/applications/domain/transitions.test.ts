@@ -21,7 +21,9 @@ const ACTORS = {
   R2: { department: "medical_security", role: "reviewer", jurisdiction: "430525000000" }, // reviewer of another county
   P: { department: "medical_security", role: "clerk", jurisdiction: "430524000000" }, // payment clerk
   M: { department: "medical_security", role: "manager", jurisdiction: "430524000000" }, // manager (override)
-  PUB: { department: "township", role: "publisher", jurisdiction: TAOHONG }, // 公示员: no post in the workflow
+  PUB: { department: "township", role: "publisher", jurisdiction: TAOHONG }, // 公示员: only refers an upheld notice objection back
+  PUB2: { department: "township", role: "publisher", jurisdiction: XIAOSHAJIANG }, // 公示员 of another township
+  TM: { department: "township", role: "manager", jurisdiction: TAOHONG }, // 乡镇负责人: the same as the 公示员 here
   MZ: { department: "civil_affairs", role: "clerk", jurisdiction: "430524000000" }, // 民政 clerk
   ADMIN: { department: "medical_security", role: "admin", jurisdiction: "430524000000" },
   FIN: { department: "finance", role: "viewer", jurisdiction: "430524000000" },
@@ -37,18 +39,20 @@ const ALLOWED: Record<ApplicationState, Partial<Record<ApplicationAction, readon
   forwarded: { begin_audit: ["R", "M"], refuse: ["R", "M"] },
   county_review: { approve: ["R", "M"], refer_to_joint_meeting: ["R", "M"], refuse: ["R", "M"] },
   joint_meeting: { record_joint_decision: ["R", "M"], refuse: ["R", "M"] },
-  approved: { add_to_batch: ["P"] },
-  in_batch: { confirm_paid: ["P"], mark_payment_failed: ["P"] },
-  payment_failed: { correct_bank_details: ["T"] },
-  paid: {},
+  approved: { add_to_batch: ["P"], refer_objection: ["PUB", "TM"] },
+  in_batch: { confirm_paid: ["P"], mark_payment_failed: ["P"], remove_from_batch: ["P"], refer_objection: ["PUB", "TM"] },
+  payment_failed: { correct_bank_details: ["T"], refer_objection: ["PUB", "TM"] },
+  paid: { refer_objection: ["PUB", "TM"] },
   refused: {},
+  objection_review: { confirm_after_objection: ["R", "M"], revoke_after_objection: ["R", "M"] },
 };
 
 // Hand-written: which actions each post has at all (a post asking for an action
 // outside its list is refused for its post, before state or jurisdiction).
 const TOWNSHIP_ACTIONS: ApplicationAction[] = ["begin_review", "return_for_documents", "resume_review", "forward", "refuse", "correct_bank_details"];
-const COUNTY_ACTIONS: ApplicationAction[] = ["begin_audit", "approve", "refer_to_joint_meeting", "record_joint_decision", "refuse"];
-const PAYMENT_ACTIONS: ApplicationAction[] = ["add_to_batch", "confirm_paid", "mark_payment_failed"];
+const COUNTY_ACTIONS: ApplicationAction[] = ["begin_audit", "approve", "refer_to_joint_meeting", "record_joint_decision", "refuse", "confirm_after_objection", "revoke_after_objection"];
+const PUBLISHER_ACTIONS: ApplicationAction[] = ["refer_objection"];
+const PAYMENT_ACTIONS: ApplicationAction[] = ["add_to_batch", "confirm_paid", "mark_payment_failed", "remove_from_batch"];
 const POST_ACTIONS: Record<ActorKey, ApplicationAction[]> = {
   T: TOWNSHIP_ACTIONS,
   T2: TOWNSHIP_ACTIONS,
@@ -56,12 +60,14 @@ const POST_ACTIONS: Record<ActorKey, ApplicationAction[]> = {
   R2: COUNTY_ACTIONS,
   M: COUNTY_ACTIONS,
   P: PAYMENT_ACTIONS,
-  PUB: [],
+  PUB: PUBLISHER_ACTIONS,
+  PUB2: PUBLISHER_ACTIONS,
+  TM: PUBLISHER_ACTIONS,
   MZ: [],
   ADMIN: [],
   FIN: [],
 };
-const OUTSIDE: ActorKey[] = ["T2", "R2"];
+const OUTSIDE: ActorKey[] = ["T2", "R2", "PUB2"];
 
 const CLOCK_STEP: Record<ApplicationState, "township" | "county" | "payment" | null> = {
   accepted: "township",
@@ -75,6 +81,7 @@ const CLOCK_STEP: Record<ApplicationState, "township" | "county" | "payment" | n
   payment_failed: "payment",
   paid: null,
   refused: null,
+  objection_review: null,
 };
 
 const complete: DocumentEntry[] = DOCUMENT_ITEMS.map((item) => ({ item, status: "supplied" }));
@@ -114,6 +121,14 @@ function commandFor(action: ApplicationAction): WorkflowCommand {
       return { action, paidOn: ON, reference: "BANK-0001" };
     case "mark_payment_failed":
       return { action, reason: "账号有误" };
+    case "remove_from_batch":
+      return { action, reason: "户主已去世，待核实继承人后再付" };
+    case "refer_objection":
+      return { action, reason: "群众反映该户家庭收入不实，经核查情况属实" };
+    case "confirm_after_objection":
+      return { action, returnTo: "paid", reason: "复核后维持原审批" };
+    case "revoke_after_objection":
+      return { action, reason: "复核认定不符合救助条件" };
     default:
       return { action } as WorkflowCommand;
   }
@@ -154,7 +169,11 @@ const TARGET: Record<ApplicationAction, ApplicationState> = {
   add_to_batch: "in_batch",
   confirm_paid: "paid",
   mark_payment_failed: "payment_failed",
+  remove_from_batch: "approved",
   correct_bank_details: "approved",
+  refer_objection: "objection_review",
+  confirm_after_objection: "paid", // the returnTo of commandFor
+  revoke_after_objection: "refused",
 };
 
 describe("the workflow, exhaustively", () => {
@@ -181,9 +200,9 @@ describe("the workflow, exhaustively", () => {
         }
       }
       expect(mismatches).toEqual([]);
-      expect(allowed + refused).toBe(11 * 13 * 10);
-      // 26 (state, action, actor) cells in ALLOWED; of approve and refer (R and M each) only one applies per flag.
-      expect(allowed).toBe(26 - 2);
+      expect(allowed + refused).toBe(12 * 17 * 12);
+      // 39 (state, action, actor) cells in ALLOWED; of approve and refer (R and M each) only one applies per flag.
+      expect(allowed).toBe(39 - 2);
     });
   }
 
@@ -257,6 +276,7 @@ describe("the workflow's guards", () => {
     expect(refusal(() => act(caseIn("in_batch"), { action: "confirm_paid", paidOn: "2025-03-11", reference: "X" }, "P")).field).toBe("paidOn");
     expect(refusal(() => act(caseIn("in_batch"), { action: "confirm_paid", paidOn: ON, reference: "" }, "P")).field).toBe("reference");
     expect(refusal(() => act(caseIn("approved", { bankDetailsOnFile: false }), { action: "add_to_batch" }, "P")).field).toBe("bank");
+    expect(refusal(() => act(caseIn("in_batch"), { action: "remove_from_batch", reason: " " }, "P")).message).toBe("请填写移出支付批次的原因");
     const meeting = commandFor("record_joint_decision") as Extract<WorkflowCommand, { action: "record_joint_decision" }>;
     const jm = caseIn("joint_meeting", { jointMeeting: true });
     expect(refusal(() => act(jm, { ...meeting, departments: [" "] }, "R")).field).toBe("departments");
@@ -272,5 +292,36 @@ describe("the workflow's guards", () => {
     expect(act(caseIn("in_batch"), commandFor("confirm_paid"), "P").clock).toBeNull();
     // A failed payment keeps the payment clock.
     expect(act(caseIn("in_batch"), commandFor("mark_payment_failed"), "P").clock).toEqual(startClock("payment", "2025-03-03"));
+    // So does a case taken out of a batch: approved again, its money still due from the approval.
+    expect(act(caseIn("in_batch"), commandFor("remove_from_batch"), "P").clock).toEqual(startClock("payment", "2025-03-03"));
+  });
+});
+
+describe("a notice objection upheld (docs/policy.md §7)", () => {
+  const act = (c: ApplicationCase, command: WorkflowCommand, actor: ActorKey) => decide(c, command, ACTORS[actor], ON, calendar);
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof WorkflowError) return e;
+    }
+    throw new Error("not refused");
+  };
+
+  it("stops the clock while the county reviews, and goes back to the state the case left", () => {
+    expect(act(caseIn("in_batch"), commandFor("refer_objection"), "PUB")).toMatchObject({ to: "objection_review", clock: null });
+    const review = caseIn("objection_review");
+    for (const back of ["approved", "in_batch", "payment_failed"] as const) {
+      expect(act(review, { action: "confirm_after_objection", returnTo: back, reason: "维持" }, "R")).toMatchObject({ to: back, clock: startClock("payment", ON) });
+    }
+    expect(act(review, { action: "confirm_after_objection", returnTo: "paid", reason: "维持" }, "M")).toMatchObject({ to: "paid", clock: null });
+    expect(act(review, commandFor("revoke_after_objection"), "R")).toMatchObject({ to: "refused", clock: null });
+  });
+
+  it("needs a reason, and returns only to a granted state", () => {
+    expect(refusal(() => act(caseIn("paid"), { action: "refer_objection", reason: " " }, "PUB")).field).toBe("reason");
+    expect(refusal(() => act(caseIn("objection_review"), { action: "confirm_after_objection", returnTo: "county_review", reason: "维持" }, "R")).field).toBe("returnTo");
+    expect(refusal(() => act(caseIn("objection_review"), { action: "revoke_after_objection", reason: "" }, "R")).field).toBe("reason");
+    expect(refusal(() => act(caseIn("county_review"), commandFor("refer_objection"), "PUB")).message).toBe("该申请当前为“县级审核中”，乡镇公示员不能公示异议成立，退回县级复核");
   });
 });

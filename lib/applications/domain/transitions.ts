@@ -67,13 +67,21 @@ export type WorkflowCommand =
   | { action: "add_to_batch" }
   | { action: "confirm_paid"; paidOn: string; reference: string }
   | { action: "mark_payment_failed"; reason: string }
-  | { action: "correct_bank_details" };
+  | { action: "remove_from_batch"; reason: string }
+  | { action: "correct_bank_details" }
+  | { action: "refer_objection"; reason: string }
+  /** returnTo: the state the case left for objection_review (its last transition into it says). */
+  | { action: "confirm_after_objection"; returnTo: ApplicationState; reason: string }
+  | { action: "revoke_after_objection"; reason: string };
 
 type Rule = { from: readonly ApplicationState[]; roles: readonly WorkflowRole[]; to: ApplicationState };
 
 const COUNTY: readonly WorkflowRole[] = ["county_reviewer", "manager"];
 const TOWNSHIP: readonly WorkflowRole[] = ["township_clerk"];
 const PAYMENT: readonly WorkflowRole[] = ["payment_clerk"];
+const PUBLISHER: readonly WorkflowRole[] = ["township_publisher"];
+/** The states of a granted case that a quarterly notice may list (docs/policy.md §7). */
+export const OBJECTION_FROM: readonly ApplicationState[] = ["approved", "in_batch", "paid", "payment_failed"];
 
 /**
  * The transitions: for each action, the states it may start from, the posts
@@ -96,7 +104,13 @@ export const TRANSITIONS: Readonly<Record<ApplicationAction, readonly Rule[]>> =
   add_to_batch: [{ from: ["approved"], roles: PAYMENT, to: "in_batch" }],
   confirm_paid: [{ from: ["in_batch"], roles: PAYMENT, to: "paid" }],
   mark_payment_failed: [{ from: ["in_batch"], roles: PAYMENT, to: "payment_failed" }],
+  // Taken out of a batch the bank has not yet received: approved again, so a later batch may take it.
+  remove_from_batch: [{ from: ["in_batch"], roles: PAYMENT, to: "approved" }],
   correct_bank_details: [{ from: ["payment_failed"], roles: TOWNSHIP, to: "approved" }],
+  refer_objection: [{ from: OBJECTION_FROM, roles: PUBLISHER, to: "objection_review" }],
+  // `to` is a placeholder: the case goes back to the state it left (the command's returnTo, checked in decide).
+  confirm_after_objection: [{ from: ["objection_review"], roles: COUNTY, to: "approved" }],
+  revoke_after_objection: [{ from: ["objection_review"], roles: COUNTY, to: "refused" }],
 };
 
 /** Only the manager may approve an amount other than the computed one. */
@@ -247,9 +261,26 @@ export function decide(
     case "mark_payment_failed":
       requireText(command.reason, "reason", "支付失败原因（如账号有误）");
       return { ...base, clock };
+    case "remove_from_batch":
+      // The payment clock keeps running: the money is still due 10 working days after approval.
+      requireText(command.reason, "reason", "移出支付批次的原因");
+      return { ...base, clock };
     case "correct_bank_details":
       if (!c.bankDetailsOnFile) guard("bank", "请先填写更正后的银行账户信息");
       return { ...base, clock };
+    case "refer_objection":
+      requireText(command.reason, "reason", "异议成立的理由");
+      return { ...base, clock: null };
+    case "confirm_after_objection": {
+      requireText(command.reason, "reason", "维持原审批的复核意见");
+      if (!OBJECTION_FROM.includes(command.returnTo)) guard("returnTo", "找不到该案件进入异议复核前的状态");
+      // Payment was held during the review: an unpaid case gets a fresh payment step from today.
+      const back = command.returnTo === "paid" ? null : startClock("payment", on);
+      return { ...base, to: command.returnTo, clock: back };
+    }
+    case "revoke_after_objection":
+      requireText(command.reason, "reason", "撤销救助的理由");
+      return { ...base, clock: null };
   }
 }
 

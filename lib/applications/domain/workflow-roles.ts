@@ -12,19 +12,24 @@ import { isWithin, levelOf } from "@/lib/divisions/domain/division-code";
 // Everyone else (民政 clerks, 公示员, the system administrator, 财政 viewers) has no post here.
 // The payment clerk is not the reviewer: the one who approves an amount does not pay it.
 
-export type WorkflowRole = "township_clerk" | "county_reviewer" | "payment_clerk" | "manager";
+//   township_publisher 乡镇公示员 or 乡镇负责人 — only refers a case whose notice objection was upheld back to the county
+export type WorkflowRole = "township_clerk" | "county_reviewer" | "payment_clerk" | "manager" | "township_publisher";
 
 export const WORKFLOW_ROLE_NAMES: Record<WorkflowRole, string> = {
   township_clerk: "乡镇经办员",
   county_reviewer: "县级医保审核员",
   payment_clerk: "医保支付经办员",
   manager: "医保负责人",
+  township_publisher: "乡镇公示员",
 };
 
 export type WorkflowActor = { department: Department; role: Role; jurisdiction: string };
 
 export function workflowRoleOf(actor: Pick<WorkflowActor, "department" | "role">): WorkflowRole | null {
-  if (actor.department === "township") return actor.role === "clerk" ? "township_clerk" : null;
+  if (actor.department === "township") {
+    if (actor.role === "clerk") return "township_clerk";
+    return actor.role === "publisher" || actor.role === "manager" ? "township_publisher" : null;
+  }
   if (actor.department !== "medical_security") return null;
   if (actor.role === "reviewer") return "county_reviewer";
   if (actor.role === "clerk") return "payment_clerk";
@@ -41,6 +46,6 @@ export function coversCase(actor: WorkflowActor, townshipCode: string): boolean 
   const role = workflowRoleOf(actor);
   if (role === null) return false;
   if (levelOf(actor.jurisdiction) === null || levelOf(townshipCode) === null) return false;
-  if (role === "township_clerk" && levelOf(actor.jurisdiction) !== "township") return false;
+  if ((role === "township_clerk" || role === "township_publisher") && levelOf(actor.jurisdiction) !== "township") return false;
   return isWithin(townshipCode, actor.jurisdiction);
 }

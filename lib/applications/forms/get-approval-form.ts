@@ -31,7 +31,7 @@ export async function getApprovalForm(ctx: UseCaseContext, id: unknown) {
     applicant: { name: r.personName, idMasked: f.idMasked, place: f.place, categoryName: f.categoryName },
     filer,
     phoneMasked: r.phoneTail ? maskPhone(r.phoneTail) : "—",
-    bank: r.bankName && r.bankAccountTail ? `${r.bankName} ${maskBankAccount(r.bankAccountTail)}` : "—",
+    bank: r.bankName && r.bankAccountTail ? `${r.bankName} ${maskBankAccount(r.bankAccountTail, r.bankAccountHead ?? undefined)}` : "—",
     diagnosis: r.diagnosisSummary ?? "—",
     policyName: r.policyName,
     claims: r.claims.map((c) => ({

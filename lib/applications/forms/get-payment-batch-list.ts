@@ -41,7 +41,7 @@ export async function getPaymentBatchList(ctx: UseCaseContext, batchId: unknown)
       n: i + 1,
       caseNo: l.caseNo,
       holder: l.bankHolderSealed ? keys.open(l.bankHolderSealed) : "—",
-      account: l.bankAccountTail ? maskBankAccount(l.bankAccountTail) : "—",
+      account: l.bankAccountTail ? maskBankAccount(l.bankAccountTail, l.bankAccountHead ?? undefined) : "—",
       bankName: l.bankName ?? "—",
       amount: formatYuan(l.amount),
       statusName: LINE_NAMES[l.status],

@@ -44,6 +44,6 @@ export async function correctBankDetails(ctx: UseCaseContext, applicationId: unk
     permission: "applications.intake",
     // The audit and transition rows say that the account changed, never to what.
     reason: "已更正银行账户",
-    patch: () => ({ bankHolderSealed: keys.seal(holder), bankName, bankAccountSealed: keys.seal(account), bankAccountTail: account.slice(-4) }),
+    patch: () => ({ bankHolderSealed: keys.seal(holder), bankName, bankAccountSealed: keys.seal(account), bankAccountTail: account.slice(-4), bankAccountHead: account.slice(0, 4) }),
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { batchLines, findBatch, markBatchSent } from "@/db/queries/payment-batches";
+import { batchLines, findBatch, lockBatch, markBatchSent } from "@/db/queries/payment-batches";
 import { inTransaction } from "@/db/transaction";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
@@ -33,23 +33,25 @@ export async function exportPaymentBatch(ctx: UseCaseContext, batchId: unknown):
   const batch = await findBatch(ctx.db, id);
   if (!batch) throw new AppError("not_found", "找不到该支付批次，可能链接有误。");
   await requireWithin(ctx, batch.countyCode, "applications.pay", { objectType: "payment_batch", objectId: String(id) });
-  const lines = (await batchLines(ctx.db, id)).filter((l) => l.status === "pending");
-  if (lines.length === 0) throw new AppError("conflict", `批次 ${batch.batchNo} 没有待支付的明细（已全部确认或退回），无需再发送银行`);
-
   const keys = idCrypto();
-  const total = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
-  const rows = [
-    ...lines.map((l) => ({
-      holder: keys.open(l.bankHolderSealed!),
-      account: keys.open(l.bankAccountSealed!),
-      bank: l.bankName,
-      amount: new Money(l.amount).toFixed(2),
-      memo: `医疗救助 ${l.caseNo}`,
-    })),
-    { holder: "合计", account: `共 ${lines.length} 笔`, bank: null, amount: total.toFixed(2), memo: `批次 ${batch.batchNo}` },
-  ];
-  const detail = { batchNo: batch.batchNo, count: lines.length, total: total.toFixed(2) };
-  const body = await inTransaction(ctx.db, async (tx) => {
+  // The lines are read under the batch's row lock: a removal (remove-batch-line.ts) either finished
+  // before (its line is not in the file) or waits and then finds the batch sent.
+  const { body, detail } = await inTransaction(ctx.db, async (tx) => {
+    await lockBatch(tx, id);
+    const lines = (await batchLines(tx, id)).filter((l) => l.status === "pending");
+    if (lines.length === 0) throw new AppError("conflict", `批次 ${batch.batchNo} 没有待支付的明细（已全部确认或退回），无需再发送银行`);
+    const total = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
+    const rows = [
+      ...lines.map((l) => ({
+        holder: keys.open(l.bankHolderSealed!),
+        account: keys.open(l.bankAccountSealed!),
+        bank: l.bankName,
+        amount: new Money(l.amount).toFixed(2),
+        memo: `医疗救助 ${l.caseNo}`,
+      })),
+      { holder: "合计", account: `共 ${lines.length} 笔`, bank: null, amount: total.toFixed(2), memo: `批次 ${batch.batchNo}` },
+    ];
+    const detail = { batchNo: batch.batchNo, count: lines.length, total: total.toFixed(2) };
     const file = await auditedXlsx(ctx, [{ name: "代发明细", columns: BANK_COLUMNS, rows }], {
       action: "applications.export_batch",
       objectType: "payment_batch",
@@ -59,7 +61,7 @@ export async function exportPaymentBatch(ctx: UseCaseContext, batchId: unknown):
       now: ctx.now?.(),
     });
     await markBatchSent(tx, id);
-    return file;
+    return { body: file, detail };
   });
-  return { fileName: `代发文件-${batch.batchNo}.xlsx`, body, count: lines.length, total: detail.total };
+  return { fileName: `代发文件-${batch.batchNo}.xlsx`, body, count: detail.count, total: detail.total };
 }

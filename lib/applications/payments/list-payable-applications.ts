@@ -12,5 +12,5 @@ import { maskBankAccount } from "../domain/intake-input";
 export async function listPayableApplications(ctx: UseCaseContext) {
   await requirePermission(ctx, "applications.pay", { objectType: "payment_batch" });
   const rows = await listPayable(ctx.db, scopePrefix(ctx.actor.user.jurisdiction));
-  return rows.map(({ bankAccountTail, ...r }) => ({ ...r, accountMasked: bankAccountTail ? maskBankAccount(bankAccountTail) : null }));
+  return rows.map(({ bankAccountTail, bankAccountHead, ...r }) => ({ ...r, accountMasked: bankAccountTail ? maskBankAccount(bankAccountTail, bankAccountHead ?? undefined) : null }));
 }

@@ -23,7 +23,7 @@ export async function showPaymentBatch(ctx: UseCaseContext, batchId: unknown) {
     caseNo: l.caseNo,
     name: l.name,
     bankName: l.bankName,
-    accountMasked: l.bankAccountTail ? maskBankAccount(l.bankAccountTail) : null,
+    accountMasked: l.bankAccountTail ? maskBankAccount(l.bankAccountTail, l.bankAccountHead ?? undefined) : null,
     amount: new Money(l.amount).toFixed(2),
     status: l.status,
     statusName: LINE_STATUS_NAMES[l.status],

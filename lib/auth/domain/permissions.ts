@@ -146,6 +146,23 @@ export const PERMISSIONS = {
       { departments: YIBAO, roles: ["clerk", "reviewer", "manager"] },
     ],
   },
+  // 季度公示 (docs/policy.md §7): the township publishes its villages' notices and handles the
+  // objections; the county reads them (an upheld objection comes back to its reviewers).
+  "notices.manage": {
+    label: "起草、发布季度公示（含更正公示）",
+    grants: [{ departments: ["township"], roles: ["publisher", "manager"] }],
+  },
+  "notices.objection": {
+    label: "登记、处理公示期内的异议",
+    grants: [{ departments: ["township"], roles: ["publisher", "manager"] }],
+  },
+  "notices.view": {
+    label: "查看季度公示与公示档案",
+    grants: [
+      { departments: ["township"], roles: ["publisher", "manager"] },
+      { departments: YIBAO, roles: ["clerk", "reviewer", "manager"] },
+    ],
+  },
   "stats.view": {
     label: "查看统计分析（汇总数字，不含个人信息）",
     // Counts and sums only. 财政 follows the funds; certifying departments see
@@ -160,6 +177,25 @@ export const PERMISSIONS = {
   "monitoring.run": {
     label: "运行因病返贫致贫监测（生成预警）",
     grants: [{ departments: YIBAO, roles: ["clerk", "manager"] }],
+  },
+  "monitoring.view": {
+    label: "查看因病返贫致贫监测预警",
+    // docs/policy.md §5: a flag is pushed to 民政 and 乡村振兴 for review; 医保
+    // staff settle the claims behind it; the township clerk takes the
+    // on-application case (主动发现). Each sees the flags of their jurisdiction.
+    grants: [
+      { departments: YIBAO, roles: ["clerk", "reviewer", "manager"] },
+      { departments: ["civil_affairs", "rural_revitalization"], roles: ["clerk", "manager"] },
+      { departments: ["township"], roles: ["clerk"] },
+    ],
+  },
+  "monitoring.handle": {
+    label: "处理监测预警（记录结果：已救助、转依申请、纳入类别、排除）",
+    grants: [
+      { departments: YIBAO, roles: ["clerk", "reviewer"] },
+      { departments: ["civil_affairs", "rural_revitalization"], roles: ["clerk"] },
+      { departments: ["township"], roles: ["clerk"] },
+    ],
   },
   "audit.view": {
     label: "查看审计日志",

@@ -72,6 +72,12 @@ const baseSchema = z.strictObject(
       .string({ error: typeError("来源说明文字") })
       .trim()
       .min(1, { error: (iss) => at(iss.path, "请注明来源（国务院办公厅通知的文号，或标题与日期）") }),
+    /**
+     * Set only on a year derived from the statutory holidays before the State
+     * Council's notice is out (schedules/2027-provisional.ts): every deadline
+     * computed with it says so. An official load omits the field.
+     */
+    provisional: z.literal(true, { error: (iss) => at(iss.path, `暂定标记只能为 true（正式安排请省略此字段），收到 ${quote(iss.input)}`) }).optional(),
   },
   { error: objectError("对象 { year, holidays, makeupWorkdays, source }") },
 );

@@ -13,19 +13,22 @@ export function canonicalSchedule(s: YearSchedule): string {
   const holidays = s.holidays
     .map((h) => ({ name: h.name, days: sorted(h.days) }))
     .sort((a, b) => (a.days[0] ?? "").localeCompare(b.days[0] ?? "") || a.name.localeCompare(b.name));
-  return JSON.stringify({ year: s.year, holidays, makeupWorkdays: sorted(s.makeupWorkdays), source: s.source });
+  // provisional is part of the content: the official notice stating the same days still replaces the estimate.
+  return JSON.stringify({ year: s.year, holidays, makeupWorkdays: sorted(s.makeupWorkdays), source: s.source, provisional: s.provisional === true });
 }
 
 /** The schedule in its documented field order, pretty-printed: for download and as a template. */
 export function scheduleJson(s: YearSchedule): string {
-  const { year, holidays, makeupWorkdays, source } = s;
-  return JSON.stringify({ year, holidays: holidays.map(({ name, days }) => ({ name, days })), makeupWorkdays, source }, null, 2);
+  const { year, holidays, makeupWorkdays, source, provisional } = s;
+  const fields = { year, holidays: holidays.map(({ name, days }) => ({ name, days })), makeupWorkdays, source };
+  return JSON.stringify(provisional ? { ...fields, provisional } : fields, null, 2);
 }
 
 /** A short, readable summary for the audit log: `春节 2026-02-15～2026-02-23（9天）`. */
 export function summarizeSchedule(s: YearSchedule, version: number) {
   return {
     version,
+    ...(s.provisional ? { provisional: true } : {}),
     source: s.source,
     holidays: s.holidays.map((h) => {
       const days = sorted(h.days);

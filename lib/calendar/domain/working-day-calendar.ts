@@ -20,6 +20,8 @@ export type DayInfo = {
 export type WorkingDayCalendar = {
   /** Years whose schedule is loaded, ascending. */
   readonly years: readonly number[];
+  /** Loaded years whose schedule is provisional (derived, not the State Council's notice), ascending. */
+  readonly provisionalYears: readonly number[];
   isWorkingDay(date: string): boolean;
   describeDay(date: string): DayInfo;
   /** The date itself when it is a working day, else the next working day (民法典 第二百零三条). */
@@ -41,6 +43,7 @@ type Mark = { kind: "holiday"; name: string; year: number } | { kind: "makeup"; 
 
 export function createCalendar(schedules: readonly YearSchedule[]): WorkingDayCalendar {
   const years = new Set<number>();
+  const provisional = new Set<number>();
   const marks = new Map<number, Mark>();
 
   const put = (date: string, mark: Mark) => {
@@ -59,6 +62,7 @@ export function createCalendar(schedules: readonly YearSchedule[]): WorkingDayCa
     const schedule = parseYearSchedule(input);
     if (years.has(schedule.year)) throw new ScheduleConflictError(`${schedule.year}年的节假日安排重复提供`);
     years.add(schedule.year);
+    if (schedule.provisional) provisional.add(schedule.year);
     for (const holiday of schedule.holidays) {
       for (const date of holiday.days) put(date, { kind: "holiday", name: holiday.name, year: schedule.year });
     }
@@ -104,6 +108,7 @@ export function createCalendar(schedules: readonly YearSchedule[]): WorkingDayCa
 
   return {
     years: Object.freeze([...years].sort((a, b) => a - b)),
+    provisionalYears: Object.freeze([...provisional].sort((a, b) => a - b)),
     isWorkingDay: (date) => working(parseIsoDate(date)),
     describeDay: (date) => {
       const day = parseIsoDate(date);

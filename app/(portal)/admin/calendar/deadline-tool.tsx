@@ -56,6 +56,7 @@ export function DeadlineTool({ query, year, result, error }: Props) {
       {add ? (
         <div className="text-sm" data-testid="deadline-add">
           {add.date} 起 {add.n} 个工作日：<strong className="text-base">{withWeekday(add.steps.at(-1)!)}</strong>
+          {add.provisionalNotice ? <p data-testid="deadline-provisional" className="mt-1 text-amber-800">{add.provisionalNotice}</p> : null}
           <Steps steps={add.steps} />
         </div>
       ) : null}
@@ -63,6 +64,7 @@ export function DeadlineTool({ query, year, result, error }: Props) {
         <p className="text-sm" data-testid="deadline-roster">
           {roster.month} 名单报送截止日：<strong className="text-base">{roster.result}</strong>
           {roster.fifth.working ? "（5日为工作日）" : `（5日为${roster.fifth.holiday ?? "周末"}，顺延）`}
+          {roster.provisionalNotice ? <span className="block text-amber-800">{roster.provisionalNotice}</span> : null}
         </p>
       ) : null}
     </section>

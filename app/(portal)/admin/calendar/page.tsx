@@ -53,6 +53,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
             : `已导入${year}年节假日安排，现行为第 ${param(sp.loaded)} 版，即日起用于所有期限计算。`}
         </Notice>
       ) : null}
+      {list.data.years.filter((y) => y.provisionalNotice).map((y) => (
+        <Notice key={y.year} tone="warning" testId="calendar-provisional">{y.provisionalNotice}</Notice>
+      ))}
       <div className="space-y-8">
         <section aria-label="已导入年度">
           <h2 className="mb-2 text-lg font-semibold">已导入年度</h2>

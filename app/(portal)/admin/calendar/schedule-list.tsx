@@ -15,7 +15,10 @@ export function ScheduleList({ years, selected }: { years: HolidayScheduleListIt
       <tbody>
         {years.map((y) => (
           <tr key={y.year} data-year={y.year} className={y.year === selected ? "bg-brand-50" : undefined}>
-            <Td className="font-medium">{y.year}年</Td>
+            <Td className="font-medium">
+              {y.year}年
+              {y.provisionalNotice ? <span data-testid="schedule-provisional" className="ml-1 rounded bg-amber-100 px-1.5 text-xs text-amber-900" title={y.provisionalNotice}>暂定</span> : null}
+            </Td>
             <Td>第 {y.version} 版</Td>
             <Td className="max-w-md">
               {y.source}

@@ -43,6 +43,7 @@ export function YearView({ data, years }: { data: YearCalendar; years: number[] 
         </h2>
         <Legend />
       </div>
+      {data.provisionalNotice ? <p data-testid="year-provisional" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{data.provisionalNotice}</p> : null}
       <p className="text-sm text-slate-600">
         依据：{data.source}。全年工作日 {data.totals.workday + data.totals.makeup} 天（含调休上班 {data.totals.makeup} 天），法定节假日放假 {data.totals.holiday} 天。
       </p>

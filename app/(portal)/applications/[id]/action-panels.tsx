@@ -12,6 +12,7 @@ import { ContactReveal } from "./panels/contact-reveal";
 import { revealContactAction } from "./panels/payment-actions";
 import { PaymentPanel } from "./panels/payment-panel";
 import { RefusalNoticePanel } from "./panels/refusal-notice-panel";
+import { confirmAfterObjectionAction, revokeAfterObjectionAction } from "./panels/objection-review-actions";
 
 // The forms of the steps the current user may take on this case now. One
 // entry per panel: `when` says whether it shows (usually: its action is
@@ -106,6 +107,34 @@ const PANELS: Panel[] = [
         tone="danger"
         confirm="确认作出不予救助决定？理由将写入不予救助告知书，决定后不能撤回。"
         text={{ name: "reason", label: "不予救助的理由（书面告知申请人）", placeholder: "写明不符合救助条件的具体情形及政策依据" }}
+      />
+    ),
+  },
+  // 公示异议复核: the township upheld an objection to the quarterly notice; the county confirms or revokes.
+  {
+    key: "confirm_after_objection",
+    title: "公示异议复核：维持原审批",
+    when: has("confirm_after_objection"),
+    render: (a) => (
+      <>
+        <p className="mb-2 text-sm text-slate-600">乡镇认定公示异议成立，案件退回县级复核（异议内容和乡镇意见见下方办理记录）。复核后认为原审批正确的，维持原审批，案件回到异议前的环节；尚未支付的继续支付。</p>
+        <TransitionForm testId="confirm-objection-form" version={a.version} action={confirmAfterObjectionAction.bind(null, a.id)} submitLabel="维持原审批" text={{ name: "reason", label: "复核意见", placeholder: "如：经复核，异议所涉车辆为借用，维持原审批" }} />
+      </>
+    ),
+  },
+  {
+    key: "revoke_after_objection",
+    title: "公示异议复核：撤销救助",
+    when: has("revoke_after_objection"),
+    render: (a) => (
+      <TransitionForm
+        testId="revoke-objection-form"
+        version={a.version}
+        action={revokeAfterObjectionAction.bind(null, a.id)}
+        submitLabel="撤销救助"
+        tone="danger"
+        confirm="确认撤销该救助？案件将转为不予救助，已支付的资金须追回。"
+        text={{ name: "reason", label: "撤销理由（书面告知申请人）", placeholder: "写明经复核不符合救助条件的具体情形" }}
       />
     ),
   },

@@ -13,6 +13,7 @@ export function ClockBox({ app }: { app: ApplicationView }) {
   return (
     <div data-testid="case-clock" className={`mb-6 rounded border px-4 py-3 text-sm ${tone}`}>
       <p className="font-medium">{c.note}</p>
+      {c.provisionalNotice ? <p data-testid="clock-provisional" className="mt-1 text-amber-800">{c.provisionalNotice}</p> : null}
       <p className="mt-1 text-xs text-slate-600">
         时限按工作日计算：受理（报送、审批）当日不计，遇法定节假日顺延，调休上班日照计。{app.state === "returned" || app.state === "accepted" || app.state === "township_review" ? RETURN_CLOCK_RULE : null}
       </p>

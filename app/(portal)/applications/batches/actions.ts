@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { confirmBatchPaid } from "@/lib/applications/payments/confirm-batch-paid";
 import { createPaymentBatch } from "@/lib/applications/payments/create-payment-batch";
 import { markPaymentLineFailed } from "@/lib/applications/payments/mark-payment-line-failed";
+import { removeBatchLine } from "@/lib/applications/payments/remove-batch-line";
 import { requireContext } from "@/lib/auth/current-actor";
 import { echoValues, runAction, type ActionResult } from "@/lib/http/action-result";
 
@@ -34,4 +35,15 @@ export async function failLineAction(batchId: number, lineId: number, _prev: Act
   });
   if (result?.ok) revalidatePath(`/applications/batches/${batchId}`);
   return result?.ok ? result : result && { ...result, values: echoValues(form, ["reason"]) };
+}
+
+export async function removeLineAction(batchId: number, lineId: number, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+  let caseNo = "";
+  const result = await runAction(async () => {
+    caseNo = (await removeBatchLine(await requireContext(), batchId, { lineId, reason: form.get("reason") })).caseNo;
+  });
+  if (!result?.ok) return result && { ...result, values: echoValues(form, ["reason"]) };
+  // The line's row (and its form) is gone after the removal: the page itself says what happened.
+  revalidatePath(`/applications/batches/${batchId}`);
+  redirect(`/applications/batches/${batchId}?removed=${encodeURIComponent(caseNo)}`);
 }

@@ -2,6 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { acceptApplication } from "@/lib/applications/accept-application";
+import { setApplicationClaims } from "@/lib/applications/set-application-claims";
+import type { UseCaseContext } from "@/lib/auth/context";
 import { DOCUMENT_ITEMS } from "@/lib/applications/domain/documents";
 import { requireContext } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors/app-error";
@@ -37,12 +39,14 @@ const INTAKE_FIELDS = [
   ...DOCUMENT_ITEMS.flatMap((i) => [`doc.${i}.status`, `doc.${i}.dueOn`, `doc.${i}.waiveReason`]),
 ];
 
-export async function acceptApplicationAction(personId: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+export async function acceptApplicationAction(personId: string, fromFlag: { id: number; claimIds: string[] } | null, _prev: ActionResult, form: FormData): Promise<ActionResult> {
   const get = (name: string) => String(form.get(name) ?? "");
   let id: string;
   try {
-    const created = await acceptApplication(await requireContext(), {
+    const ctx = await requireContext();
+    const created = await acceptApplication(ctx, {
       personId,
+      flagId: fromFlag?.id,
       acceptedOn: get("acceptedOn"),
       urgent: form.get("urgent") === "on",
       urgentReason: get("urgentReason"),
@@ -57,6 +61,8 @@ export async function acceptApplicationAction(personId: string, _prev: ActionRes
       documents: DOCUMENT_ITEMS.map((item) => ({ item, status: get(`doc.${item}.status`), dueOn: get(`doc.${item}.dueOn`), waiveReason: get(`doc.${item}.waiveReason`) })),
     });
     id = created.id;
+    // 主动发现: the flag's claims are ticked into the new case (the clerk may change them on the case page).
+    if (fromFlag && fromFlag.claimIds.length > 0) await tickFlagClaims(ctx, id, fromFlag.claimIds);
   } catch (err) {
     if (err instanceof AppError) {
       // Handed back so the clerk need not retype the form (React resets it after an action); in the response only, never in a URL or log.
@@ -67,4 +73,14 @@ export async function acceptApplicationAction(personId: string, _prev: ActionRes
     throw err;
   }
   redirect(`/applications/${id}`);
+}
+
+// A claim already counted in another live case is refused by setApplicationClaims; the case
+// stays accepted (the flag closed with it) and the clerk ticks the claims on the case page.
+async function tickFlagClaims(ctx: UseCaseContext, applicationId: string, claimIds: string[]): Promise<void> {
+  try {
+    await setApplicationClaims(ctx, applicationId, { version: 1, claimIds });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+  }
 }

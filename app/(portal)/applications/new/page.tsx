@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/domain/can";
 import { beijingToday, formatIsoDate, parseIsoDate } from "@/lib/calendar/domain/iso-date";
 import { loadForPage } from "@/lib/http/page-errors";
 import { param } from "@/lib/http/search-params";
+import { getFlagForIntake } from "@/lib/monitoring/flag-intake";
 import { getPerson } from "@/lib/people/get-person";
 import { listPeople } from "@/lib/people/list-people";
 import { openNameSearch } from "@/lib/people/name-search-token";
@@ -27,7 +28,12 @@ export default async function NewApplicationPage({ searchParams }: { searchParam
   const ctx = await requireContext();
   // Only the township clerk accepts applications; the use case refuses anyone else on submit as well.
   if (!can(ctx.actor.user, "applications.intake")) forbidden();
-  const personId = param(sp.person);
+  // 主动发现: only the flag's id travels in the URL; the person and the claims come from the flag.
+  const flagParam = param(sp.flag);
+  const flag = flagParam ? await loadForPage(() => getFlagForIntake(ctx, flagParam)) : null;
+  if (flag && !flag.ok) return <><PageHeader title="受理依申请救助" /><Notice tone="error" testId="page-error">{flag.error.message}</Notice></>;
+  const fromFlag = flag?.ok ? flag.data : null;
+  const personId = fromFlag?.personId ?? param(sp.person);
   const q = param(sp.q);
   const name = openNameSearch(q);
   const header = <PageHeader title="受理依申请救助" description="申请人向户籍所在地乡镇（街道）提出书面申请。先查找申请人，再登记申请信息和材料。" actions={<Link href="/applications" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">返回待办列表</Link>} />;
@@ -47,12 +53,17 @@ export default async function NewApplicationPage({ searchParams }: { searchParam
           <span>{p.place}</span>
           <Link href="/applications/new" className="ml-auto text-brand-600 hover:underline">重新选择申请人</Link>
         </div>
+        {fromFlag ? (
+          <Notice tone="info" testId="from-flag">
+            主动发现：来自监测预警（{fromFlag.year} 年{fromFlag.ruleName}，负担 {fromFlag.figure} 元，标准 {fromFlag.threshold} 元）。受理后将勾选该预警所计入的 {fromFlag.claimIds.length} 笔结算记录，预警自动办结并关联本案件。
+          </Notice>
+        ) : null}
         <IntakeForm
           today={today}
           // 容缺受理: a missing item is due, by default, two weeks from today (the clerk may change it).
           defaultDocumentDue={formatIsoDate(parseIsoDate(today) + 14)}
           documents={DOCUMENT_ITEMS.map((item) => ({ item, name: DOCUMENT_NAMES[item] }))}
-          action={acceptApplicationAction.bind(null, p.id)}
+          action={acceptApplicationAction.bind(null, p.id, fromFlag ? { id: fromFlag.id, claimIds: fromFlag.claimIds } : null)}
         />
       </>
     );

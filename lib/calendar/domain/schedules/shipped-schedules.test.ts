@@ -19,8 +19,9 @@ function range(from: string, to: string): string[] {
 }
 
 describe("shipped schedules", () => {
-  it("covers 2019 through 2026", () => {
-    expect(calendar.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+  it("covers 2019 through 2026 from the notices, and 2027 provisionally", () => {
+    expect(calendar.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(calendar.provisionalYears).toEqual([2027]);
   });
 
   it("2024 (国办发明电〔2023〕7号)", () => {

@@ -7,6 +7,7 @@ import { SCHEDULE_2023 } from "./2023";
 import { SCHEDULE_2024 } from "./2024";
 import { SCHEDULE_2025 } from "./2025";
 import { SCHEDULE_2026 } from "./2026";
+import { SCHEDULE_2027_PROVISIONAL } from "./2027-provisional";
 
 /**
  * The years shipped with the code. Later years are loaded by an administrator
@@ -23,3 +24,11 @@ export const SHIPPED_SCHEDULES: readonly YearSchedule[] = [
   SCHEDULE_2025,
   SCHEDULE_2026,
 ];
+
+/**
+ * Years shipped as an estimate because the notice was not out yet
+ * (provisional: true). The seed stores them like the others, each screen
+ * computing a deadline with one says so, and the administrator's load of the
+ * official notice replaces it as a new version.
+ */
+export const PROVISIONAL_SCHEDULES: readonly YearSchedule[] = [SCHEDULE_2027_PROVISIONAL];

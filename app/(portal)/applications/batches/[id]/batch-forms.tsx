@@ -65,3 +65,24 @@ export function FailLineForm({ caseNo, action }: { caseNo: string; action: Actio
     </form>
   );
 }
+
+/**
+ * 移出批次 of one line of a batch not yet sent to the bank, with the reason;
+ * the browser asks once more before the case leaves the batch.
+ */
+export function RemoveLineForm({ caseNo, amount, action }: { caseNo: string; amount: string; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [open, setOpen] = useState(false);
+  if (!open) return <button type="button" onClick={() => setOpen(true)} className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-100" data-testid="remove-line">移出批次</button>;
+  return (
+    <form action={formAction} className="flex flex-wrap items-start gap-2" data-testid="remove-form">
+      <input name="reason" maxLength={500} placeholder="移出原因，如核定金额待更正" aria-label={`${caseNo} 的移出原因`} defaultValue={state && !state.ok ? state.values?.reason : ""} className="w-48 rounded border border-slate-300 px-2 py-1 text-sm" />
+      <button type="submit" disabled={pending} className="rounded bg-red-700 px-2 py-1 text-xs text-white hover:bg-red-800 disabled:opacity-60"
+        onClick={(e) => { if (!window.confirm(`确认将 ${caseNo}（${amount} 元）移出本批次？移出后案件恢复为“已审批待支付”，可编入其他批次。`)) e.preventDefault(); }}>
+        {pending ? "提交中…" : "确认移出"}
+      </button>
+      <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-2 py-1 text-xs">取消</button>
+      <div className="basis-full"><Answer state={state} /></div>
+    </form>
+  );
+}

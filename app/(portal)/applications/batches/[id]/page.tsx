@@ -7,13 +7,16 @@ import { showPaymentBatch } from "@/lib/applications/payments/show-payment-batch
 import { requireContext } from "@/lib/auth/current-actor";
 import { todayOf } from "@/lib/auth/context";
 import { loadForPage } from "@/lib/http/page-errors";
-import { confirmPaidAction, failLineAction } from "../actions";
-import { ConfirmPaidForm, FailLineForm } from "./batch-forms";
+import { confirmPaidAction, failLineAction, removeLineAction } from "../actions";
+import { ConfirmPaidForm, FailLineForm, RemoveLineForm } from "./batch-forms";
 
 export const metadata: Metadata = { title: "支付批次" };
 
-export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function BatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ removed?: string | string[] }> }) {
   const { id } = await params;
+  const removedParam = (await searchParams).removed;
+  // Only a case number is echoed back (the action's redirect after 移出批次).
+  const removed = typeof removedParam === "string" && /^[A-Z]{2}-\d{9}-\d{4}-\d{4}$/.test(removedParam) ? removedParam : null;
   const ctx = await requireContext();
   const result = await loadForPage(() => showPaymentBatch(ctx, id));
   if (!result.ok) return <Notice tone="error" testId="page-error">{result.error.message}</Notice>;
@@ -32,6 +35,9 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
           </>
         }
       />
+      {removed && !b.lines.some((l) => l.caseNo === removed) ? (
+        <Notice tone="success" testId="line-removed">已将 {removed} 移出本批次，案件恢复为“已审批待支付”，可编入其他批次。本批次现为 {b.lines.length} 笔，应付 {b.total} 元。</Notice>
+      ) : null}
       {b.status === "open" ? <Notice tone="info">代发文件尚未下载。下载后批次为“已发送银行”，银行回单后在下方登记支付结果。代发文件含完整银行账号，下载会记入审计日志，请妥善保管。</Notice> : null}
       <div className="mt-4 space-y-6">
         <Table testId="batch-lines">
@@ -47,7 +53,10 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
                 <Td className="whitespace-nowrap text-right tabular-nums">{l.amount}</Td>
                 <Td className={`whitespace-nowrap ${l.status === "failed" ? "text-red-700" : l.status === "paid" ? "text-emerald-700" : ""}`}>{l.statusName}</Td>
                 <Td className="text-sm">{l.status === "paid" ? `${l.paidOn} · ${l.bankReference}` : l.failureReason ?? ""}</Td>
-                <Td>{canSettle && l.status === "pending" ? <FailLineForm caseNo={l.caseNo} action={failLineAction.bind(null, b.id, l.id)} /> : null}</Td>
+                <Td>
+                  {canSettle && l.status === "pending" ? <FailLineForm caseNo={l.caseNo} action={failLineAction.bind(null, b.id, l.id)} /> : null}
+                  {b.status === "open" && l.status === "pending" ? <RemoveLineForm caseNo={l.caseNo} amount={l.amount} action={removeLineAction.bind(null, b.id, l.id)} /> : null}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,2 @@
+ALTER TABLE "monitoring_flags" ADD COLUMN "application_id" uuid;--> statement-breakpoint
+ALTER TABLE "monitoring_flags" ADD CONSTRAINT "monitoring_flags_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "bank_account_head" varchar(4);

@@ -1,0 +1,2 @@
+ALTER TABLE "applications" DROP CONSTRAINT "applications_paid";--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_paid" CHECK (("applications"."state" <> 'paid' OR "applications"."paid_on" IS NOT NULL) AND ("applications"."paid_on" IS NULL OR "applications"."state" IN ('paid', 'objection_review', 'refused')));

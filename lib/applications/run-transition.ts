@@ -12,6 +12,7 @@ import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors/app-error";
 import { dueDate, type StepClock } from "./domain/step-clock";
+import type { WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
 import { decide, type ApplicationCase, type Decision, type WorkflowCommand } from "./domain/transitions";
 
 // The one path every workflow step takes (not a use case itself; each step's
@@ -34,9 +35,82 @@ export function versionOf(value: unknown): number {
   return n;
 }
 
-function clockOf(row: NonNullable<Awaited<ReturnType<typeof findApplicationForWorkflow>>>): StepClock | null {
-  if (row.clockStep === null || row.clockStartedOn === null) return null;
-  return { step: row.clockStep, startedOn: row.clockStartedOn, usedBefore: row.clockUsedBefore, pausedOn: row.clockPausedOn };
+export type WorkflowRow = NonNullable<Awaited<ReturnType<typeof findApplicationForWorkflow>>>;
+
+/** The state machine's view of a stored case. */
+export function caseOf(row: WorkflowRow): ApplicationCase {
+  const clock: StepClock | null =
+    row.clockStep === null || row.clockStartedOn === null
+      ? null
+      : { step: row.clockStep, startedOn: row.clockStartedOn, usedBefore: row.clockUsedBefore, pausedOn: row.clockPausedOn };
+  return {
+    state: row.state,
+    townshipCode: row.townshipCode,
+    acceptedOn: row.acceptedOn,
+    urgent: row.urgent,
+    jointMeeting: row.jointMeeting,
+    documents: row.documents,
+    surveyRecorded: row.surveyRecorded,
+    bankDetailsOnFile: row.bankOnFile,
+    clock,
+  };
+}
+
+export type StepRequest = {
+  row: WorkflowRow;
+  /** The version the user saw. */
+  version: number;
+  command: WorkflowCommand;
+  patch?: (d: Decision, on: string) => ApplicationPatch;
+  reason?: string | null;
+  /** Extra fields of the audit row's detail. */
+  detail?: Record<string, unknown>;
+  within?: (tx: Tx, d: Decision) => Promise<void>;
+};
+
+/**
+ * One case's step inside the caller's transaction — the inside of every
+ * workflow change, single (runTransition) or many cases at once (the payment
+ * batch operations): the state machine's decision, the clock and due date,
+ * the update guarded by the version, the caller's `within` check, the
+ * transition row and the audit row. Throws (and so rolls the transaction
+ * back) on any refusal. The caller has checked permission and jurisdiction.
+ */
+export async function stepInTransaction(ctx: UseCaseContext, tx: Tx, step: StepRequest, on: string, calendar: WorkingDayCalendar): Promise<{ decision: Decision; due: string | null }> {
+  const { row, version } = step;
+  if (row.version !== version) throw new ApplicationChangedError();
+  let decision: Decision;
+  let due: string | null;
+  try {
+    decision = decide(caseOf(row), step.command, ctx.actor.user, on, calendar);
+    due = decision.clock ? dueDate(decision.clock, calendar) : null;
+  } catch (err) {
+    if (err instanceof MissingScheduleError) throw new ValidationError("on", `${err.message}，才能计算办理时限`);
+    throw err;
+  }
+  const clock = decision.clock;
+  const patch: ApplicationPatch = {
+    state: decision.to,
+    clockStep: clock?.step ?? null,
+    clockStartedOn: clock?.startedOn ?? null,
+    clockUsedBefore: clock?.usedBefore ?? 0,
+    clockPausedOn: clock?.pausedOn ?? null,
+    dueOn: due,
+    ...(step.patch?.(decision, on) ?? {}),
+  };
+  if (!(await updateApplicationIfVersion(tx, row.id, version, patch))) throw new ApplicationChangedError();
+  await step.within?.(tx, decision);
+  await insertTransition(tx, { applicationId: row.id, action: decision.action, fromState: decision.from, toState: decision.to, actorId: accountId(ctx.actor), onDate: on, reason: step.reason ?? null });
+  await insertAudit(
+    tx,
+    auditRow(ctx.actor, {
+      action: `applications.${decision.action}`,
+      objectType: "application",
+      objectId: row.id,
+      detail: { caseNo: row.caseNo, from: decision.from, to: decision.to, reason: step.reason ?? null, dueOn: due, ...step.detail },
+    }),
+  );
+  return { decision, due };
 }
 
 export type TransitionRequest = {
@@ -66,52 +140,10 @@ export async function runTransition(ctx: UseCaseContext, req: TransitionRequest)
   await requireWithin(ctx, row.townshipCode, req.permission, { objectType: "application", objectId: id });
   if (row.version !== version) throw new ApplicationChangedError();
 
-  const c: ApplicationCase = {
-    state: row.state,
-    townshipCode: row.townshipCode,
-    acceptedOn: row.acceptedOn,
-    urgent: row.urgent,
-    jointMeeting: row.jointMeeting,
-    documents: row.documents,
-    surveyRecorded: row.surveyRecorded,
-    bankDetailsOnFile: row.bankOnFile,
-    clock: clockOf(row),
-  };
   const on = todayOf(ctx);
   const calendar = await loadWorkingDayCalendar(ctx.db);
-  let decision: Decision;
-  let due: string | null;
-  try {
-    decision = decide(c, req.command, ctx.actor.user, on, calendar);
-    due = decision.clock ? dueDate(decision.clock, calendar) : null;
-  } catch (err) {
-    if (err instanceof MissingScheduleError) throw new ValidationError("on", `${err.message}，才能计算办理时限`);
-    throw err;
-  }
-  const clock = decision.clock;
-  const patch: ApplicationPatch = {
-    state: decision.to,
-    clockStep: clock?.step ?? null,
-    clockStartedOn: clock?.startedOn ?? null,
-    clockUsedBefore: clock?.usedBefore ?? 0,
-    clockPausedOn: clock?.pausedOn ?? null,
-    dueOn: due,
-    ...(req.patch?.(decision, on) ?? {}),
-  };
-  const by = accountId(ctx.actor);
-  await inTransaction(ctx.db, async (tx) => {
-    if (!(await updateApplicationIfVersion(tx, id, version, patch))) throw new ApplicationChangedError();
-    await req.within?.(tx, decision);
-    await insertTransition(tx, { applicationId: id, action: decision.action, fromState: decision.from, toState: decision.to, actorId: by, onDate: on, reason: req.reason ?? null });
-    await insertAudit(
-      tx,
-      auditRow(ctx.actor, {
-        action: `applications.${decision.action}`,
-        objectType: "application",
-        objectId: id,
-        detail: { caseNo: row.caseNo, from: decision.from, to: decision.to, reason: req.reason ?? null, dueOn: due },
-      }),
-    );
-  });
+  const { decision, due } = await inTransaction(ctx.db, (tx) =>
+    stepInTransaction(ctx, tx, { row, version, command: req.command, patch: req.patch, reason: req.reason, within: req.within }, on, calendar),
+  );
   return { state: decision.to, version: version + 1, dueOn: due };
 }

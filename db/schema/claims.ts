@@ -1,10 +1,14 @@
-import { boolean, date, index, integer, jsonb, numeric, pgTable, serial, smallint, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, jsonb, numeric, pgTable, serial, smallint, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { people } from "./people";
 import { policyVersions } from "./policies";
 
 // Settlement records as the insurance platform exports them (one row per
 // hospital stay or outpatient settlement), and the engine's result for each.
 // A result is never overwritten: re-settling supersedes it with a new row.
+// Likewise a claim: a corrected re-import of its 结算流水号 supersedes the row
+// with a new one (superseded_at, superseded_by) and the old row stays, with its
+// old results, for the history and for the cases that referred to it.
 
 export const claimImports = pgTable("claim_imports", {
   id: serial("id").primaryKey(),
@@ -19,7 +23,7 @@ export const claims = pgTable(
   "claims",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** The platform's settlement number (结算流水号); re-importing it changes nothing. */
+    /** The platform's settlement number (结算流水号): one current row per number; the same values again change nothing, different ones supersede it. */
     externalId: varchar("external_id", { length: 64 }).notNull(),
     personId: uuid("person_id").notNull().references(() => people.id),
     claimDate: date("claim_date").notNull(),
@@ -35,10 +39,19 @@ export const claims = pgTable(
     outOfScopeCost: numeric("out_of_scope_cost", { precision: 14, scale: 2 }).notNull(),
     basicPaid: numeric("basic_paid", { precision: 14, scale: 2 }),
     criticalPaid: numeric("critical_paid", { precision: 14, scale: 2 }),
+    /** 医疗机构减免 and 医疗商业补充保险 (004 §二(二)3 四): taken off what the person bears before re-assistance. */
+    hospitalWaived: numeric("hospital_waived", { precision: 14, scale: 2 }).notNull().default("0"),
+    commercialPaid: numeric("commercial_paid", { precision: 14, scale: 2 }).notNull().default("0"),
     importId: integer("import_id").references(() => claimImports.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a corrected re-import replaced this row; null on the current row of its 结算流水号. */
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+    supersededBy: uuid("superseded_by").references((): AnyPgColumn => claims.id),
   },
-  (t) => [unique("claims_external_id").on(t.externalId), index("claims_person_date").on(t.personId, t.claimDate)],
+  (t) => [
+    uniqueIndex("claims_external_id_current").on(t.externalId).where(sql`${t.supersededAt} is null`),
+    index("claims_person_date").on(t.personId, t.claimDate),
+  ],
 );
 
 export const claimSettlements = pgTable(

@@ -163,9 +163,13 @@ export const paymentBatches = pgTable("payment_batches", {
   countyCode: varchar("county_code", { length: 12 }).notNull(),
   createdOn: date("created_on").notNull(),
   createdBy: uuid("created_by"),
-  status: text("status", { enum: ["open", "sent", "confirmed"] }).notNull().default("open"),
+  status: text("status", { enum: ["open", "sent", "confirmed", "cancelled"] }).notNull().default("open"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+  /** 作废批次: only a batch left with no line but removed ones (lib/applications/payments/cancel-payment-batch.ts). */
+  cancelReason: text("cancel_reason"),
+  cancelledOn: date("cancelled_on"),
+  cancelledBy: uuid("cancelled_by"),
+}, (t) => [check("payment_batches_cancelled", sql`(${t.status} = 'cancelled') = (${t.cancelReason} IS NOT NULL AND ${t.cancelledOn} IS NOT NULL)`)]);
 
 /**
  * One case in a batch. A case has at most one line that is not failed: it
@@ -178,16 +182,46 @@ export const paymentBatchLines = pgTable(
     batchId: integer("batch_id").notNull().references(() => paymentBatches.id),
     applicationId: uuid("application_id").notNull().references(() => applications.id),
     amount: money("amount").notNull(),
-    status: text("status", { enum: ["pending", "paid", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "paid", "failed", "removed"] }).notNull().default("pending"),
     paidOn: date("paid_on"),
     bankReference: text("bank_reference"),
     failureReason: text("failure_reason"),
+    /** 移出批次: the line stays in its batch's history as removed (who, when, why), out of its count, total and file. */
+    removedReason: text("removed_reason"),
+    removedOn: date("removed_on"),
+    removedBy: uuid("removed_by"),
   },
   (t) => [
-    uniqueIndex("payment_batch_lines_one_live").on(t.applicationId).where(sql`${t.status} <> 'failed'`),
+    uniqueIndex("payment_batch_lines_one_live").on(t.applicationId).where(sql`${t.status} NOT IN ('failed', 'removed')`),
     index("payment_batch_lines_batch").on(t.batchId),
     check("payment_batch_lines_amount", sql`${t.amount} > 0`),
     check("payment_batch_lines_paid", sql`(${t.status} = 'paid') = (${t.paidOn} IS NOT NULL AND ${t.bankReference} IS NOT NULL)`),
+    check("payment_batch_lines_removed", sql`(${t.status} = 'removed') = (${t.removedReason} IS NOT NULL AND ${t.removedOn} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * 追回: money paid on a case whose grant was revoked afterwards (公示异议复核
+ * 撤销救助). One per case, written in the revocation's transaction; the payment
+ * clerk records when it came back (追回到账) with the bank's reference.
+ */
+export const applicationRecoveries = pgTable(
+  "application_recoveries",
+  {
+    id: serial("id").primaryKey(),
+    applicationId: uuid("application_id").notNull().unique().references(() => applications.id),
+    amount: money("amount").notNull(),
+    reason: text("reason").notNull(),
+    paidOn: date("paid_on").notNull(),
+    createdOn: date("created_on").notNull(),
+    createdBy: uuid("created_by"),
+    recoveredOn: date("recovered_on"),
+    recoveredReference: text("recovered_reference"),
+    recoveredBy: uuid("recovered_by"),
+  },
+  (t) => [
+    check("application_recoveries_amount", sql`${t.amount} > 0`),
+    check("application_recoveries_recovered", sql`(${t.recoveredOn} IS NULL) = (${t.recoveredReference} IS NULL)`),
   ],
 );
 

@@ -1,14 +1,14 @@
 import { Money } from "@/lib/money/money";
 import type { PolicyRecord } from "./schema/policy-record";
-import { cited } from "./describe-sections";
+import { cited, plain, type DescribedLine } from "./describe-sections";
 import { categoriesText, pct, yuan } from "./rule-text";
 
 // The 大病保险 section, written the way the documents write it:
 // "起付线 11000 元（特困人员…减半为 5500 元），报销比例 60%（上述人群提高 5 个百分点），上述人群取消封顶线。来源：003 §三(六)".
 
-export function criticalLines(p: PolicyRecord): string[] {
+export function criticalLines(p: PolicyRecord): DescribedLine[] {
   const c = p.criticalIllness;
-  if (!c) return ["文件未规定大病保险标准（未配置）；结算时须提供大病保险已结算金额（criticalPaid）"];
+  if (!c) return [plain("文件未规定大病保险标准（未配置）；结算时须提供大病保险已结算金额")];
   const t = c.tilt;
   const who = t ? categoriesText(t.categories) : "";
   const factor = (amount: Money) => (t ? amount.times(t.deductibleFactorPercent).div(100) : amount);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { describePolicy } from "./describe-policy";
+import { lineText } from "./describe-sections";
 import { getPreset, PRESET_IDS } from "./preset-registry";
 
 // The admin page's readable rendering of a policy.
 
 const text = (id: string) =>
   describePolicy(getPreset(id)!)
-    .map((s) => [s.title, ...s.lines].join("\n"))
+    .map((s) => [s.title, ...s.lines.map(lineText)].join("\n"))
     .join("\n");
 
 describe("describePolicy", () => {
@@ -15,7 +16,7 @@ describe("describePolicy", () => {
     expect(sections.map((s) => s.title)).toEqual(expect.arrayContaining(["基本信息", "资助参保", "大病保险", "医疗救助", "监测预警"]));
     for (const s of sections) {
       expect(s.lines.length).toBeGreaterThan(0);
-      for (const line of s.lines) expect(line).not.toMatch(/undefined|NaN|\[object|null/);
+      for (const line of s.lines) expect(lineText(line)).not.toMatch(/undefined|NaN|\[object|null/);
     }
   });
 
@@ -27,8 +28,8 @@ describe("describePolicy", () => {
   });
 
   it("the coverage target of the assisted population, with its source; none where the document sets none", () => {
-    expect(text("jining-2023")).toContain("救助对象参保率目标：不低于 99.00%（来源：002 §一）");
-    expect(text("shaoyang-2021")).toContain("救助对象参保率目标：不低于 100.00%（来源：003 §二(一)）");
+    expect(text("jining-2023")).toContain("救助对象参保率目标：不低于 99.00%。来源：002 §一");
+    expect(text("shaoyang-2021")).toContain("救助对象参保率目标：不低于 100.00%。来源：003 §二(一)");
     expect(text("pengshui-2023")).toContain("救助对象参保率目标：文件未设定");
   });
 
@@ -54,9 +55,11 @@ describe("describePolicy", () => {
   it("000 / 002: parameter-based deductible, monitoring thresholds, what is not configured", () => {
     const ck = text("chengkou-2022");
     expect(ck).toContain("2022 年 33803 元 → 16901.5 元（特困人员、低保对象、返贫致贫人口 8450.75 元）");
+    // Each year's parameter is labelled by the year it applies to, with the year it measures.
+    expect(ck).toContain("2022 年度适用：重庆市上年度全体居民人均可支配收入 33803 元（即 2021 年的数值）");
     expect(ck).toContain("监测标准的 200% 时纳入监测预警");
     const jn = text("jining-2023");
-    expect(jn).toContain("结算时须提供大病保险已结算金额（criticalPaid）");
+    expect(jn).toContain("结算时须提供大病保险已结算金额");
     expect(jn).toContain("的 150% 时纳入监测预警");
     expect(jn).toContain("文件未明确、采用默认值的项目");
   });

@@ -1,6 +1,7 @@
 import { CATEGORY_INFO } from "@/lib/categories/categories";
 import { criticalLines } from "./describe-critical";
-import { assistanceLines, basicLines, cited, foodLines, subsidyLines, tiltedLines } from "./describe-sections";
+import { assistanceLines, basicLines, cited, foodLines, plain, subsidyLines, tiltedLines, type DescribedLine } from "./describe-sections";
+import { documentName } from "./documents";
 import type { PolicyRecord } from "./schema/policy-record";
 import type { Source } from "./schema/source";
 import { categoriesText, pct, sourceRef, yuan } from "./rule-text";
@@ -9,17 +10,17 @@ import { categoriesText, pct, sourceRef, yuan } from "./rule-text";
 // do not read JSON. Pure: the page renders `title` as a heading and each line
 // as a paragraph.
 
-export type PolicySection = { title: string; lines: string[] };
+export type PolicySection = { title: string; lines: DescribedLine[] };
 
 const LEVELS = { county: "县级", city: "市级", province: "省级" } as const;
 
-function coverageTargetLine(p: PolicyRecord): string {
+function coverageTargetLine(p: PolicyRecord): DescribedLine {
   const t = p.coverageTarget;
-  return t ? `救助对象参保率目标：不低于 ${t.percent}%（来源：${sourceRef(t.source)}）` : "救助对象参保率目标：文件未设定";
+  return t ? cited(`救助对象参保率目标：不低于 ${t.percent}%`, t.source) : plain("救助对象参保率目标：文件未设定");
 }
 
-function monitoringLines(p: PolicyRecord): string[] {
-  if (p.monitoring.length === 0) return ["未配置监测预警规则"];
+function monitoringLines(p: PolicyRecord): DescribedLine[] {
+  if (p.monitoring.length === 0) return [plain("未配置监测预警规则")];
   return p.monitoring.map((r) => {
     const label = p.parameters.definitions.find((d) => d.name === r.parameter)?.label ?? r.parameter;
     const figure = r.figure === "afterThreeTiers" ? "经基本医保、大病保险和医疗救助后" : "经基本医保、大病保险后";
@@ -29,12 +30,16 @@ function monitoringLines(p: PolicyRecord): string[] {
   });
 }
 
-function parameterLines(p: PolicyRecord): string[] {
-  if (p.parameters.definitions.length === 0) return ["本政策不引用年度参数"];
-  return p.parameters.definitions.map((d) => {
+/** Each year's value labelled by the year it applies to (a prior-year income of 2021 is 2022's parameter). */
+function parameterLines(p: PolicyRecord): DescribedLine[] {
+  if (p.parameters.definitions.length === 0) return [plain("本政策不引用年度参数")];
+  return p.parameters.definitions.flatMap((d) => {
     const values = p.parameters.values.filter((v) => v.name === d.name).sort((a, b) => a.year - b.year);
-    const list = values.length === 0 ? "未配置数值，结算时须在 parameters 中提供" : values.map((v) => `${v.year} 年 ${yuan(v.value)} 元`).join("，");
-    return `${d.label}（${d.name}）：${list}`;
+    if (values.length === 0) return [plain(`${d.label}：未配置数值，试算或结算时须另行提供`)];
+    return values.map((v) => {
+      const measured = d.name === "priorYearIncome" ? `（即 ${v.year - 1} 年的数值）` : "";
+      return cited(`${v.year} 年度适用：${d.label} ${yuan(v.value)} 元${measured}`, v.source);
+    });
   });
 }
 
@@ -56,15 +61,15 @@ export function defaultedSources(p: PolicyRecord): Source[] {
   return out;
 }
 
-function defaultedLines(p: PolicyRecord): string[] {
+function defaultedLines(p: PolicyRecord): DescribedLine[] {
   const seen = new Set<string>();
-  const lines: string[] = [];
+  const lines: DescribedLine[] = [];
   for (const s of defaultedSources(p)) {
-    const line = `${sourceRef(s)}：${s.note ?? ""}`;
-    if (!seen.has(line)) lines.push(line);
-    seen.add(line);
+    const key = `${sourceRef(s)}：${s.note ?? ""}`;
+    if (!seen.has(key)) lines.push(cited(s.note ?? "", s));
+    seen.add(key);
   }
-  return lines.length > 0 ? lines : ["无"];
+  return lines.length > 0 ? lines : [plain("无")];
 }
 
 export function describePolicy(p: PolicyRecord): PolicySection[] {
@@ -73,16 +78,16 @@ export function describePolicy(p: PolicyRecord): PolicySection[] {
     {
       title: "基本信息",
       lines: [
-        `${p.name}（${p.documentNumber}），第 ${p.version} 版`,
-        `地区：${p.region.name}（${LEVELS[p.region.level]}）；文件：${p.document}`,
+        plain(`${p.name}（${p.documentNumber}），第 ${p.version} 版`),
+        plain(`地区：${p.region.name}（${LEVELS[p.region.level]}）；依据文件：${documentName(p.effectiveSource.doc)}`),
         cited(`有效期：${p.effectiveFrom} 起${p.effectiveTo === null ? "，至新版本替代" : `，至 ${p.effectiveTo} 止`}`, p.effectiveSource),
       ],
     },
     {
       title: "救助对象类别",
       lines: [
-        `本政策覆盖：${categoriesText(p.categories)}`,
-        `待遇就高排序（一人只确定一个类别，同档按认定时间先后）：${ranking}`,
+        plain(`本政策覆盖：${categoriesText(p.categories)}`),
+        plain(`待遇就高排序（一人只确定一个类别，同档按认定时间先后）：${ranking}`),
       ],
     },
     { title: "资助参保", lines: [...subsidyLines(p), coverageTargetLine(p)] },

@@ -6,9 +6,16 @@ import { categoriesText, LEVEL_NAMES, pct, settingsText, sourceRef, yuan } from 
 // Sections of describe-policy that are simple lists: subsidy, basic insurance,
 // assistance, tilted assistance, special food.
 
-export const cited = (text: string, source: Source): string => `${text}。来源：${sourceRef(source)}`;
+/** One sentence of the readable policy and the source it rests on (its paragraph, quote and whether it is a default). */
+export type DescribedLine = { text: string; source: Source | null };
 
-export function subsidyLines(p: PolicyRecord): string[] {
+export const cited = (text: string, source: Source): DescribedLine => ({ text, source });
+export const plain = (text: string): DescribedLine => ({ text, source: null });
+
+/** The line as one string: "…。来源：003 §三(六)" (tests and plain-text views). */
+export const lineText = (line: DescribedLine): string => (line.source ? `${line.text}。来源：${sourceRef(line.source)}` : line.text);
+
+export function subsidyLines(p: PolicyRecord): DescribedLine[] {
   const s = p.subsidy;
   const years = `参保年度 ${s.years.from}${s.years.to === undefined ? " 年起" : `–${s.years.to} 年`}`;
   const lines = [cited(years, s.years.source)];
@@ -20,12 +27,12 @@ export function subsidyLines(p: PolicyRecord): string[] {
   return lines;
 }
 
-export function basicLines(p: PolicyRecord): string[] {
+export function basicLines(p: PolicyRecord): DescribedLine[] {
   const b = p.basicInsurance;
   const levels = (r: { level1: string; level2: string; level3: string }) =>
     `${LEVEL_NAMES[1]} ${pct(r.level1)}、${LEVEL_NAMES[2]} ${pct(r.level2)}、${LEVEL_NAMES[3]} ${pct(r.level3)}`;
   return [
-    "仅在就医记录未提供基本医保已结算金额（basicPaid）时按以下参数计算",
+    plain("仅在就医记录未提供基本医保已结算金额时按以下参数计算"),
     cited(`起付线每年 ${yuan(b.deductiblePerYear.amount)} 元（住院和门诊合计）`, b.deductiblePerYear.source),
     cited(`支付比例：住院 ${levels(b.ratios.inpatient)}；门诊 ${levels(b.ratios.outpatient)}`, b.ratios.source),
     cited(b.annualCap.amount === null ? "年度最高支付限额：未设" : `年度最高支付限额 ${yuan(b.annualCap.amount)} 元`, b.annualCap.source),
@@ -38,8 +45,8 @@ function poolText(p: PolicyRecord, id: string): string {
   return pool.annualLimit === null ? `${pool.name}：文件未规定金额（未配置，不设限）` : `${pool.name} ${yuan(pool.annualLimit)} 元`;
 }
 
-export function assistanceLines(p: PolicyRecord): string[] {
-  const lines: string[] = [];
+export function assistanceLines(p: PolicyRecord): DescribedLine[] {
+  const lines: DescribedLine[] = [];
   for (const r of p.assistance.rules) {
     const disease = { special: "特殊疾病", other: "特殊疾病以外的其他疾病", any: "各类疾病" }[r.disease];
     const trigger = { any: "", settlement: "，一站式结算", application: "，依申请、经审核后按次救助" }[r.trigger];
@@ -58,15 +65,15 @@ export function assistanceLines(p: PolicyRecord): string[] {
       ),
     );
   }
-  if (p.assistance.rules.length === 0) lines.push("未配置医疗救助规则，结算时医疗救助为 0");
+  if (p.assistance.rules.length === 0) lines.push(plain("未配置医疗救助规则，结算时医疗救助为 0"));
   const s = p.assistance.source;
   lines.push(cited(s.note ? `说明：${s.note}` : "说明：见文件", s));
-  lines.push("目录外费用不属于政策范围，任何一重均不支付，也不予救助");
+  lines.push(plain("目录外费用不属于政策范围，任何一重均不支付，也不予救助"));
   return lines;
 }
 
-export function tiltedLines(p: PolicyRecord): string[] {
-  if (p.tiltedAssistance.length === 0) return ["未配置倾斜救助或再救助"];
+export function tiltedLines(p: PolicyRecord): DescribedLine[] {
+  if (p.tiltedAssistance.length === 0) return [plain("未配置倾斜救助或再救助")];
   return p.tiltedAssistance.map((r) => {
     const thresholds = r.thresholds.map((g) => `${categoriesText(g.categories)} ${yuan(g.amount)} 元`).join("；");
     const figure = r.period === "annual" ? "一个年度内累计的" : "一次就医";
@@ -81,7 +88,7 @@ export function tiltedLines(p: PolicyRecord): string[] {
   });
 }
 
-export function foodLines(p: PolicyRecord): string[] {
+export function foodLines(p: PolicyRecord): DescribedLine[] {
   const f = p.specialFood;
   if (!f) return [];
   const bands = f.bands.map((b, i) => {

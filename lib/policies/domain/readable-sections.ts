@@ -1,51 +1,40 @@
-import { defaultedSources, describePolicy } from "@/lib/policies/domain/describe-policy";
+import { describePolicy } from "@/lib/policies/domain/describe-policy";
+import { documentName, documentNumber } from "@/lib/policies/domain/documents";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
-import { sourceRef } from "@/lib/policies/domain/rule-text";
-import type { Source } from "@/lib/policies/domain/schema/source";
 
-// describePolicy's sections for the version page: each line's text split from
-// its "来源：003 §三(六)" so the page can show the paragraph as a tag, and a
-// line marked "按默认值（文件未明确）" when every source citing that paragraph
-// is a default the document leaves open (a paragraph cited by both a default
-// and a quoted value is not marked here; the last section lists every default
-// with its reason either way).
+// describePolicy's sections for the version page and the editor's preview:
+// each line with the source it rests on — the document by its 文号 (never a
+// file name), the paragraph, the document's own words (`quote`), and whether
+// the value is a default the document leaves open, with the reason.
 
-export type ReadableLine = { text: string; source: string | null; defaulted: boolean };
+export type ReadableSource = {
+  /** "邵医保发〔2021〕32号 §三(八)". */
+  ref: string;
+  /** "邵阳市医疗保障局等《关于…》（邵医保发〔2021〕32号）", for the tag's title. */
+  document: string;
+  quote: string | null;
+  /** Why a default was chosen (defaulted sources only). */
+  note: string | null;
+};
+export type ReadableLine = { text: string; source: ReadableSource | null; defaulted: boolean };
 export type ReadableSection = { title: string; lines: ReadableLine[] };
 
-const SOURCE = /。来源：(.+)$/;
-
-function allSources(p: PolicyRecord): Source[] {
-  const out: Source[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === "object") {
-      const o = value as Record<string, unknown>;
-      if (typeof o.doc === "string" && typeof o.paragraph === "string") out.push(o as Source);
-      else Object.values(o).forEach(walk);
-    }
-  };
-  walk(p);
-  return out;
-}
+export const DEFAULTS_TITLE = "文件未明确、采用默认值的项目";
 
 export function readableSections(p: PolicyRecord): ReadableSection[] {
-  const defaultedRefs = new Set(defaultedSources(p).map(sourceRef));
-  const quotedRefs = new Set(allSources(p).filter((s) => !s.defaulted).map(sourceRef));
-  const onlyDefaulted = (ref: string) => defaultedRefs.has(ref) && !quotedRefs.has(ref);
-  return describePolicy(p).map((section) => {
-    const isDefaultsList = section.title === "文件未明确、采用默认值的项目";
-    return {
-      title: section.title,
-      lines: section.lines.map((line) => {
-        const m = SOURCE.exec(line);
-        const source = m ? m[1]! : null;
-        return {
-          text: m ? line.slice(0, m.index) : line,
-          source,
-          defaulted: (isDefaultsList && line !== "无") || (source !== null && onlyDefaulted(source)),
-        };
-      }),
-    };
-  });
+  return describePolicy(p).map((section) => ({
+    title: section.title,
+    lines: section.lines.map(({ text, source: s }) => ({
+      text,
+      source: s
+        ? {
+            ref: `${documentNumber(s.doc)} ${s.paragraph}`,
+            document: documentName(s.doc),
+            quote: s.quote?.trim() ? s.quote.trim() : null,
+            note: s.defaulted && s.note ? s.note : null,
+          }
+        : null,
+      defaulted: s?.defaulted === true,
+    })),
+  }));
 }

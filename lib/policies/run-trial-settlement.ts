@@ -28,8 +28,8 @@ export async function runTrialSettlement(ctx: UseCaseContext, raw: unknown): Pro
   if (!parsed.success) throw new ValidationError("input", "试算内容不完整或过长（最多 50 笔），请刷新页面后重新填写");
   const input = parsed.data;
   const { record, label } = await trialPolicy(ctx, input.policy);
-  if (!isCategory(input.category) || !record.categories.includes(input.category)) {
-    return { ok: false, problems: [{ field: "person.category", row: null, message: "救助对象类别：请选择所选政策适用的类别" }] };
+  if (!isCategory(input.category)) {
+    return { ok: false, problems: [{ field: "person.category", row: null, message: "救助对象类别：请从列表中选择一个类别" }] };
   }
   if (input.claims.length === 0) return { ok: false, problems: [{ field: "claims", row: null, message: "就医记录：请至少填写一笔" }] };
   const request = trialRequest(record.id, input);

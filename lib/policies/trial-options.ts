@@ -4,7 +4,8 @@ import { policyVersionInForce } from "@/db/queries/policy-in-force";
 import type { Db } from "@/db";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { CATEGORY_INFO } from "@/lib/categories/categories";
+import { CATEGORIES, CATEGORY_INFO, type Category } from "@/lib/categories/categories";
+import { compilePolicy, planFor } from "@/lib/settlement/compile-policy";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
@@ -26,12 +27,26 @@ export type TrialPolicyOption = {
   effective: string;
 };
 
+/**
+ * Every category settles (docs/policy.md §1): the policy's own first, then the
+ * rest; a category no assistance rule names says so beside its name.
+ */
+function trialCategories(p: PolicyRecord): { code: string; name: string }[] {
+  const compiled = compilePolicy(p);
+  const ordered: Category[] = [...p.categories, ...CATEGORIES.filter((c) => !p.categories.includes(c))];
+  return ordered.map((c) => {
+    const plan = planFor(compiled, c);
+    const assisted = plan.assistance.length > 0 || plan.tilted.length > 0;
+    return { code: c, name: assisted ? CATEGORY_INFO[c].name : `${CATEGORY_INFO[c].name}（本政策未配置医疗救助规则）` };
+  });
+}
+
 function describe(value: string, label: string, group: TrialPolicyOption["group"], p: PolicyRecord): TrialPolicyOption {
   return {
     value,
     label,
     group,
-    categories: p.categories.map((c) => ({ code: c, name: CATEGORY_INFO[c].name })),
+    categories: trialCategories(p),
     parameters: p.parameters.definitions.map((d) => {
       const values = p.parameters.values.filter((v) => v.name === d.name).sort((a, b) => a.year - b.year);
       return { name: d.name, label: d.label, configured: values.map((v) => `${v.year} 年 ${yuan(v.value)} 元`).join("，") };

@@ -47,7 +47,6 @@ describe("parseSettleInput: each mistake is one clear line", () => {
   it.each([
     ["unknown policy", input({ policy: "x" }), 'policy: unknown policy "x" (known: chengkou-2022, pengshui-2023, jining-2023, shaoyang-2021, shandong-2019)'],
     ["unknown category", input({ person: { category: "vip" } }), 'person.category: unknown category "vip"'],
-    ["category the policy does not cover", input({ person: { category: "ordinary" } }), 'person.category: policy pengshui-2023 does not cover "ordinary" (普通参保人员)'],
     ["negative money", input({}, [claim, { ...claim, id: "A2", policyScopeCost: "-5" }]), 'claims[1].policyScopeCost: "-5" is negative'],
     ["three decimals (string)", input({}, [{ ...claim, basicPaid: "1.234" }]), 'claims[0].basicPaid: "1.234" has more than two decimals'],
     ["three decimals (number)", input({}, [{ ...claim, outOfScopeCost: 1.234 }]), "claims[0].outOfScopeCost: 1.234 has more than two decimals"],

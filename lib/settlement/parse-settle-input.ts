@@ -1,4 +1,4 @@
-import { CATEGORY_INFO, isCategory, type Category } from "@/lib/categories/categories";
+import { isCategory, type Category } from "@/lib/categories/categories";
 import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
 import { formatIssuePath } from "@/lib/policies/domain/schema/issue-path";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
@@ -55,9 +55,9 @@ export function parseSettleInput(value: unknown, options: ParseSettleOptions = {
   }
   const category = raw.person.category;
   if (!isCategory(category)) return fail(`person.category: unknown category ${JSON.stringify(category)}`);
-  if (!policy.categories.includes(category)) {
-    return fail(`person.category: policy ${policy.id} does not cover ${JSON.stringify(category)} (${CATEGORY_INFO[category].name})`);
-  }
+  // Every category settles under every policy (docs/policy.md §1): basic
+  // insurance and critical illness cover every insured person; assistance
+  // only where a rule names the category, and the trace says when none does.
   const claims: ClaimInput[] = raw.claims.map((c) => {
     const claim: ClaimInput = {
       id: c.id,
@@ -76,6 +76,8 @@ export function parseSettleInput(value: unknown, options: ParseSettleOptions = {
     if (c.criticalPaid !== undefined) claim.criticalPaid = c.criticalPaid;
     if (c.applicationId !== undefined) claim.applicationId = c.applicationId;
     if (c.specialFood !== undefined) claim.specialFood = c.specialFood;
+    if (c.hospitalWaived !== undefined && c.hospitalWaived > 0) claim.hospitalWaived = c.hospitalWaived;
+    if (c.commercialPaid !== undefined && c.commercialPaid > 0) claim.commercialPaid = c.commercialPaid;
     return claim;
   });
   const input: SettleClaimsInput = {

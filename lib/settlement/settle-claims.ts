@@ -1,4 +1,3 @@
-import { CATEGORY_INFO } from "@/lib/categories/categories";
 import { evaluateCompiled, type YearMonitoring } from "@/lib/monitoring/domain/evaluate-monitoring";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import type { ParameterName } from "@/lib/policies/domain/schema/primitives";
@@ -46,6 +45,27 @@ function fail(claim: ClaimInput, what: string): never {
   throw new Error(`claim ${claim.id}: ${what}`);
 }
 
+/**
+ * 医疗机构减免 and 医疗商业补充保险 (004 §二(二)3 四: re-assistance is on what is
+ * left after five layers): the part of what the person still bears that the
+ * hospital waived or the commercial insurer paid, taken off the tilted /
+ * re-assistance base. `selfPaid` stays scope − the four tiers (docs/cli.md).
+ */
+function waivedOf(plan: PersonPlan, claim: ClaimInput, left: Cents, trace: TraceEntry[]): Cents {
+  // Nothing follows that the waivers could lower: the amounts change no tier.
+  if (plan.tilted.length === 0 || claim.specialFood !== undefined) return 0;
+  const waived = claim.hospitalWaived ?? 0;
+  const commercial = claim.commercialPaid ?? 0;
+  if (waived + commercial === 0) return 0;
+  const taken = Math.min(left, waived + commercial);
+  const parts = [waived > 0 ? `医疗机构减免 ${formatCents(waived)} 元` : "", commercial > 0 ? `商业补充保险赔付 ${formatCents(commercial)} 元` : ""].filter(Boolean);
+  const capped = taken < waived + commercial ? `，以个人尚需负担的 ${formatCents(left)} 元为限` : "";
+  trace.push(
+    traceEntry("tilted", `${parts.join("、")}，从个人负担中先行扣除 ${formatCents(taken)} 元${capped}，余 ${formatCents(left - taken)} 元作为倾斜救助/再救助的计算基础`, left, 0),
+  );
+  return taken;
+}
+
 /** Settles one claim; adds its five amounts to `totals` (basic, critical, assistance, tilted, selfPaid). */
 function settleOne(base: Context, state: YearState, claim: ClaimInput, totals: Cents[]): ClaimResult {
   const ctx = claim.category === undefined ? base : { ...base, plan: base.planOf(claim) };
@@ -63,7 +83,7 @@ function settleOne(base: Context, state: YearState, claim: ClaimInput, totals: C
       ? settleFood(ctx.plan, state, claim, left, ctx.input.birthDate, trace)
       : settleAssistance(ctx.plan, state, claim, scope, left, trace);
   left -= assistance;
-  const tilted = settleTilted(ctx.plan, state, claim, left, trace);
+  const tilted = settleTilted(ctx.plan, state, claim, left - waivedOf(ctx.plan, claim, left, trace), trace);
   left -= tilted;
   state.selfPaid += left;
   const outOfScope = claim.outOfScopeCost ?? 0;
@@ -104,17 +124,15 @@ function monitoringOf(ctx: Context, years: YearState[]): SettlementResult["monit
 }
 
 export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): SettlementResult {
+  // Every category settles (docs/policy.md §1): a category the policy names
+  // in no rule still gets basic insurance and critical illness, and its
+  // trace says no assistance rule names it.
   const compiled = compilePolicy(policy);
-  if (!policy.categories.includes(input.category)) {
-    throw new Error(`policy ${policy.id} does not cover category ${input.category} (${CATEGORY_INFO[input.category].name})`);
-  }
   const plans = new Map<string, PersonPlan>();
   const planOf = (claim: ClaimInput): PersonPlan => {
     const category = claim.category ?? input.category;
     let plan = plans.get(category);
     if (!plan) {
-      if (!policy.categories.includes(category))
-        throw new Error(`policy ${policy.id} does not cover category ${category} (${CATEGORY_INFO[category].name})`);
       plans.set(category, (plan = planFor(compiled, category)));
     }
     return plan;

@@ -60,6 +60,9 @@ const claimSchema = z.strictObject({
   specialDrug: bool(false),
   /** Extension: PKU special food (004). */
   specialFood: z.literal("pku", { error: (i) => `${shown(i.input)} is not "pku"` }).optional(),
+  /** 医疗机构减免 and 医疗商业补充保险 (004 §二(二)3 四): subtracted before re-assistance. */
+  hospitalWaived: amount.optional(),
+  commercialPaid: amount.optional(),
 });
 
 const parametersSchema = z

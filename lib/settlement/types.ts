@@ -40,6 +40,14 @@ export type ClaimInput = {
   specialDrug?: boolean;
   /** PKU special treatment food (004 §二(二)3 五) instead of medical care. */
   specialFood?: "pku";
+  /**
+   * 医疗机构减免: what the hospital waived of this claim. With `commercialPaid`
+   * it is subtracted from what the person still bears before 倾斜救助 / 再救助
+   * (004 §二(二)3 四: re-assistance comes after five layers). Default 0.
+   */
+  hospitalWaived?: Cents;
+  /** 医疗商业补充保险: what commercial supplementary insurance paid. Default 0. */
+  commercialPaid?: Cents;
 };
 
 export type SettleClaimsInput = {

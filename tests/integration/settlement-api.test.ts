@@ -104,8 +104,10 @@ describe.each(drivers())("settlement and subsidy API use cases on %s", (driver) 
     expect(await inputError(settleForApi(ctx, "{ \"policy\": ", { viaToken: false }))).toMatchObject({ field: "input", error: expect.stringMatching(/^input: not valid JSON/) });
     const early = await inputError(settleForApi(ctx, body({ ...shaoyang, policy: "longhui-2026", claims: [claim("A1", "2021-08-31")] }), { viaToken: false }));
     expect(early).toMatchObject({ field: "claims[0].date", message: "第1笔：就医日期 2021-08-31 早于政策 longhui-2026 的生效日期 2021-09-01" });
-    const category = await inputError(settleForApi(ctx, body({ ...shaoyang, person: { category: "priority_veteran" } }), { viaToken: false }));
-    expect(category.message).toBe("救助对象类别：政策 shaoyang-2021 不适用于在乡重点优抚对象");
+    // A category no rule names is no mistake: it settles, and the trace says why no assistance (docs/policy.md §1).
+    const veteran = await settleForApi(ctx, body({ ...shaoyang, person: { category: "priority_veteran" } }), { viaToken: false });
+    expect(veteran.totals.assistance).toBe("0.00");
+    expect(veteran.claims[0]!.trace.map((t) => t.rule).join("\n")).toContain("本政策对在乡重点优抚对象未配置医疗救助规则");
   });
 
   it("a request whose claims fall under two versions of a stored policy is refused; a draft is never used", async () => {
@@ -122,7 +124,7 @@ describe.each(drivers())("settlement and subsidy API use cases on %s", (driver) 
     next.effectiveFrom = "2027-01-01";
     next.parameters.values.push({ year: 2027, name: "priorYearIncome", value: "32000", source: { doc: "003", paragraph: "§三(八)", defaulted: true, note: "测试数据" } });
     await savePolicyDraft(manager, v2, { json: JSON.stringify(next) });
-    await activatePolicyVersion(manager, v2, { activeFrom: "2027-01-01" });
+    await activatePolicyVersion(manager, v2, { activeFrom: "2027-01-01", confirmOverlap: true });
 
     const split = await inputError(
       settleForApi(await clerk(), body({ ...shaoyang, policy: "longhui-2026", claims: [claim("A1", "2026-12-01"), claim("A2", "2027-02-01")] }), { viaToken: false }),

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Field, SubmitButton, inputClass } from "@/components/ui/form";
 import type { TrialClaimRow, TrialInput } from "@/lib/policies/domain/trial-form";
 import type { TrialPolicyOption } from "@/lib/policies/trial-options";
@@ -54,7 +54,16 @@ export function TrialForm({ action, options, defaultPolicy }: Props) {
 
   return (
     <div className="space-y-6">
-      <form action={formAction} className="space-y-4 rounded border border-slate-200 bg-white p-5 print:hidden" noValidate>
+      {/* Submitted through onSubmit, not the form's action: React resets a form
+          after its action runs, and the selects would show their first options
+          (特困人员, 一级) while the result was computed with what was chosen. */}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+        className="space-y-4 rounded border border-slate-200 bg-white p-5 print:hidden" noValidate>
         <input type="hidden" name="payload" value={JSON.stringify(input)} />
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
           <Field label="政策">

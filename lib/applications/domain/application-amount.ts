@@ -1,4 +1,4 @@
-import type { Category } from "@/lib/categories/categories";
+import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { formatCents, yuanToCents, type Cents } from "@/lib/settlement/cents";
 import { compilePolicy, planFor } from "@/lib/settlement/compile-policy";
@@ -52,7 +52,6 @@ export type ApplicationAmount = {
 };
 
 function onApplicationRule(policy: PolicyRecord, category: Category) {
-  if (!policy.categories.includes(category)) return null;
   const plan = planFor(compilePolicy(policy), category);
   return plan.assistance.find((r) => r.trigger !== "settlement") ?? null;
 }
@@ -70,13 +69,12 @@ export function applicationAmount(input: ApplicationAmountInput): ApplicationAmo
   const rule = onApplicationRule(policy, category);
   const poolUse = rule ? { [year]: { [rule.pool.id]: input.approvedBefore } } : undefined;
   const claims: ClaimInput[] = input.claims.map((c) => ({ ...c, onApplication: true, applicationId: input.applicationId }));
-  // A category the policy does not list gets no assistance (the engine refuses such a category outright).
-  const covered = policy.categories.includes(category);
-  const result = covered ? settleClaims(policy, { category, claims, ...(poolUse ? { poolsUsedBefore: poolUse } : {}) }) : null;
+  // Every category settles; one that no on-application rule names gets 0 with the reason.
+  const result = settleClaims(policy, { category, claims, ...(poolUse ? { poolsUsedBefore: poolUse } : {}) });
   let eligible = 0;
   let computed = 0;
   const out: ApplicationAmount["claims"] = [];
-  for (const c of result?.claims ?? []) {
+  for (const c of result.claims) {
     const source = claims.find((x) => x.id === c.id)!;
     const left = source.policyScopeCost - yuanToCents(c.basic) - yuanToCents(c.critical);
     eligible += left;
@@ -94,7 +92,7 @@ export function applicationAmount(input: ApplicationAmountInput): ApplicationAmo
         : null,
     ceiling: room === null ? null : formatCents(room),
     jointMeeting,
-    rule: rule ? rule.label : covered ? `本政策对该类别无依申请救助规则` : `本政策不涵盖该救助对象类别`,
+    rule: rule ? rule.label : `本政策对${CATEGORY_INFO[category].name}未配置依申请救助规则`,
     claims: out,
   };
 }

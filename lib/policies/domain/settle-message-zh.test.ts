@@ -22,7 +22,7 @@ describe("contractLineToChinese", () => {
     ["bad date", input({}, [{ ...claim, date: "2023-02-30" }]), "第1笔：就医日期应为有效日期（YYYY-MM-DD），现为“2023-02-30”", 1],
     ["sum above cost", input({}, [{ ...claim, criticalPaid: "21000.01" }]), "第1笔：大病保险已支付：基本医保 31000.00 元与大病保险 21000.01 元之和超过政策范围内费用 52000.00 元", 1],
     ["critical without basic", input({}, [{ ...claim, basicPaid: undefined }]), "第1笔：基本医保已支付须填写：填写了大病保险已支付金额时，须同时填写基本医保已支付金额", 1],
-    ["category not covered", input({ person: { category: "ordinary" } }), "救助对象类别：政策 pengshui-2023 不适用于普通参保人员", null],
+    ["unknown category", input({ person: { category: "nobody" } }), "救助对象类别：没有类别 nobody", null],
     ["unknown policy", input({ policy: "x" }), "政策：找不到政策 x", null],
     ["no claims", input({}, []), "就医记录：至少填写一笔", null],
   ])("%s", (_name, value, message, row) => {

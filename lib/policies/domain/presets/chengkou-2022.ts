@@ -1,7 +1,7 @@
 import { SEVEN_LOW_INCOME, type Category } from "@/lib/categories/categories";
 import { SUBSIDY_PRESETS } from "@/lib/subsidy/presets";
 import type { PolicyRecordInput } from "../schema/policy-record";
-import { cite, defaultBasicInsurance, defaulted, rankingOf } from "./preset-helpers";
+import { cite, defaultBasicInsurance, defaulted, rankingOf, EVERY_INSURED } from "./preset-helpers";
 
 // 城口 000: 城府办发〔2021〕216号 — transition-period policy from 2022-01-01.
 
@@ -42,7 +42,7 @@ export const chengkou2022: PolicyRecordInput = {
   basicInsurance: defaultBasicInsurance(DOC, "§三(五)", "确保县域内政策范围内住院费用支付比例总体保持在70%左右"),
   criticalIllness: {
     settings: ["inpatient", "outpatient"],
-    categories: CATEGORIES,
+    categories: [...EVERY_INSURED],
     deductible: { kind: "parameterShare", parameter: "priorYearIncome", percent: "50", source: cite(DOC, "§三(六)", "大病保险起付线维持在全市上年度居民人均可支配收入的50%") },
     payment: { kind: "flat", ratioPercent: "60", source: cite(DOC, "§三(六)", "政策范围内支付比例稳定在60%左右", "“左右”取 60%") },
     annualCap: { amount: null, source: defaulted(DOC, "§三(六)", "文件只写倾斜对象不设封顶线，未写普通对象的封顶线；未配置即不封顶，请按市级大病保险政策填写") },

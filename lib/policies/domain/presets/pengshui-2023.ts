@@ -1,7 +1,7 @@
 import type { Category } from "@/lib/categories/categories";
 import { SUBSIDY_PRESETS } from "@/lib/subsidy/presets";
 import type { PolicyRecordInput } from "../schema/policy-record";
-import { cite, defaultBasicInsurance, defaulted, MONITORED_GROUPS, rankingOf } from "./preset-helpers";
+import { cite, defaultBasicInsurance, defaulted, MONITORED_GROUPS, rankingOf, EVERY_INSURED } from "./preset-helpers";
 
 // 彭水 001: 彭水府办发〔2023〕52号 — the full assistance formula.
 
@@ -51,7 +51,7 @@ export const pengshui2023: PolicyRecordInput = {
   basicInsurance: defaultBasicInsurance(DOC, "§二(二)2", "发挥基本医保主体保障功能，严格执行基本医保支付范围和标准"),
   criticalIllness: {
     settings: ["inpatient", "outpatient"],
-    categories: CATEGORIES,
+    categories: [...EVERY_INSURED],
     deductible: {
       kind: "parameterShare",
       parameter: "priorYearIncome",

@@ -1,4 +1,4 @@
-import { DEFAULT_RANKING, type Category } from "@/lib/categories/categories";
+import { CATEGORIES, DEFAULT_RANKING, type Category } from "@/lib/categories/categories";
 import type { BasicInsurance } from "../schema/basic-insurance";
 import type { Source } from "../schema/source";
 
@@ -50,3 +50,10 @@ export function defaultBasicInsurance(doc: string, paragraph: string, quote?: st
 
 /** The seven low-income groups' monitored sub-groups under their separate codes (docs/policy.md §1). */
 export const MONITORED_GROUPS: readonly Category[] = ["monitored", "unstable_exit", "edge_poverty", "sudden_hardship"];
+
+/**
+ * Every insured person, whatever their category (普通参保人员 included): whom
+ * 大病保险 covers (000 §三(六) states the general rule before the tilt) and whom
+ * 004 §二(二)3 五's PKU food assistance names (特殊疾病患者 as a group of its own).
+ */
+export const EVERY_INSURED: readonly Category[] = CATEGORIES;

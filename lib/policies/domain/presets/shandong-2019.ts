@@ -1,7 +1,7 @@
 import type { Category } from "@/lib/categories/categories";
 import { SUBSIDY_PRESETS } from "@/lib/subsidy/presets";
 import type { PolicyRecordInput } from "../schema/policy-record";
-import { cite, defaultBasicInsurance, defaulted, rankingOf } from "./preset-helpers";
+import { cite, defaultBasicInsurance, defaulted, rankingOf, EVERY_INSURED } from "./preset-helpers";
 
 // 山东 004: 鲁医保发〔2019〕69号 as forwarded by 临医保发〔2019〕62号 — segmented
 // critical illness for 贫困人口, special drugs, assistance ≥ 70 %, 再救助 and PKU food.
@@ -113,7 +113,7 @@ export const shandong2019: PolicyRecordInput = {
   specialFood: {
     kind: "pku",
     name: "苯丙酮尿症特殊治疗食品救助",
-    categories: CATEGORIES,
+    categories: [...EVERY_INSURED],
     bands: [
       { maxAge: 18, ratioPercent: "75", annualLimit: "15000" },
       { maxAge: null, ratioPercent: "70", annualLimit: "12000" },

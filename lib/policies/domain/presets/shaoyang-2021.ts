@@ -1,7 +1,7 @@
 import type { Category } from "@/lib/categories/categories";
 import { SUBSIDY_PRESETS } from "@/lib/subsidy/presets";
 import type { PolicyRecordInput } from "../schema/policy-record";
-import { cite, defaultBasicInsurance, defaulted, MONITORED_GROUPS, rankingOf } from "./preset-helpers";
+import { cite, defaultBasicInsurance, defaulted, MONITORED_GROUPS, rankingOf, EVERY_INSURED } from "./preset-helpers";
 
 // 邵阳 003: 邵医保发〔2021〕32号 — critical illness 11000 / 60 % with the tilt,
 // and on-application assistance (依申请救助) 6000 / 50 % / 5万.
@@ -30,7 +30,7 @@ export const shaoyang2021: PolicyRecordInput = {
   basicInsurance: defaultBasicInsurance(DOC, "§三(五)", "确保县域内政策范围内住院费用支付比例总体稳定在 70%左右"),
   criticalIllness: {
     settings: ["inpatient", "outpatient"],
-    categories: CATEGORIES,
+    categories: [...EVERY_INSURED],
     deductible: { kind: "amount", amount: "11000", source: cite(DOC, "§三(六)", "参保农村居民大病保险起付线统一为 11000元") },
     payment: { kind: "flat", ratioPercent: "60", source: cite(DOC, "§三(六)", "政策范围内支付比例稳定在 60%") },
     annualCap: { amount: null, source: defaulted(DOC, "§三(六)", "文件只写倾斜对象取消封顶线，未写普通对象的封顶线；未配置即不封顶，请按市级大病保险政策填写") },

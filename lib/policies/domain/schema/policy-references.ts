@@ -8,8 +8,11 @@ import type { TiltedRule } from "./tilted-assistance";
 import type { SubsidyRules } from "@/lib/subsidy/rules";
 
 // Checks across parts of the record that no single part can see: categories
-// named by a rule are covered, pools exist, the ranking ranks exactly the
-// covered categories, ids are unique, dates are in order.
+// named by an assistance, tilted or subsidy rule are covered, pools exist, the
+// ranking ranks exactly the covered categories, ids are unique, dates are in
+// order. Critical illness and special food are for every insured person (000
+// §三(六), 004 §二(二)3 五 names 特殊疾病患者 as a group of its own), so their
+// categories need not be 救助对象类别.
 
 type Checked = {
   effectiveFrom: string;
@@ -47,10 +50,6 @@ export function checkPolicyReferences(p: Checked, ctx: z.RefinementCtx): void {
   p.subsidy.rules.forEach((r, i) => requireCovered(r.categories, ["subsidy", "rules", i, "categories"]));
 
   const c = p.criticalIllness;
-  if (c) {
-    requireCovered(c.categories, ["criticalIllness", "categories"]);
-    if (c.specialDrug) requireCovered(c.specialDrug.categories, ["criticalIllness", "specialDrug", "categories"]);
-  }
 
   const poolIds = new Set<string>();
   p.limitPools.forEach((pool, i) => {
@@ -76,7 +75,6 @@ export function checkPolicyReferences(p: Checked, ctx: z.RefinementCtx): void {
     r.thresholds.forEach((g, j) => requireCovered(g.categories, ["tiltedAssistance", i, "thresholds", j, "categories"]));
     requirePool(r.pool, ["tiltedAssistance", i, "pool"]);
   });
-  if (p.specialFood) requireCovered(p.specialFood.categories, ["specialFood", "categories"]);
 
   const monitored = new Map<Category, string>();
   p.monitoring.forEach((r, i) => {

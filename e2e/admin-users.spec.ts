@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { e2eSql } from "./helpers/db";
-import { loginAs } from "./helpers/login";
+import { loginAs, signInOnly } from "./helpers/login";
 
 const sql = e2eSql();
 test.afterAll(async () => sql.end());
@@ -23,13 +23,27 @@ test("an administrator creates a user, who can then log in; bad input names the 
   await expect(page.getByText("密码至少 10 位")).toBeVisible();
   expect((await sql`select 1 from users where username = 'gaoping.clerk'`).length).toBe(0);
 
+  // The password policy: not the username (nor a part of it), not a well-known password.
   await page.getByLabel(/初始密码/).fill("Gaoping#2026x");
+  await page.getByRole("button", { name: "创建用户" }).click();
+  await expect(page.getByText("密码不能包含用户名中的“gaoping”")).toBeVisible();
+  await page.getByLabel(/初始密码/).fill("Shanlu@7315k");
   await page.getByRole("button", { name: "创建用户" }).click();
   await expect(page.getByText("用户已创建")).toBeVisible();
 
+  // The administrator chose the password: the first sign-in leads to the change page, and nowhere else until it is changed.
   const other = await browser.newContext();
   const p2 = await other.newPage();
-  await loginAs(p2, "gaoping.clerk", "Gaoping#2026x");
+  await signInOnly(p2, "gaoping.clerk", "Shanlu@7315k");
+  await p2.goto("/people");
+  await expect(p2).toHaveURL(/\/account\/password$/);
+  await expect(p2.getByTestId("password-change-due")).toContainText("由系统管理员设置");
+  await p2.getByLabel("当前密码").fill("Shanlu@7315k");
+  await p2.getByLabel("新密码", { exact: true }).fill("Gp#Hill-6482m");
+  await p2.getByLabel("再次输入新密码").fill("Gp#Hill-6482m");
+  await p2.getByRole("button", { name: "修改密码" }).click();
+  await expect(p2.getByTestId("password-changed")).toBeVisible();
+  await p2.getByRole("link", { name: "进入工作台" }).click();
   await expect(p2.getByTestId("who")).toContainText("高平镇 · 乡镇（街道） · 经办员");
   await other.close();
 });

@@ -12,6 +12,7 @@ import { seedDemoApplications } from "./applications";
 import { seedDemoMonitoring } from "./monitoring";
 import { seedDemoMonitoringOutcomes } from "./monitoring-outcomes";
 import { seedDemoNotices } from "./notices";
+import { refreshDemoPasswords } from "./demo-passwords";
 
 // What `db setup` / the first `npm start` puts into a database, in order.
 //
@@ -72,6 +73,8 @@ export const SEED_STEPS: SeedStep[] = [
   { name: "monitoring outcomes", kind: "demo", run: async ({ db }) => seedDemoMonitoringOutcomes(db) },
   // Last, so that no earlier step's figures change: the current year's enrolments for the dashboard.
   { name: "current-year enrolment", kind: "demo", run: async ({ db }) => seedDemoCurrentYearEnrolment(db) },
+  // Every start: the published demo password never expires into a forced change (seed/demo-passwords.ts).
+  { name: "demo passwords", kind: "demo", run: async ({ db }) => refreshDemoPasswords(db) },
 ];
 
 export async function isEmptyDatabase(handle: DbHandle): Promise<boolean> {

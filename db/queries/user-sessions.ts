@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { userSessions, type UserSessionRow } from "../schema";
 
@@ -28,4 +28,14 @@ export async function endSession(db: Db | Tx, id: string, reason: NonNullable<Us
 export async function countOpenSessions(db: Db | Tx, userId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(userSessions).where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)));
   return row?.n ?? 0;
+}
+
+/** Ends every open session of the user but the one kept (after a password change); returns how many ended. */
+export async function endOtherSessions(db: Db | Tx, userId: string, keepId: string | null, now = new Date()): Promise<number> {
+  const rows = await db
+    .update(userSessions)
+    .set({ endedAt: now, endedReason: "user_changed" })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), keepId ? ne(userSessions.id, keepId) : undefined))
+    .returning({ id: userSessions.id });
+  return rows.length;
 }

@@ -35,7 +35,7 @@ export async function insertUser(tx: Db | Tx, row: NewUserRow): Promise<UserRow>
   return created!;
 }
 
-type UserChange = Partial<Pick<UserRow, "displayName" | "department" | "role" | "jurisdiction" | "status" | "passwordHash">>;
+type UserChange = Partial<Pick<UserRow, "displayName" | "department" | "role" | "jurisdiction" | "status" | "passwordHash" | "mustChangePassword">>;
 
 /** Applies the change and, when `endSessions`, bumps the session version so every open session ends at once. */
 export async function updateUser(tx: Db | Tx, id: string, change: UserChange, endSessions: boolean): Promise<UserRow> {

@@ -27,8 +27,37 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   };
 });
 
-/** For pages and server actions: the use-case context, or a redirect to the login page. */
+/** The page where a user whose password must change is sent, whatever they asked for. */
+export const PASSWORD_CHANGE_PATH = "/account/password";
+
+/**
+ * For pages and server actions: the use-case context, or a redirect to the
+ * login page. A user who must change their password (set by an
+ * administrator, or older than PASSWORD_MAX_AGE_DAYS) is sent to the change
+ * page instead, from every page and every action: nothing else runs first.
+ */
 export async function requireContext(): Promise<UseCaseContext> {
+  const ctx = await signedInContext();
+  const resolved = await currentSession();
+  if (resolved.user && resolved.passwordChange) redirect(PASSWORD_CHANGE_PATH);
+  return ctx;
+}
+
+/** Why the signed-in user must change their password first, or null; for /api/v1 calls made with the session cookie. */
+export async function pendingPasswordChange(): Promise<string | null> {
+  const resolved = await currentSession();
+  return resolved.user ? resolved.passwordChange : null;
+}
+
+/** For the change-password page and its action only: the context even while a change is due, why it is due, and the session to keep. */
+export async function requirePasswordChangeContext() {
+  const ctx = await signedInContext();
+  const resolved = await currentSession();
+  if (!resolved.user) redirect("/login");
+  return { ctx, reason: resolved.passwordChange, sessionId: resolved.sid };
+}
+
+async function signedInContext(): Promise<UseCaseContext> {
   const actor = await getActor();
   if (!actor) {
     // An expired session says so on the login page, and returns to where the user was.

@@ -2,6 +2,7 @@ import { endSession, findSession, touchSession } from "@/db/queries/user-session
 import { findUserById } from "@/db/queries/users";
 import type { Db } from "@/db";
 import type { SessionUser } from "./domain/actor";
+import { passwordChangeDue, passwordMaxAgeDays, type PasswordChangeReason } from "./domain/password-policy";
 import { authPolicy, needsTouch, sessionVerdict, type AuthPolicy } from "./domain/session-policy";
 
 /**
@@ -10,10 +11,14 @@ import { authPolicy, needsTouch, sessionVerdict, type AuthPolicy } from "./domai
  * jurisdiction or password changed). Used for sessions and API tokens alike.
  */
 export async function loadActiveUser(db: Db, who: { uid?: unknown; sv?: unknown }): Promise<SessionUser | null> {
+  return (await loadActiveUserRow(db, who))?.user ?? null;
+}
+
+async function loadActiveUserRow(db: Db, who: { uid?: unknown; sv?: unknown }) {
   if (typeof who.uid !== "string" || typeof who.sv !== "number") return null;
   const row = await findUserById(db, who.uid);
   if (!row || row.status !== "active" || row.sessionVersion !== who.sv) return null;
-  return {
+  const user: SessionUser = {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
@@ -22,12 +27,14 @@ export async function loadActiveUser(db: Db, who: { uid?: unknown; sv?: unknown 
     jurisdiction: row.jurisdiction,
     status: row.status,
   };
+  return { user, row };
 }
 
 export type SessionClaims = { uid?: unknown; sv?: unknown; sid?: unknown };
 
 export type ResolvedSession =
-  | { user: SessionUser }
+  /** `passwordChange`: the user must choose a new password before anything else (set by an administrator, or too old). */
+  | { user: SessionUser; sid: string; passwordChange: PasswordChangeReason | null }
   /** The cookie named a session that has ended: the login page says why. */
   | { user: null; expired: "idle" | "absolute" | "ended" }
   | { user: null; expired: null };
@@ -41,7 +48,7 @@ export type ResolvedSession =
 export async function resolveSession(
   db: Db,
   claims: SessionClaims | null | undefined,
-  opts: { now?: Date; policy?: AuthPolicy } = {},
+  opts: { now?: Date; policy?: AuthPolicy; maxAgeDays?: number } = {},
 ): Promise<ResolvedSession> {
   if (!claims || typeof claims.sid !== "string") return { user: null, expired: null };
   const now = opts.now ?? new Date();
@@ -52,13 +59,14 @@ export async function resolveSession(
     if (verdict !== "ended") await endSession(db, session.id, verdict, now);
     return { user: null, expired: verdict };
   }
-  const user = await loadActiveUser(db, claims);
-  if (!user) {
+  const found = await loadActiveUserRow(db, claims);
+  if (!found) {
     await endSession(db, session.id, "user_changed", now);
     return { user: null, expired: null };
   }
   if (needsTouch(session.lastSeenAt, now)) await touchSession(db, session.id, now);
-  return { user };
+  const passwordChange = passwordChangeDue(found.row, now, opts.maxAgeDays ?? passwordMaxAgeDays(process.env));
+  return { user: found.user, sid: session.id, passwordChange };
 }
 
 export async function resolveSessionUser(db: Db, claims: SessionClaims | null | undefined, opts: { now?: Date; policy?: AuthPolicy } = {}): Promise<SessionUser | null> {

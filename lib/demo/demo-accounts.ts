@@ -4,8 +4,11 @@ import { DEMO_COUNTY } from "./demo-divisions";
 
 // One account per department × role the product uses. All share one password,
 // listed in the README; a real deployment creates its own accounts and
-// disables these.
-export const DEMO_PASSWORD = "Portal#2026";
+// disables these. It meets the password policy (lib/auth/domain/password-policy.ts);
+// the earlier one, "Portal#2026", is on its well-known list, and demo
+// databases made with it are moved to this one at start (seed/demo-passwords.ts).
+export const DEMO_PASSWORD = "Demo@Longhui-4827";
+export const PREVIOUS_DEMO_PASSWORD = "Portal#2026";
 
 export type DemoAccount = { username: string; displayName: string; department: Department; role: Role; jurisdiction: string };
 

@@ -4,10 +4,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/domain/actor";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { getActor } from "@/lib/auth/current-actor";
+import { getActor, pendingPasswordChange } from "@/lib/auth/current-actor";
 import type { Action } from "@/lib/auth/domain/permissions";
 import { actorFromToken } from "@/lib/auth/token-actor";
-import { AppError, HTTP_STATUS } from "@/lib/errors/app-error";
+import { AppError, ForbiddenError, HTTP_STATUS } from "@/lib/errors/app-error";
 
 // Every /api/v1 route handler goes through this wrapper: it resolves the actor
 // (session cookie, or an API token an administrator issued), hands the
@@ -48,5 +48,8 @@ async function resolveActor(request: NextRequest, tokenActions: readonly Action[
     if (!found) return null;
     return tokenActions.some((a) => found.allowedActions.includes(a)) ? found.actor : "token-scope";
   }
-  return getActor();
+  const actor = await getActor();
+  // A session whose password must change first calls nothing else (the pages redirect; here, a 403 that says why).
+  if (actor && (await pendingPasswordChange())) throw new ForbiddenError("请先修改密码：您的密码已过期或由管理员设置，修改后才能继续使用（账户 → 修改密码）。");
+  return actor;
 }

@@ -1,22 +1,22 @@
 import bcrypt from "bcryptjs";
+import { exceedsBcryptLimit } from "./password-policy";
 
 // bcryptjs: a slow salted hash in pure JS (no native build step on a fresh
 // machine; ~0.2 s per hash at cost 10 here, docs/development.md).
 const COST = 10;
 
-export function hashPassword(plain: string): Promise<string> {
+export async function hashPassword(plain: string): Promise<string> {
+  // The policy refuses these with a message first (password-policy.ts); this is the last guard.
+  if (exceedsBcryptLimit(plain)) throw new Error("password over bcrypt's 72 bytes");
   return bcrypt.hash(plain, COST);
 }
 
+/**
+ * bcrypt compares only the first 72 bytes (UTF-8), so a longer password would
+ * match whatever followed them. No stored password is longer (the policy
+ * refuses them at creation and change), so a longer one never signs in.
+ */
 export function verifyPassword(plain: string, hash: string): Promise<boolean> {
+  if (exceedsBcryptLimit(plain)) return Promise.resolve(false);
   return bcrypt.compare(plain, hash);
-}
-
-/** Chinese reason when a new password is too weak, else null. The full policy of the security issue builds on this. */
-export function passwordProblem(plain: string, username: string): string | null {
-  if (plain.length < 10) return "密码至少 10 位";
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z\d]/].filter((r) => r.test(plain)).length;
-  if (classes < 3) return "密码须包含大写字母、小写字母、数字、符号中的至少三类";
-  if (plain.toLowerCase().includes(username.toLowerCase())) return "密码不能包含用户名";
-  return null;
 }

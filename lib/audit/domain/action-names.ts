@@ -9,6 +9,8 @@ const EXTRA: Record<string, string> = {
   "auth.lock": "账号因登录失败锁定",
   "auth.unlock": "解除登录锁定",
   "auth.throttle": "同一地址登录失败过多，暂停登录",
+  "auth.password_change": "修改本人密码",
+  "system.demo_password": "演示账号改用新演示密码",
   "system.seed": "初始化示范数据",
   "users.create": "创建用户",
   "users.update": "修改用户",

@@ -22,6 +22,8 @@ const EXTRA: Record<string, string> = {
   "policies.copy": "复制政策为新版本",
   "policies.edit_draft": "修改政策草稿",
   "policies.activate": "启用政策版本",
+  "policies.simulate": "政策测算（草案与现行版本对比）",
+  "policies.simulate_export": "导出政策测算结果",
   "api_tokens.issue": "签发接口令牌",
   "api_tokens.revoke": "吊销接口令牌",
   "api.settlement": "接口调用：三重制度结算",

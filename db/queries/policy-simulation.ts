@@ -1,0 +1,131 @@
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import { openIdNumber } from "./people-ids";
+import { rowsOf, underPrefix } from "./stats-rows";
+
+// 政策测算's reads (lib/policies/simulate-policy-draft.ts): the claims ledger
+// and the enrolments of a period, page by page in person (or enrolment) order,
+// so a county's millions of rows are never held at once. Read-only; every
+// query carries the jurisdiction prefix.
+
+export type SimulationClaimRow = {
+  id: string;
+  person_id: string;
+  division_code: string;
+  external_id: string;
+  claim_date: string;
+  setting: "inpatient" | "outpatient";
+  hospital_level: number;
+  special_disease: boolean;
+  referred: boolean;
+  in_city: boolean;
+  on_application: boolean;
+  policy_scope_cost: string;
+  out_of_scope_cost: string;
+  basic_paid: string | null;
+  critical_paid: string | null;
+  hospital_waived: string;
+  commercial_paid: string;
+};
+
+/**
+ * Up to `limit` claims dated within [from, to] of people after `afterPersonId`
+ * (keyset), current rows only (a corrected claim's old row is history), in ledger order per person (date, then 结算流水号). The last
+ * person of a full page may be cut off: the caller keeps only whole people.
+ */
+export async function simulationClaimsPage(
+  db: Db | Tx,
+  f: { scopePrefix: string; from: string; to: string; afterPersonId: string | null; limit: number; personId?: string },
+): Promise<SimulationClaimRow[]> {
+  const after = f.afterPersonId === null ? sql`` : sql`AND c.person_id > ${f.afterPersonId}::uuid`;
+  const one = f.personId ? sql`AND c.person_id = ${f.personId}::uuid` : sql``;
+  const result = await db.execute(sql`
+    SELECT c.id, c.person_id, p.division_code, c.external_id, c.claim_date::text AS claim_date, c.setting, c.hospital_level,
+           c.special_disease, c.referred, c.in_city, c.on_application, c.policy_scope_cost::text AS policy_scope_cost,
+           c.out_of_scope_cost::text AS out_of_scope_cost, c.basic_paid::text AS basic_paid, c.critical_paid::text AS critical_paid,
+           c.hospital_waived::text AS hospital_waived, c.commercial_paid::text AS commercial_paid
+    FROM claims c JOIN people p ON p.id = c.person_id
+    WHERE c.superseded_at IS NULL AND c.claim_date >= ${f.from}::date AND c.claim_date <= ${f.to}::date AND ${underPrefix("p.division_code", f.scopePrefix)} ${after} ${one}
+    ORDER BY c.person_id, c.claim_date, c.external_id
+    LIMIT ${f.limit}`);
+  return rowsOf<SimulationClaimRow>(result);
+}
+
+export type SimulationSpan = { person_id: string; category: string; from_date: string; to_date: string | null };
+
+/** Consolidated category rows overlapping [from, to] of the people with ids in [firstId, lastId], in the order categoryOn reads them. */
+export async function categorySpansBetween(db: Db | Tx, f: { firstId: string; lastId: string; from: string; to: string }): Promise<SimulationSpan[]> {
+  const result = await db.execute(sql`
+    SELECT person_id, category, from_date::text AS from_date, to_date::text AS to_date
+    FROM person_categories
+    WHERE person_id >= ${f.firstId}::uuid AND person_id <= ${f.lastId}::uuid AND from_date <= ${f.to}::date AND (to_date IS NULL OR to_date >= ${f.from}::date)
+    ORDER BY person_id, from_date, id`);
+  return rowsOf<SimulationSpan>(result);
+}
+
+export type SimulationEnrolmentRow = {
+  id: number;
+  division_code: string;
+  year: number;
+  tier: number;
+  contribution: string;
+  tier1: string | null;
+  paid_on: string;
+  fee_exempt: "yes" | "no";
+  category: string | null;
+};
+
+/** Enrolments of the years within the jurisdiction, after enrolment `afterId`, with the category held on the payment day (as the subsidy run reads it). */
+export async function simulationEnrolmentsPage(
+  db: Db | Tx,
+  f: { scopePrefix: string; fromYear: number; toYear: number; afterId: number; limit: number },
+): Promise<SimulationEnrolmentRow[]> {
+  const result = await db.execute(sql`
+    SELECT e.id, p.division_code, e.year, e.tier, e.contribution::text AS contribution, e.paid_on::text AS paid_on, e.fee_exempt,
+           (CASE WHEN e.tier = 1 THEN e.contribution ELSE
+              (SELECT t.contribution FROM enrolments t WHERE t.import_id = e.import_id AND t.tier = 1 LIMIT 1) END)::text AS tier1,
+           c.category
+    FROM enrolments e
+    JOIN people p ON p.id = e.person_id
+    LEFT JOIN LATERAL (
+      SELECT pc.category FROM person_categories pc
+      WHERE pc.person_id = e.person_id AND pc.from_date <= e.paid_on AND (pc.to_date IS NULL OR pc.to_date >= e.paid_on)
+      ORDER BY pc.from_date DESC LIMIT 1
+    ) c ON true
+    WHERE e.year >= ${f.fromYear} AND e.year <= ${f.toYear} AND e.id > ${f.afterId} AND ${underPrefix("p.division_code", f.scopePrefix)}
+    ORDER BY e.id
+    LIMIT ${f.limit}`);
+  return rowsOf<SimulationEnrolmentRow>(result);
+}
+
+export type SimulationPerson = { id: string; name: string; idNumber: string; divisionCode: string };
+
+/** The few people a result lists (the largest changes), within the jurisdiction; ID numbers opened for masking. */
+export async function simulationPeople(db: Db | Tx, ids: readonly string[], scopePrefix: string): Promise<SimulationPerson[]> {
+  if (ids.length === 0) return [];
+  const result = await db.execute(sql`
+    SELECT id, name, id_sealed, id_number, division_code FROM people
+    WHERE id = ANY(${sql.raw(`ARRAY[${ids.map((id) => `'${uuidLiteral(id)}'`).join(",")}]`)}::uuid[]) AND ${underPrefix("division_code", scopePrefix)}`);
+  return rowsOf<{ id: string; name: string; id_sealed: string | null; id_number: string | null; division_code: string }>(result).map((r) => ({
+    id: r.id,
+    name: r.name,
+    idNumber: openIdNumber({ idSealed: r.id_sealed, idNumber: r.id_number }),
+    divisionCode: r.division_code,
+  }));
+}
+
+/** Current names of these division codes. */
+export async function divisionNamesOf(db: Db | Tx, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const list = codes.map((c) => {
+    if (!/^\d{12}$/.test(c)) throw new Error(`not a division code: ${c}`);
+    return `'${c}'`;
+  });
+  const result = await db.execute(sql`SELECT code, name FROM divisions WHERE valid_to IS NULL AND code IN (${sql.raw(list.join(","))})`);
+  return new Map(rowsOf<{ code: string; name: string }>(result).map((r) => [r.code, r.name]));
+}
+
+function uuidLiteral(id: string): string {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
+  return id;
+}

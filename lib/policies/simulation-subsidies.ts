@@ -1,0 +1,41 @@
+import "server-only";
+import type { Db, Tx } from "@/db";
+import { simulationEnrolmentsPage } from "@/db/queries/policy-simulation";
+import { TermsResolver } from "@/lib/claims/claim-terms";
+import { NOT_COMPUTED_TEXT, subsidyForEnrolment, type EnrolmentForSubsidy, type SubsidyOutcome } from "@/lib/enrolment/domain/subsidy-for-enrolment";
+import { formatAmount } from "@/lib/money/money";
+import type { SimulationPeriod } from "./domain/simulate-person";
+import type { SimulationTally, SubsidySide } from "./domain/simulation-tally";
+import type { PolicyRecord } from "./domain/schema/policy-record";
+
+// Premium subsidies (资助参保) of the period's years for 政策测算: every
+// enrolment within the jurisdiction split under the version in force on its
+// payment day (as the enrolment import computes it) and under the draft, page
+// by page in enrolment order. Nothing is written.
+
+const PAGE = 20_000;
+
+function side(outcome: SubsidyOutcome): SubsidySide {
+  if (!outcome.ok) return { ok: false, reason: NOT_COMPUTED_TEXT[outcome.reason] };
+  return { ok: true, funding: outcome.result.funding.map((f) => ({ source: f.source, amount: formatAmount(f.amount) })) };
+}
+
+export async function simulateSubsidies(
+  db: Db | Tx,
+  a: { scopePrefix: string; period: SimulationPeriod; draft: PolicyRecord; tally: SimulationTally },
+): Promise<void> {
+  const terms = new TermsResolver(db);
+  const fromYear = Number(a.period.from.slice(0, 4));
+  const toYear = Number(a.period.to.slice(0, 4));
+  let after = 0;
+  for (;;) {
+    const rows = await simulationEnrolmentsPage(db, { scopePrefix: a.scopePrefix, fromYear, toYear, afterId: after, limit: PAGE });
+    for (const e of rows) {
+      const input: EnrolmentForSubsidy = { year: e.year, tier: e.tier, contribution: e.contribution, tier1: e.tier1, feeExempt: e.fee_exempt === "yes", category: e.category };
+      const inForce = e.category === null ? null : await terms.policyOn(e.division_code, e.paid_on);
+      a.tally.addEnrolment(side(subsidyForEnrolment(input, inForce?.record ?? null)), side(subsidyForEnrolment(input, a.draft)));
+    }
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}

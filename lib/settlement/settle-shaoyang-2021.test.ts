@@ -59,9 +59,12 @@ describe("shaoyang-2021 §三(八) on-application assistance", () => {
 
   it("not on application, or not an eligible category, or ordinary: not assisted", () => {
     expect(settle(S, "monitored", [stay("2022-03-01", "50000", "30000")]).claims[0]?.assistance).toBe("0.00");
+    // tekun has regular (one-stop) assistance only: an on-application claim finds no rule
     const tekun = settle(S, "tekun", [stay("2022-03-01", "50000", "30000", app)]);
     expect(tekun.claims[0]?.assistance).toBe("0.00");
-    expect(traceOf(tekun.claims[0], "assistance")[0]?.rule).toContain("未配置医疗救助规则");
+    expect(traceOf(tekun.claims[0], "assistance")[0]?.rule).toContain("依申请救助无适用规则");
+    const edge = settle(S, "dibao_edge", [stay("2022-03-01", "50000", "30000")]);
+    expect(traceOf(edge.claims[0], "assistance")[0]?.rule).toContain("未配置医疗救助规则");
     expect(settle(S, "ordinary", [stay("2022-03-01", "50000", "30000", app)]).claims[0]?.assistance).toBe("0.00");
   });
 
@@ -78,5 +81,28 @@ describe("shaoyang-2021 monitoring: burden after three tiers > 25% of local inco
     const r = settle(S, "ordinary", [claim], { parameters: { priorYearIncome: "40000" } });
     expect(r.monitoring).toMatchObject({ flagged: true, threshold: "10000.00", value: "14600.00" });
     expect(settle(S, "ordinary", [claim]).monitoring).toMatchObject({ flagged: false, threshold: null });
+  });
+});
+
+describe("shaoyang-2021 §三(七) regular assistance: 003 defers it, the national guideline is the marked default", () => {
+  // 国办发〔2021〕42号: 特困人员、低保对象 no deductible, at least 70 %; limit set locally (default 50000).
+  it("a 特困 one-stop stay: (20000 − 5500) × 65% = 9425 critical, then 10575 × 70% = 7402.50", () => {
+    const r = settle(S, "tekun", [stay("2022-03-01", "50000", "30000")]);
+    expect(amounts(r.claims[0])).toEqual(["30000.00", "9425.00", "7402.50", "0.00", "3172.50"]);
+    expect(traceOf(r.claims[0], "assistance")[0]?.rule).toContain("常规医疗救助");
+  });
+
+  it("低保 with 173354 of claims is never paid 0, and the default limit 50000 holds the year", () => {
+    const big = (date: string) => stay(date, "86677", "0", { criticalPaid: "0" });
+    const r = settle(S, "dibao", [big("2022-03-01"), big("2022-09-01")]);
+    // 86677 × 70% = 60673.90 → limit 50000; the second stay finds the pool used up
+    expect(r.claims.map((c) => c.assistance)).toEqual(["50000.00", "0.00"]);
+    expect(traceOf(r.claims[0], "assistance")[0]?.limit).toBe("50000.00");
+  });
+
+  it("the defaults are marked as defaults on the record", () => {
+    const policy = editablePreset(S);
+    expect(policy.limitPools.find((p) => p.id === "regular")?.source.defaulted).toBe(true);
+    expect(policy.assistance.rules.find((r) => r.id === "regular")?.source.defaulted).toBe(true);
   });
 });

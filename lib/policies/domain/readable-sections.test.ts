@@ -7,7 +7,7 @@ describe("readableSections", () => {
   const section = (title: string) => sections.find((s) => s.title === title)!;
 
   it("splits each rule from its source paragraph", () => {
-    const rule = section("医疗救助").lines[0]!;
+    const rule = section("医疗救助").lines.find((l) => l.text.includes("每次申请"))!;
     expect(rule.text).toContain("起付线 6000 元（每次申请），救助比例 50%");
     expect(rule).toMatchObject({ source: { ref: "邵医保发〔2021〕32号 §三(八)", document: "邵阳市医疗保障局等《关于巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略的实施方案》（邵医保发〔2021〕32号）" }, defaulted: false });
     expect(rule.source!.quote).toContain("起付线 6000 元，按 50%救助");

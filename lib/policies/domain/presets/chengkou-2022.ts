@@ -60,8 +60,13 @@ export const chengkou2022: PolicyRecordInput = {
     {
       id: "annual",
       name: "医疗救助年度限额（门诊和住院共用）",
-      annualLimit: null,
-      source: defaulted(DOC, "§三(七)", "文件只写“门诊和住院救助共用年度救助限额”，未写金额；未配置即不设限，请按县里标准填写", "门诊和住院救助共用年度救助限额"),
+      annualLimit: "100000",
+      source: defaulted(
+        DOC,
+        "§三(七)",
+        "文件只写“确保年度救助限额内”“门诊和住院救助共用年度救助限额”，未写金额。默认值 10 万元，取同属重庆市的彭水县（彭水府办发〔2023〕52号）特殊疾病救助年度限额；请按本县办法核对",
+        "门诊和住院救助共用年度救助限额",
+      ),
     },
   ],
   assistance: {

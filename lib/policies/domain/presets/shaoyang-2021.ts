@@ -12,6 +12,8 @@ const CATEGORIES: Category[] = [
   "stable_exit", "severe_disability", "ordinary",
 ];
 const TILTED: Category[] = ["tekun", "dibao", "returned_poverty"];
+/** Where 003 defers regular assistance, the national guideline is the marked default (docs/policy.md §4). */
+const NATIONAL = "国务院办公厅《关于健全重特大疾病医疗保险和救助制度的意见》（国办发〔2021〕42号）";
 const APPLICATION = "对其经基本医保、大病保险支付后，属于医疗救助政策支付范围内的费用救助标准统一为：起付线 6000 元，按 50%救助，年度救助最高限额为 5 万元";
 
 export const shaoyang2021: PolicyRecordInput = {
@@ -45,10 +47,44 @@ export const shaoyang2021: PolicyRecordInput = {
     source: cite(DOC, "§三(六)、§二(二)", "大病保险继续对特困人员、低保对象和返贫致贫人口实施倾斜支付"),
   },
   limitPools: [
+    {
+      id: "regular",
+      name: "常规医疗救助年度限额（门诊和住院共用）",
+      annualLimit: "50000",
+      source: defaulted(
+        DOC,
+        "§三(七)",
+        `${NATIONAL}：年度救助限额由统筹地区确定。文件未给数额，默认取本文件依申请救助的年度最高限额 5 万元，请按《湖南省医疗救助办法》和本地办法核对`,
+      ),
+    },
     { id: "application", name: "依申请救助年度限额", annualLimit: "50000", source: cite(DOC, "§三(八)", "年度救助最高限额为 5 万元") },
   ],
   assistance: {
     rules: [
+      {
+        id: "regular",
+        name: "常规医疗救助",
+        categories: ["tekun", "dibao"],
+        disease: "any",
+        settings: ["inpatient", "outpatient"],
+        trigger: "settlement",
+        minHospitalLevel: null,
+        stayCostAbove: null,
+        referral: {
+          referredRequired: true,
+          inCityRequired: false,
+          source: defaulted(DOC, "§三(七)", "003 未写转诊要求；按 docs/policy.md §4 采用 001 §二(六) 的原则"),
+        },
+        deductible: { kind: "none", source: defaulted(DOC, "§三(七)", `${NATIONAL}：特困人员、低保对象原则上取消起付标准`) },
+        ratioPercent: "70",
+        pool: "regular",
+        source: defaulted(
+          DOC,
+          "§三(七)",
+          `${NATIONAL}：特困人员、低保对象政策范围内个人自付住院费用按不低于70%的比例救助。文件把常规救助交给《湖南省医疗救助办法》（出台前沿用健康扶贫期间政策），未给标准；默认值，请按本地办法核对`,
+          "在《湖南省医疗救助办法》出台以前，继续实施健康扶贫期间医疗救助政策",
+        ),
+      },
       {
         id: "on-application",
         name: "依申请医疗救助",
@@ -77,7 +113,7 @@ export const shaoyang2021: PolicyRecordInput = {
     source: defaulted(
       DOC,
       "§三(七)",
-      "常规医疗救助执行《湖南省医疗救助办法》，文件未给标准，未配置；经三重制度后负担超过当地上年人均可支配收入25%左右的倾斜救助须另行申请审核，文件未给比例，未配置（见监测规则）",
+      "常规医疗救助执行《湖南省医疗救助办法》，文件未给标准：特困人员、低保对象按国办发〔2021〕42号的全国指导标准默认（不设起付线、70%、年度限额 5 万元），请按本地办法核对；低保边缘家庭成员、因病致贫重病患者的常规救助须按本地办法配置；经三重制度后负担超过当地上年人均可支配收入25%左右的倾斜救助须另行申请审核，文件未给比例，未配置（见监测规则）",
       "严格执行《湖南省医疗救助办法》…合理确定医疗救助标准、起付线和年度救助限额",
     ),
   },

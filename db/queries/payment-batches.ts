@@ -1,14 +1,16 @@
 import { and, asc, count, desc, eq, like, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { applications, paymentBatches, paymentBatchLines, people } from "../schema";
+import { alias } from "drizzle-orm/pg-core";
+import { applications, paymentBatches, paymentBatchLines, people, users } from "../schema";
 
-// 支付批次 (docs/policy.md §6 step 4). A case has at most one line that is not
-// failed (the partial unique index payment_batch_lines_one_live); a line is
+// 支付批次 (docs/policy.md §6 step 4). A case has at most one live line — not
+// failed, not removed (the partial unique index payment_batch_lines_one_live); a line is
 // confirmed or failed only while it is still pending, by
 // `UPDATE … WHERE status = 'pending'`, so two confirmations of the same line
 // cannot both succeed.
 
 type LineInsert = typeof paymentBatchLines.$inferInsert;
+export type BatchStatus = (typeof paymentBatches.$inferSelect)["status"];
 
 /**
  * The next 批次号 of a county and year, ZF-430524-2026-0001. Serialised per
@@ -35,7 +37,7 @@ export async function payableFacts(db: Db | Tx, applicationId: string) {
   const [row] = await db
     .select({
       approvedAmount: applications.approvedAmount,
-      liveLine: sql<boolean>`EXISTS (SELECT 1 FROM ${paymentBatchLines} l WHERE l.application_id = "applications"."id" AND l.status <> 'failed')`,
+      liveLine: sql<boolean>`EXISTS (SELECT 1 FROM ${paymentBatchLines} l WHERE l.application_id = "applications"."id" AND l.status NOT IN ('failed', 'removed'))`,
     })
     .from(applications)
     .where(eq(applications.id, applicationId));
@@ -53,7 +55,7 @@ export async function markBatchSent(tx: Tx, id: number): Promise<void> {
 }
 
 /** Once no line is pending the batch is confirmed (every line paid or returned). */
-export async function settleBatchStatus(tx: Tx, id: number): Promise<"open" | "sent" | "confirmed"> {
+export async function settleBatchStatus(tx: Tx, id: number): Promise<BatchStatus> {
   const [row] = await tx
     .update(paymentBatches)
     .set({ status: "confirmed" })
@@ -68,6 +70,8 @@ export async function settleBatchStatus(tx: Tx, id: number): Promise<"open" | "s
   return (await findBatch(tx, id))!.status;
 }
 
+const remover = alias(users, "remover");
+
 /** The lines of a batch with what the file and the screens need (sealed columns as stored). */
 export async function batchLines(db: Db | Tx, batchId: number) {
   return db
@@ -79,6 +83,9 @@ export async function batchLines(db: Db | Tx, batchId: number) {
       paidOn: paymentBatchLines.paidOn,
       bankReference: paymentBatchLines.bankReference,
       failureReason: paymentBatchLines.failureReason,
+      removedReason: paymentBatchLines.removedReason,
+      removedOn: paymentBatchLines.removedOn,
+      removedByName: remover.displayName,
       caseNo: applications.caseNo,
       townshipCode: applications.townshipCode,
       name: people.name,
@@ -91,6 +98,7 @@ export async function batchLines(db: Db | Tx, batchId: number) {
     .from(paymentBatchLines)
     .innerJoin(applications, eq(applications.id, paymentBatchLines.applicationId))
     .innerJoin(people, eq(people.id, applications.personId))
+    .leftJoin(remover, eq(remover.id, paymentBatchLines.removedBy))
     .where(eq(paymentBatchLines.batchId, batchId))
     .orderBy(asc(paymentBatchLines.id));
 }
@@ -120,11 +128,13 @@ export async function listBatches(db: Db | Tx, prefix: string, limit = 200) {
       batchNo: paymentBatches.batchNo,
       createdOn: paymentBatches.createdOn,
       status: paymentBatches.status,
-      lines: sql<number>`count(${paymentBatchLines.id})::int`,
+      // Removed lines (移出批次) stay as history on the batch page, outside the count and the total.
+      lines: sql<number>`(count(${paymentBatchLines.id}) FILTER (WHERE ${paymentBatchLines.status} <> 'removed'))::int`,
+      removed: sql<number>`(count(*) FILTER (WHERE ${paymentBatchLines.status} = 'removed'))::int`,
       paid: sql<number>`(count(*) FILTER (WHERE ${paymentBatchLines.status} = 'paid'))::int`,
       failed: sql<number>`(count(*) FILTER (WHERE ${paymentBatchLines.status} = 'failed'))::int`,
       // Returned lines are history, not money owed: the total is what is paid or still to pay.
-      total: sql<string>`coalesce(sum(${paymentBatchLines.amount}) FILTER (WHERE ${paymentBatchLines.status} <> 'failed'), 0)::numeric(14,2)::text`,
+      total: sql<string>`coalesce(sum(${paymentBatchLines.amount}) FILTER (WHERE ${paymentBatchLines.status} NOT IN ('failed', 'removed')), 0)::numeric(14,2)::text`,
     })
     .from(paymentBatches)
     .leftJoin(paymentBatchLines, eq(paymentBatchLines.batchId, paymentBatches.id))
@@ -132,7 +142,7 @@ export async function listBatches(db: Db | Tx, prefix: string, limit = 200) {
     .groupBy(paymentBatches.id)
     .orderBy(desc(paymentBatches.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, lines: Number(r.lines), paid: Number(r.paid), failed: Number(r.failed) }));
+  return rows.map((r) => ({ ...r, lines: Number(r.lines), removed: Number(r.removed), paid: Number(r.paid), failed: Number(r.failed) }));
 }
 
 /** Approved cases under the division prefix with no live line: what a new batch may take. */
@@ -158,7 +168,7 @@ export async function listPayable(db: Db | Tx, prefix: string, limit = 500) {
       and(
         eq(applications.state, "approved"),
         like(applications.townshipCode, `${prefix}%`),
-        sql`NOT EXISTS (SELECT 1 FROM ${paymentBatchLines} l WHERE l.application_id = "applications"."id" AND l.status <> 'failed')`,
+        sql`NOT EXISTS (SELECT 1 FROM ${paymentBatchLines} l WHERE l.application_id = "applications"."id" AND l.status NOT IN ('failed', 'removed'))`,
       ),
     )
     .orderBy(desc(applications.urgent), asc(applications.dueOn), asc(applications.caseNo))
@@ -177,6 +187,8 @@ export async function linesOfApplication(db: Db | Tx, applicationId: string) {
       paidOn: paymentBatchLines.paidOn,
       bankReference: paymentBatchLines.bankReference,
       failureReason: paymentBatchLines.failureReason,
+      removedReason: paymentBatchLines.removedReason,
+      removedOn: paymentBatchLines.removedOn,
     })
     .from(paymentBatchLines)
     .innerJoin(paymentBatches, eq(paymentBatches.id, paymentBatchLines.batchId))
@@ -218,19 +230,41 @@ export function isOneLiveLineViolation(err: unknown): boolean {
 }
 
 /** The batch's status under a row lock held to the end of `tx` (an export or a removal waits for the other). */
-export async function lockBatch(tx: Tx, id: number): Promise<"open" | "sent" | "confirmed" | null> {
+export async function lockBatch(tx: Tx, id: number): Promise<BatchStatus | null> {
   const [row] = await tx.select({ status: paymentBatches.status }).from(paymentBatches).where(eq(paymentBatches.id, id)).for("update");
   return row?.status ?? null;
 }
 
 /**
- * Deletes a pending line of the batch (移出批次; the transition and audit rows
- * keep its history). Returns false when it is no longer there or no longer pending.
+ * 移出批次: marks a pending line of the batch removed, with the reason, the day
+ * and who — the row stays as the batch's history (and leaves the one-live-line
+ * index, so the case can go into another batch). Returns false when it is no
+ * longer there or no longer pending.
  */
-export async function deletePendingLine(tx: Tx, batchId: number, lineId: number): Promise<boolean> {
+export async function markLineRemoved(tx: Tx, batchId: number, lineId: number, by: { reason: string; on: string; userId: string | null }): Promise<boolean> {
   const done = await tx
-    .delete(paymentBatchLines)
+    .update(paymentBatchLines)
+    .set({ status: "removed", removedReason: by.reason, removedOn: by.on, removedBy: by.userId })
     .where(and(eq(paymentBatchLines.id, lineId), eq(paymentBatchLines.batchId, batchId), eq(paymentBatchLines.status, "pending")))
     .returning({ id: paymentBatchLines.id });
+  return done.length === 1;
+}
+
+/**
+ * 作废批次: an open batch whose every line was removed becomes cancelled.
+ * Returns false when the batch is not open or still has a line that is not removed.
+ */
+export async function cancelEmptyBatch(tx: Tx, id: number, by: { reason: string; on: string; userId: string | null }): Promise<boolean> {
+  const done = await tx
+    .update(paymentBatches)
+    .set({ status: "cancelled", cancelReason: by.reason, cancelledOn: by.on, cancelledBy: by.userId })
+    .where(
+      and(
+        eq(paymentBatches.id, id),
+        eq(paymentBatches.status, "open"),
+        sql`NOT EXISTS (SELECT 1 FROM ${paymentBatchLines} l WHERE l.batch_id = "payment_batches"."id" AND l.status <> 'removed')`,
+      ),
+    )
+    .returning({ id: paymentBatches.id });
   return done.length === 1;
 }

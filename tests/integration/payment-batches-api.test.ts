@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
+import { POST as cancelPost } from "@/app/api/v1/payment-batches/[id]/cancel/route";
 import { POST as confirmPost } from "@/app/api/v1/payment-batches/[id]/confirm/route";
 import { GET as exportGet } from "@/app/api/v1/payment-batches/[id]/export/route";
 import { POST as failedPost } from "@/app/api/v1/payment-batches/[id]/lines/[lineId]/failed/route";
@@ -15,6 +16,7 @@ import { approveApplication } from "@/lib/applications/approve-application";
 import { beginCountyAudit } from "@/lib/applications/begin-county-audit";
 import { beginTownshipReview } from "@/lib/applications/begin-township-review";
 import { forwardApplication } from "@/lib/applications/forward-application";
+import { exportPaymentBatch } from "@/lib/applications/payments/export-payment-batch";
 import { listPayableApplications } from "@/lib/applications/payments/list-payable-applications";
 import { removeBatchLine } from "@/lib/applications/payments/remove-batch-line";
 import { recordHouseholdSurvey } from "@/lib/applications/record-household-survey";
@@ -126,6 +128,8 @@ describe.each(drivers())("payment batches API on %s", (driver) => {
     json(await route(request(who, `/api/v1/payment-batches/${id}/lines/${lineId}/x`, { method: "POST", body, raw }), { params: Promise.resolve({ id: String(id), lineId: String(lineId) }) }));
   const fail = lineCall(failedPost);
   const remove = lineCall(removePost);
+  const cancel = async (id: string | number, body: unknown, who = "yibao.clerk") =>
+    json(await cancelPost(request(who, `/api/v1/payment-batches/${id}/cancel`, { method: "POST", body }), { params: Promise.resolve({ id: String(id) }) }));
   const linesOf = async (id: number) => (await show(id)).body.lines as { id: number; applicationId: string; amount: string; accountMasked: string }[];
 
   it("create, show (accounts masked), remove a line from the open batch → approved and payable again, total updated, audited; export, fail, confirm; no removal once sent", async () => {
@@ -150,14 +154,27 @@ describe.each(drivers())("payment batches API on %s", (driver) => {
     expect((await caseOf(a.id)).state).toBe("approved");
     expect((await caseOf(b.id)).state).toBe("in_batch");
     expect((await listPayableApplications(payer)).map((p) => p.id)).toContain(a.id);
-    expect((await show(batchId)).body).toMatchObject({ total: "1200.00", pending: 1, lines: [expect.objectContaining({ applicationId: b.id })] });
-    expect((await list()).body.batches).toEqual([expect.objectContaining({ id: batchId, lines: 1, total: "1200.00" })]);
+    // The removed line stays in the batch as history (reason, day, who), outside its count and total.
+    expect((await show(batchId)).body).toMatchObject({
+      total: "1200.00",
+      count: 1,
+      removedCount: 1,
+      pending: 1,
+      lines: [
+        expect.objectContaining({ applicationId: a.id, status: "removed", statusName: "已移出批次", removedReason: "核定金额待更正", removedOn: today, removedByName: expect.any(String) }),
+        expect.objectContaining({ applicationId: b.id, status: "pending" }),
+      ],
+    });
+    expect(await q("select status, amount::text as amount, removed_reason, removed_on::text as removed_on, removed_by = $2 as by_payer from payment_batch_lines where id = $1", [lineA.id, payer.actor.kind === "user" ? payer.actor.user.id : null])).toEqual([
+      { status: "removed", amount: "4300.50", removed_reason: "核定金额待更正", removed_on: today, by_payer: true },
+    ]);
+    expect((await list()).body.batches).toEqual([expect.objectContaining({ id: batchId, lines: 1, removed: 1, total: "1200.00" })]);
     expect(await count("select count(*)::int as n from application_transitions where application_id = $1 and action = 'remove_from_batch' and from_state = 'in_batch' and to_state = 'approved' and reason = '核定金额待更正'", [a.id])).toBe(1);
     const [audit] = await q<{ detail: Body }>("select detail from audit_log where action = 'applications.remove_batch_line' and object_id = $1", [String(batchId)]);
     expect(audit!.detail).toMatchObject({ caseNo: (await caseOf(a.id)).case_no, amount: "4300.50", reason: "核定金额待更正", count: 1, total: "1200.00" });
     expect(await count("select count(*)::int as n from audit_log where action = 'applications.remove_from_batch' and object_id = $1", [a.id])).toBe(1);
-    // Removing it twice: the line is gone.
-    expect((await remove(batchId, lineA.id, { reason: "再次" })).status).toBe(404);
+    // Removing it twice: the line is no longer pending.
+    expect(await remove(batchId, lineA.id, { reason: "再次" })).toMatchObject({ status: 409, body: { error: expect.stringContaining("已不是待支付状态") } });
 
     // The removed case goes into a new batch with its new version.
     const second = await create({ cases: [{ id: a.id, version: (await caseOf(a.id)).version }] });
@@ -172,8 +189,11 @@ describe.each(drivers())("payment batches API on %s", (driver) => {
     const rows: unknown[][] = [];
     book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[1]).toEqual(["王大山", "6217001234567890", "中国农业银行隆回县支行", "1200.00", `医疗救助 ${(await caseOf(b.id)).case_no}`]);
+    // One payee line (the pending one): the removed line is not in the bank file.
+    expect(rows.filter((r) => String(r[4]).startsWith("医疗救助 "))).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain("6222021234567890123");
     expect(await count("select count(*)::int as n from audit_log where action = 'applications.export_batch' and object_id = $1", [String(batchId)])).toBe(1);
-    const lineB = (await linesOf(batchId))[0]!;
+    const lineB = (await linesOf(batchId)).find((l) => l.applicationId === b.id)!;
     const refused = await remove(batchId, lineB.id, { reason: "来不及了" });
     expect(refused).toMatchObject({ status: 409, body: { error: expect.stringContaining("已导出发送银行，不能再移出明细") } });
     expect((await caseOf(b.id)).state).toBe("in_batch");
@@ -190,6 +210,60 @@ describe.each(drivers())("payment batches API on %s", (driver) => {
     expect((await remove(batchId, lineB.id, { reason: "撤回" })).status).toBe(409);
     expect((await confirm(batchId, { paidOn: today, reference: "X" })).status).toBe(409);
     expect((await caseOf(b.id)).state).toBe("paid");
+  });
+
+  it("作废批次: refused while a line is live or without a reason; once every line is removed the batch is cancelled with its reason, audited, and can no longer be exported", async () => {
+    const c = await approved("300.00", "6222020000000000033");
+    const batch = await create({ cases: [c] });
+    const id = batch.body.id as number;
+    const line = (await linesOf(id))[0]!;
+    expect(await cancel(id, { reason: "误编" })).toMatchObject({ status: 409, body: { error: expect.stringContaining("还有 1 笔明细") } });
+    expect((await remove(id, line.id, { reason: "账户待核实" })).status).toBe(200);
+    expect(await cancel(id, { reason: " " })).toMatchObject({ status: 400, body: { field: "reason", error: "请填写作废批次的原因" } });
+    expect(await cancel(id, {}, "taohong.clerk")).toMatchObject({ status: 403 });
+    expect((await show(id)).body).toMatchObject({ status: "open", count: 0, removedCount: 1, total: "0.00" });
+    expect(await cancel(id, { reason: "明细均已移出" })).toMatchObject({ status: 200, body: { removedLines: 1 } });
+    expect((await show(id)).body).toMatchObject({ status: "cancelled", statusName: "已作废", cancelReason: "明细均已移出", cancelledOn: today, lines: [expect.objectContaining({ status: "removed" })] });
+    expect(await count("select count(*)::int as n from audit_log where action = 'applications.cancel_batch' and object_id = $1 and detail->>'reason' = '明细均已移出'", [String(id)])).toBe(1);
+    expect(await cancel(id, { reason: "再次" })).toMatchObject({ status: 409, body: { error: expect.stringContaining("已作废") } });
+    expect((await exportFile(id)).status).toBe(409);
+    expect(await count("select count(*)::int as n from audit_log where action = 'applications.export_batch' and object_id = $1", [String(id)])).toBe(0);
+    // The case itself is payable again, in a new batch.
+    expect((await create({ cases: [{ id: c.id, version: (await caseOf(c.id)).version }] })).status).toBe(200);
+  });
+
+  it("an export and a removal at the same moment: a removed line is never in the bank file (run concurrently; on PostgreSQL on two connections)", async () => {
+    let removedFirst = 0;
+    let exportedFirst = 0;
+    for (let k = 0; k < 6; k++) {
+      const a = await approved(`${500 + k}.00`, `62220200000001${String(k).padStart(5, "0")}`);
+      const b = await approved(`${600 + k}.00`, `62220200000002${String(k).padStart(5, "0")}`);
+      const id = (await create({ cases: [a, b] })).body.id as number;
+      const lineA = (await linesOf(id)).find((l) => l.applicationId === a.id)!;
+      const [exported, removal] = await Promise.allSettled([exportPaymentBatch(payer, id), removeBatchLine(payer, id, { lineId: lineA.id, reason: "同时移出" })]);
+      expect(exported.status).toBe("fulfilled");
+      const file = exported.status === "fulfilled" ? exported.value : null;
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file!.body as unknown as ArrayBuffer);
+      const accounts: string[] = [];
+      book.worksheets[0]!.eachRow((row) => accounts.push(String((row.values as unknown[])[2])));
+      const [stored] = await q<{ status: string }>("select status from payment_batch_lines where id = $1", [lineA.id]);
+      const inFile = accounts.includes(`62220200000001${String(k).padStart(5, "0")}`);
+      if (removal.status === "fulfilled") {
+        removedFirst++;
+        expect(stored!.status).toBe("removed");
+        expect(inFile).toBe(false);
+        expect(file!.count).toBe(1);
+        expect((await caseOf(a.id)).state).toBe("approved");
+      } else {
+        exportedFirst++;
+        expect(removal.reason).toMatchObject({ code: "conflict", message: expect.stringContaining("已导出发送银行") });
+        expect(stored!.status).toBe("pending");
+        expect(inFile).toBe(true);
+        expect((await caseOf(a.id)).state).toBe("in_batch");
+      }
+    }
+    expect(removedFirst + exportedFirst).toBe(6);
   });
 
   it("a township clerk is refused (403) on every route, and by the use case itself", async () => {

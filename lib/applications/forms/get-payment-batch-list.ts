@@ -10,8 +10,8 @@ import { formatYuan, money, ZERO } from "@/lib/money/money";
 import { maskBankAccount } from "../domain/intake-input";
 import { countyOffice } from "../domain/print-forms";
 
-const STATUS_NAMES = { open: "待发送", sent: "已发送银行", confirmed: "银行已确认" } as const;
-const LINE_NAMES = { pending: "待支付", paid: "已支付", failed: "支付失败" } as const;
+const STATUS_NAMES = { open: "待发送", sent: "已发送银行", confirmed: "银行已确认", cancelled: "已作废" } as const;
+const LINE_NAMES = { pending: "待支付", paid: "已支付", failed: "支付失败", removed: "已移出" } as const;
 
 /**
  * 支付批次清单 for signing (经办 / 复核 / 负责人): every line with 户名, the
@@ -29,7 +29,9 @@ export async function getPaymentBatchList(ctx: UseCaseContext, batchId: unknown)
   const names = await divisionNames(ctx.db, [batch.countyCode]);
   const keys = idCrypto();
   await insertAudit(ctx.db, auditRow(ctx.actor, { action: "applications.print_batch", objectType: "payment_batch", objectId: String(n), detail: { batchNo: batch.batchNo, lines: batch.lines.length } }));
-  const live = batch.lines.filter((l) => l.status !== "failed");
+  // Lines taken out before the file went to the bank (移出批次) are not on the printed list at all.
+  const listed = batch.lines.filter((l) => l.status !== "removed");
+  const live = listed.filter((l) => l.status !== "failed");
   const total = live.reduce((acc, l) => acc.plus(money(l.amount)), ZERO);
   return {
     office: countyOffice(names.get(batch.countyCode) ?? batch.countyCode),
@@ -37,7 +39,7 @@ export async function getPaymentBatchList(ctx: UseCaseContext, batchId: unknown)
     createdOn: batch.createdOn,
     statusName: STATUS_NAMES[batch.status],
     creatorName: batch.creatorName,
-    lines: batch.lines.map((l, i) => ({
+    lines: listed.map((l, i) => ({
       n: i + 1,
       caseNo: l.caseNo,
       holder: l.bankHolderSealed ? keys.open(l.bankHolderSealed) : "—",

@@ -51,7 +51,7 @@ export async function pendingLinesOf(ctx: UseCaseContext, batchId: number, chose
   return chosen.map((lineId) => {
     const line = lines.find((l) => l.id === lineId);
     if (!line) throw new ValidationError("lineIds", "所选明细不属于该批次，请刷新页面后重选");
-    if (line.status !== "pending") throw new AppError("conflict", `${line.caseNo} 已${line.status === "paid" ? "确认支付" : "登记退回"}，不能重复办理`);
+    if (line.status !== "pending") throw new AppError("conflict", `${line.caseNo} ${line.status === "paid" ? "已确认支付" : line.status === "removed" ? "已移出本批次" : "已登记退回"}，不能重复办理`);
     return line;
   });
 }

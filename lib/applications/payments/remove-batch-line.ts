@@ -1,9 +1,10 @@
 import "server-only";
 import { insertAudit } from "@/db/queries/audit";
-import { batchLines, deletePendingLine, findBatch, lockBatch } from "@/db/queries/payment-batches";
+import { batchLines, findBatch, lockBatch, markLineRemoved } from "@/db/queries/payment-batches";
 import { inTransaction } from "@/db/transaction";
 import { auditRow } from "@/lib/audit/audit-entry";
 import { todayOf, type UseCaseContext } from "@/lib/auth/context";
+import { accountId } from "@/lib/auth/domain/actor";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors/app-error";
@@ -14,9 +15,12 @@ import { stepCase, workflowRowIn } from "./case-step";
 
 // 移出支付批次: a case taken out of a batch the bank has not received yet
 // (open: the 代发 file not exported) — a wrong amount spotted, a payee who
-// died. The line is deleted (the batch's count and total are its lines, so
-// they follow), the case goes in_batch → approved through the state machine
-// and is payable again; the transition and the audit rows keep the reason.
+// died. The line stays in the batch as removed, with the reason, the day and
+// who (shown struck through on the batch page; outside the count, the total,
+// the bank file and the printed list), the case goes in_batch → approved
+// through the state machine and is payable again; the transition and the
+// audit rows keep the reason too. A batch left with only removed lines can be
+// cancelled (cancel-payment-batch.ts).
 // Once the file has gone to the bank a line can only be confirmed or
 // returned (mark-payment-line-failed.ts): the bank may already be paying it.
 
@@ -45,7 +49,7 @@ export async function removeBatchLine(ctx: UseCaseContext, batchId: unknown, inp
     const lines = await batchLines(tx, id);
     const line = lines.find((l) => l.id === lineId);
     if (!line) throw new NotFoundError("该批次中没有这笔明细，可能已被移出，请刷新页面");
-    if (!(await deletePendingLine(tx, id, lineId))) throw new AppError("conflict", `${line.caseNo} 已不是待支付状态，不能移出`);
+    if (!(await markLineRemoved(tx, id, lineId, { reason, on, userId: accountId(ctx.actor) }))) throw new AppError("conflict", `${line.caseNo} 已不是待支付状态，不能移出`);
     const row = await workflowRowIn(tx, line.applicationId);
     const amount = new Money(line.amount).toFixed(2);
     try {
@@ -53,7 +57,7 @@ export async function removeBatchLine(ctx: UseCaseContext, batchId: unknown, inp
     } catch (err) {
       throw err instanceof AppError ? new AppError(err.code, `${line.caseNo}：${err.message}`, err.field) : err;
     }
-    const rest = lines.filter((l) => l.id !== lineId && l.status !== "failed");
+    const rest = lines.filter((l) => l.id !== lineId && l.status !== "failed" && l.status !== "removed");
     const total = rest.reduce((sum, l) => sum.plus(l.amount), ZERO).toFixed(2);
     await insertAudit(
       tx,

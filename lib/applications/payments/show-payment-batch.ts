@@ -7,8 +7,8 @@ import { Money, ZERO } from "@/lib/money/money";
 import { maskBankAccount } from "../domain/intake-input";
 import { batchIdOf } from "./batch-id";
 
-export const BATCH_STATUS_NAMES = { open: "待发送银行", sent: "已发送银行", confirmed: "已确认" } as const;
-export const LINE_STATUS_NAMES = { pending: "待银行确认", paid: "已支付", failed: "银行退回" } as const;
+export const BATCH_STATUS_NAMES = { open: "待发送银行", sent: "已发送银行", confirmed: "已确认", cancelled: "已作废" } as const;
+export const LINE_STATUS_NAMES = { pending: "待银行确认", paid: "已支付", failed: "银行退回", removed: "已移出批次" } as const;
 
 /** One batch with its lines for the batch page: accounts masked, never opened here. */
 export async function showPaymentBatch(ctx: UseCaseContext, batchId: unknown) {
@@ -30,6 +30,9 @@ export async function showPaymentBatch(ctx: UseCaseContext, batchId: unknown) {
     paidOn: l.paidOn,
     bankReference: l.bankReference,
     failureReason: l.failureReason,
+    removedReason: l.removedReason,
+    removedOn: l.removedOn,
+    removedByName: l.removedByName,
   }));
   const sum = (pick: (l: (typeof lines)[number]) => boolean) => lines.filter(pick).reduce((s, l) => s.plus(l.amount), ZERO).toFixed(2);
   return {
@@ -38,8 +41,13 @@ export async function showPaymentBatch(ctx: UseCaseContext, batchId: unknown) {
     createdOn: batch.createdOn,
     status: batch.status,
     statusName: BATCH_STATUS_NAMES[batch.status],
+    cancelReason: batch.cancelReason,
+    cancelledOn: batch.cancelledOn,
     lines,
-    total: sum((l) => l.status !== "failed"),
+    /** Lines in the batch's count: removed ones (移出批次) are history only. */
+    count: lines.filter((l) => l.status !== "removed").length,
+    removedCount: lines.filter((l) => l.status === "removed").length,
+    total: sum((l) => l.status !== "failed" && l.status !== "removed"),
     paidTotal: sum((l) => l.status === "paid"),
     pending: lines.filter((l) => l.status === "pending").length,
   };

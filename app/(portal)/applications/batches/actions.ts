@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { cancelPaymentBatch } from "@/lib/applications/payments/cancel-payment-batch";
 import { confirmBatchPaid } from "@/lib/applications/payments/confirm-batch-paid";
 import { createPaymentBatch } from "@/lib/applications/payments/create-payment-batch";
 import { markPaymentLineFailed } from "@/lib/applications/payments/mark-payment-line-failed";
@@ -43,7 +44,19 @@ export async function removeLineAction(batchId: number, lineId: number, _prev: A
     caseNo = (await removeBatchLine(await requireContext(), batchId, { lineId, reason: form.get("reason") })).caseNo;
   });
   if (!result?.ok) return result && { ...result, values: echoValues(form, ["reason"]) };
-  // The line's row (and its form) is gone after the removal: the page itself says what happened.
+  // The line's form is gone after the removal (the row stays, struck through): the page itself says what happened.
   revalidatePath(`/applications/batches/${batchId}`);
   redirect(`/applications/batches/${batchId}?removed=${encodeURIComponent(caseNo)}`);
+}
+
+export async function cancelBatchAction(batchId: number, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    const r = await cancelPaymentBatch(await requireContext(), batchId, { reason: form.get("reason") });
+    return `批次 ${r.batchNo} 已作废。`;
+  });
+  if (result?.ok) {
+    revalidatePath(`/applications/batches/${batchId}`);
+    revalidatePath("/applications/batches");
+  }
+  return result?.ok ? result : result && { ...result, values: echoValues(form, ["reason"]) };
 }

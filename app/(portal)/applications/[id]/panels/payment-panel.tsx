@@ -5,7 +5,7 @@ import { correctBankAction } from "./payment-actions";
 import { PanelForm } from "./panel-form";
 
 /**
- * 资金支付: the case's batch lines (a returned one stays as history) and, when
+ * 资金支付: the case's batch lines (a returned or removed one stays as history) and, when
  * the bank returned the payment, the township's form for the corrected account.
  */
 export async function PaymentPanel({ app }: { app: ApplicationView }) {
@@ -19,7 +19,7 @@ export async function PaymentPanel({ app }: { app: ApplicationView }) {
           {lines.map((l) => (
             <li key={l.id}>
               <span className="font-mono">{l.batchNo}</span> · {l.amount} 元 · <span className={l.status === "failed" ? "text-red-700" : l.status === "paid" ? "text-emerald-700" : ""}>{l.statusName}</span>
-              {l.status === "paid" ? `（${l.paidOn}，流水号 ${l.bankReference}）` : l.failureReason ? `：${l.failureReason}` : ""}
+              {l.status === "paid" ? `（${l.paidOn}，流水号 ${l.bankReference}）` : l.status === "removed" ? `（${l.removedOn}）：${l.removedReason}` : l.failureReason ? `：${l.failureReason}` : ""}
             </li>
           ))}
         </ul>

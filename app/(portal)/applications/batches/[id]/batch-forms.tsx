@@ -86,3 +86,24 @@ export function RemoveLineForm({ caseNo, amount, action }: { caseNo: string; amo
     </form>
   );
 }
+
+/**
+ * 作废批次: offered only for an open batch whose every line was removed; the
+ * reason is required and the browser asks once more.
+ */
+export function CancelBatchForm({ batchNo, action }: { batchNo: string; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-2" data-testid="cancel-batch-form">
+      <p className="text-sm text-slate-600">本批次的明细已全部移出，不再发送银行。可将其作废（批次号不再使用，移出记录保留）。</p>
+      <label className="block text-sm"><span className="font-medium text-slate-700">作废原因</span>
+        <input name="reason" maxLength={500} placeholder="如明细均已移出，重新编制批次" defaultValue={state && !state.ok ? state.values?.reason : ""} className={inputClass} />
+      </label>
+      <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 text-sm text-white hover:bg-red-800 disabled:opacity-60"
+        onClick={(e) => { if (!window.confirm(`确认作废批次 ${batchNo}？作废后不能恢复。`)) e.preventDefault(); }}>
+        {pending ? "提交中…" : "作废批次"}
+      </button>
+      <Answer state={state} />
+    </form>
+  );
+}

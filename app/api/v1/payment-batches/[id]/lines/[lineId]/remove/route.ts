@@ -5,7 +5,8 @@ import { apiRoute } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 // POST /api/v1/payment-batches/{id}/lines/{lineId}/remove  { "reason": "…" } — 移出支付批次
-// while the batch is open (its file not yet exported); the case is approved again.
+// while the batch is open (its file not yet exported); the case is approved again and the line
+// stays in the batch as removed (reason, day, who), outside its count, total and file.
 // Answers { caseNo, amount, count, total } (the batch after the removal); 409 once the batch was sent.
 
 export const POST = apiRoute<{ id: string; lineId: string }>(["applications.pay"], async (ctx, request: NextRequest, { id, lineId }) => {

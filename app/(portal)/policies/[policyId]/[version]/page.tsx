@@ -30,6 +30,9 @@ export default async function PolicyVersionPage({ params }: { params: Params }) 
         description={`${v.policyId} 第 ${v.version} 版 · 有效期 ${v.effectiveFrom} 至 ${v.effectiveTo ?? "今后"}`}
         actions={
           <>
+            {v.status === "draft" && (canEditDraft || canActivate) ? (
+              <Link href={`${base}/${v.version}/simulate`} className="rounded border border-brand-600 px-4 py-2 text-sm text-brand-700 hover:bg-brand-50" data-testid="simulate-link">政策测算</Link>
+            ) : null}
             {canEditDraft ? <Link href={`${base}/${v.version}/edit`} className="rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">编辑草稿</Link> : null}
             <Link href="/policies" className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">返回政策列表</Link>
           </>

@@ -7,9 +7,9 @@ import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { accountId } from "@/lib/auth/domain/actor";
 import { levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
-import { ValidationError } from "@/lib/errors/app-error";
+import { AppError, ValidationError } from "@/lib/errors/app-error";
 import { reevaluateFrom } from "@/lib/monitoring/reevaluate-people";
-import { checkNewVersion, type VersionDates } from "@/lib/policies/domain/versions";
+import { planNewVersion, type VersionDates } from "@/lib/policies/domain/versions";
 import { parseInput } from "@/lib/users/domain/parse-input";
 import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
 import { activationInput } from "./domain/policy-input";
@@ -22,10 +22,19 @@ const dates = (row: { policyId: string; version: number; record: Record<string, 
   effectiveTo: (row.record.effectiveTo as string | null) ?? null,
 });
 
-/** checkNewVersion's "effectiveFrom: …" in the page's words. */
-function versionConflict(message: string): ValidationError {
-  const reason = message.replace(/^[a-zA-Z]+: /, "");
-  return new ValidationError("activeFrom", `不能启用：${reason}。请修改草稿的生效日期（effectiveFrom）或失效日期（effectiveTo）后再启用`);
+/**
+ * The activation would shorten published versions and the manager has not
+ * confirmed these very changes: the page shows the sentences and asks again
+ * with `key`. Nothing is stored or audited (it is a question, not a change).
+ */
+export class OverlapConfirmationRequired extends AppError {
+  constructor(
+    readonly explanation: string[],
+    readonly key: string,
+  ) {
+    super("conflict", `启用前请确认：${explanation.join("；")}。`, "activeFrom");
+    this.name = "OverlapConfirmationRequired";
+  }
 }
 
 /**
@@ -33,8 +42,11 @@ function versionConflict(message: string): ValidationError {
  * or above) from `activeFrom`; claims on or after that date are settled under
  * it until a later activation. Old versions and activations stay. A draft's
  * first activation publishes it: its dates must not overlap the policy's
- * other published versions, and an open-ended predecessor is closed the day
- * before it starts (checkNewVersion) and marked retired. Audited.
+ * other published versions in a way that cannot be resolved, and a
+ * predecessor still in force when it starts is closed the day before it
+ * starts and marked retired — only once the manager has confirmed that in
+ * words (planNewVersion; OverlapConfirmationRequired otherwise). Audited,
+ * with what was closed and that it was confirmed.
  */
 export async function activatePolicyVersion(
   ctx: UseCaseContext,
@@ -48,7 +60,7 @@ export async function activatePolicyVersion(
   if (level !== "county" && level !== "city" && level !== "province") {
     throw new ValidationError("activeFrom", "政策只能在县级及以上区划启用：请由县（市）医保局负责人办理");
   }
-  const { activeFrom } = parseInput(activationInput, raw);
+  const { activeFrom, confirmOverlap } = parseInput(activationInput, raw);
   return inTransaction(ctx.db, async (tx) => {
     await lockPolicyVersions(tx);
     const row = await loadVersion(tx, ref.policyId, ref.version);
@@ -63,9 +75,12 @@ export async function activatePolicyVersion(
     let closed: { version: number; effectiveTo: string }[] = [];
     if (row.status === "draft") {
       const published = (await versionsOfPolicy(tx, row.policyId)).filter((v) => v.status !== "draft" && v.id !== row.id);
-      const check = checkNewVersion(published.map(dates), dates(row));
-      if (!check.ok) throw versionConflict(check.message);
-      closed = check.closes;
+      const plan = planNewVersion(published.map(dates), dates(row));
+      if (!plan.ok) throw new ValidationError("activeFrom", `不能启用：${plan.message}`);
+      if (plan.closes.length > 0 && confirmOverlap !== true && confirmOverlap !== plan.key) {
+        throw new OverlapConfirmationRequired(plan.explanation, plan.key);
+      }
+      closed = plan.closes.map(({ version, effectiveTo }) => ({ version, effectiveTo }));
       for (const c of closed) {
         const old = published.find((v) => v.version === c.version)!;
         await setVersionState(tx, old.id, { status: "retired", record: { ...old.record, effectiveTo: c.effectiveTo } });
@@ -82,7 +97,7 @@ export async function activatePolicyVersion(
     const monitoring = await reevaluateFrom(tx, scopePrefix(region), activeFrom, todayOf(ctx));
     await insertAudit(
       tx,
-      auditRow(ctx.actor, { action: "policies.activate", ...target, detail: { division: region, activeFrom, published: row.status === "draft", closed, monitoring } }),
+      auditRow(ctx.actor, { action: "policies.activate", ...target, detail: { division: region, activeFrom, published: row.status === "draft", closed, overlapConfirmed: closed.length > 0, monitoring } }),
     );
     return { activationId: activation.id, closed };
   });

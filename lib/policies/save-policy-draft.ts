@@ -7,6 +7,7 @@ import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { parseJsonText } from "@/lib/calendar/domain/parse-json-text";
 import { AppError, ValidationError } from "@/lib/errors/app-error";
+import { draftIssues, type DraftIssue } from "@/lib/policies/domain/draft-issues";
 import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 import { parseInput } from "@/lib/users/domain/parse-input";
 import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
@@ -15,16 +16,29 @@ import { draftInput } from "./domain/policy-input";
 export const RECORD_FIELD = "record";
 const MAX_CHARS = 200_000;
 
-/** The record's problems, one line each with its field path; id and version belong to the version, not the text. */
-function problems(value: unknown, policyId: string, version: number): string[] {
-  const result = validatePolicy(value);
-  const errors = result.ok ? [] : [...result.errors];
+/**
+ * The record has problems: each names its field (`path`, as the form and the
+ * JSON view know it), the field's Chinese label and what is wrong. The
+ * message lists them for readers that show only text (the CLI, the tests).
+ */
+export class DraftInvalidError extends ValidationError {
+  constructor(readonly issues: DraftIssue[]) {
+    super(RECORD_FIELD, [`政策内容有 ${issues.length} 处问题，未保存任何修改：`, ...issues.map((i) => `${i.label}：${i.message}`)].join("\n"));
+    this.name = "DraftInvalidError";
+  }
+}
+
+/** The record's problems by field; id and version belong to the version, not the text. */
+function problems(value: unknown, policyId: string, version: number): DraftIssue[] {
+  const issues = draftIssues(value);
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
-    if (o.id !== policyId) errors.unshift(`id: 须为 ${JSON.stringify(policyId)}（本版本所属的政策编号），不能在编辑中修改；要换编号请“复制为新版本”`);
-    if (o.version !== version) errors.unshift(`version: 须为 ${version}（本版本的版本号），不能在编辑中修改`);
+    if (o.id !== policyId) issues.unshift({ path: "id", label: "基本信息 · 政策编号", message: `须为「${policyId}」（本版本所属的政策编号），不能在编辑中修改；要换编号请“复制为新版本”` });
+    if (o.version !== version) issues.unshift({ path: "version", label: "基本信息 · 版本号", message: `须为 ${version}（本版本的版本号），不能在编辑中修改` });
+  } else {
+    return [{ path: "", label: "政策内容", message: "须为一个完整的政策记录（JSON 对象 {…}）" }];
   }
-  return errors;
+  return issues;
 }
 
 /** JSON with object keys sorted: jsonb keeps its own key order, so plain JSON.stringify would see changes that are not there. */
@@ -44,8 +58,9 @@ function changedSections(before: Record<string, unknown>, after: Record<string, 
 }
 
 /**
- * Saves the edited JSON of a draft. Every problem is listed by field path in
- * Chinese and nothing is stored while any remains; an active version is never
+ * Saves the edited record of a draft (the form editor posts it as JSON, as
+ * does a JSON import). Every problem is returned by field, in Chinese, and
+ * nothing is stored while any remains; an active version is never
  * edited. Audited with the sections that changed.
  */
 export async function savePolicyDraft(
@@ -62,10 +77,8 @@ export async function savePolicyDraft(
   if (text.trim() === "") throw new ValidationError(RECORD_FIELD, "请填写政策内容（JSON）：可从“复制为新版本”得到的内容开始修改");
   if (text.length > MAX_CHARS) throw new ValidationError(RECORD_FIELD, `内容过长（${text.length} 字）：一个政策版本通常不到 3 万字，请检查是否粘贴了多余内容`);
   const value = parseJsonText(text, RECORD_FIELD);
-  const errors = problems(value, row.policyId, row.version);
-  if (errors.length > 0) {
-    throw new ValidationError(RECORD_FIELD, [`政策内容有 ${errors.length} 处问题，未保存任何修改：`, ...errors].join("\n"));
-  }
+  const issues = problems(value, row.policyId, row.version);
+  if (issues.length > 0) throw new DraftInvalidError(issues);
   const record = validatePolicy(value);
   if (!record.ok) throw new Error("unreachable: validated above");
   const after = record.policy as unknown as Record<string, unknown>;

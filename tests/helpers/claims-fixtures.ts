@@ -46,7 +46,7 @@ export async function activatePolicy(
     opts.edit(record);
     await savePolicyDraft(ctx, ref, { json: JSON.stringify(record) });
   }
-  await activatePolicyVersion(ctx, ref, { activeFrom: opts.activeFrom });
+  await activatePolicyVersion(ctx, ref, { activeFrom: opts.activeFrom, confirmOverlap: true });
   return ref;
 }
 
@@ -109,12 +109,16 @@ export type ClaimLine = {
   basic?: string;
   critical?: string;
   onApplication?: "是" | "否";
+  /** 医疗机构减免 and 商业补充保险赔付, yuan; empty when not given. */
+  waived?: string;
+  commercial?: string;
 };
 
 export function claimCells(c: ClaimLine): string[] {
   return [
     c.externalId, c.person.idNumber, c.person.name, c.date, c.setting ?? "住院", c.hospital ?? "隆回县人民医院", c.level ?? "二级",
     c.special ?? "否", c.referred ?? "是", c.inCity ?? "是", c.total, c.scope, c.basic ?? "", c.critical ?? "", c.onApplication ?? "否",
+    c.waived ?? "", c.commercial ?? "",
   ];
 }
 

@@ -90,7 +90,7 @@ describe.each(drivers())("policy versions on %s", (driver) => {
     const defaults = page.sections.find((sec) => sec.title === "文件未明确、采用默认值的项目")!;
     expect(defaults.lines.every((l) => l.defaulted)).toBe(true);
     const basic = page.sections.find((sec) => sec.title === "基本医保")!;
-    expect(basic.lines.find((l) => l.text.startsWith("支付比例"))).toMatchObject({ source: "003 §三(五)", defaulted: true });
+    expect(basic.lines.find((l) => l.text.startsWith("支付比例"))).toMatchObject({ source: { ref: "邵医保发〔2021〕32号 §三(五)" }, defaulted: true });
     expect(page).toMatchObject({ canCopy: false, canEditDraft: false, canActivate: false });
     expect((await rejection(getPolicyVersion(await contextOf(s, "yibao.clerk"), "shaoyang-2021", "x"))).code).toBe("not_found");
   });
@@ -109,14 +109,19 @@ describe.each(drivers())("policy versions on %s", (driver) => {
     const refused = await rejection(savePolicyDraft(ctx, copied, { json: JSON.stringify(bad) }));
     expect(refused.field).toBe("record");
     expect(refused.message).toContain("政策内容有 2 处问题，未保存任何修改");
-    expect(refused.message).toContain('assistance.rules[0].ratioPercent: "150" 超过 100%');
-    expect(refused.message).toContain('limitPools[0].annualLimit: "5万" 不是金额');
+    // Each problem names its field in Chinese, with the path the form finds it by.
+    expect((refused as unknown as { issues: unknown }).issues).toEqual([
+      { path: "limitPools[0].annualLimit", label: "年度救助限额 1「依申请救助年度限额」 · 年度限额（元）", message: "「5万」 不是金额（非负数，最多两位小数）" },
+      { path: "assistance.rules[0].ratioPercent", label: "医疗救助规则 1「依申请医疗救助」 · 救助比例（%）", message: "「150」 超过 100%" },
+    ]);
+    expect(refused.message).toContain("医疗救助规则 1「依申请医疗救助」 · 救助比例（%）：「150」 超过 100%");
+    expect(refused.message).not.toContain("ratioPercent");
     expect((await row("longhui-2027", 1))!.record).toEqual(before.record);
     expect(await audits("policies.edit_draft", "longhui-2027/v1")).toHaveLength(0);
 
     const renamed = await draftJson("longhui-2027", 1);
     renamed.id = "other-id";
-    expect((await rejection(savePolicyDraft(ctx, copied, { json: JSON.stringify(renamed) }))).message).toContain('id: 须为 "longhui-2027"');
+    expect((await rejection(savePolicyDraft(ctx, copied, { json: JSON.stringify(renamed) }))).message).toContain("基本信息 · 政策编号：须为「longhui-2027」");
     expect((await rejection(savePolicyDraft(ctx, copied, { json: '{ "id": "longhui-2027",\n "version": 1, }' }))).message).toContain("不是有效的 JSON：第 2 行");
 
     const good = await draftJson("longhui-2027", 1);
@@ -154,12 +159,19 @@ describe.each(drivers())("policy versions on %s", (driver) => {
     const v2 = await copyPolicyVersion(ctx, { policyId: "longhui-2027", version: 1 }, { targetPolicyId: "longhui-2027", name: "隆回县医疗救助政策（2028年）" });
     expect(v2).toEqual({ policyId: "longhui-2027", version: 2 });
     const overlap = await rejection(activatePolicyVersion(ctx, v2, { activeFrom: "2027-06-01" }));
-    expect(overlap.message).toContain("与第 1 版（2027-01-01 至 今后）日期重叠");
+    expect(overlap.message).toContain("第 2 版自 2027-01-01 起施行，而第 1 版自 2027-01-01 起施行、长期有效：两版不能在同一天都有效");
     const next = await draftJson("longhui-2027", 2);
     next.effectiveFrom = "2028-01-01";
     next.assistance.rules[0].ratioPercent = "70";
     await savePolicyDraft(ctx, v2, { json: JSON.stringify(next) });
-    expect((await activatePolicyVersion(ctx, v2, { activeFrom: "2028-01-01" })).closed).toEqual([{ version: 1, effectiveTo: "2027-12-31" }]);
+    // Shortening version 1 is explained and waits for the manager's confirmation of exactly that change.
+    const asked = await rejection(activatePolicyVersion(ctx, v2, { activeFrom: "2028-01-01" }));
+    expect(asked).toMatchObject({ code: "conflict", key: "1:2027-12-31", explanation: ["第 1 版将于 2027-12-31 结束（原为长期有效），第 2 版自 2028-01-01 起施行"] });
+    expect((await rejection(activatePolicyVersion(ctx, v2, { activeFrom: "2028-01-01", confirmOverlap: "1:2027-11-30" }))).code).toBe("conflict");
+    expect((await row("longhui-2027", 1))!.status).toBe("active");
+    expect(await audits("policies.activate", "longhui-2027/v2")).toHaveLength(0);
+    expect((await activatePolicyVersion(ctx, v2, { activeFrom: "2028-01-01", confirmOverlap: "1:2027-12-31" })).closed).toEqual([{ version: 1, effectiveTo: "2027-12-31" }]);
+    expect((await audits("policies.activate", "longhui-2027/v2"))[0]).toMatchObject({ detail: { closed: [{ version: 1, effectiveTo: "2027-12-31" }], overlapConfirmed: true } });
     const v1 = (await row("longhui-2027", 1))!;
     expect(v1).toMatchObject({ status: "retired", record: { effectiveTo: "2027-12-31" } });
     expect(await ratio("2027-12-31")).toBe("longhui-2027 v1 60%");

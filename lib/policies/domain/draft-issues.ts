@@ -183,6 +183,7 @@ export function fieldLabel(path: Path, record?: unknown): string {
 
 /** Record keys and codes a schema message may still contain, in Chinese. */
 const KEY_WORDS: [RegExp, string][] = [
+  [/^「」 ?不是/, "请填写"],
   [/ 未在 parameters\.definitions 中说明$/, " 未在“年度参数说明”中列出"],
   [/parameters\.definitions/g, "年度参数说明"],
   [/limitPools/g, "“年度救助限额”"],

@@ -33,6 +33,13 @@ export const activationInput = z.object({
     .string({ error: "请填写启用日期" })
     .trim()
     .refine(isValidDate, { error: "启用日期应为有效日期，格式 YYYY-MM-DD，如 2027-01-01" }),
+  /**
+   * The manager's confirmation of the versions this activation shortens: the
+   * explanation's key as the page showed it ("1:2026-08-31"), or true from
+   * code that has already decided (tests, fixtures). Absent or another key:
+   * the server answers with the explanation instead of activating.
+   */
+  confirmOverlap: z.union([z.literal(true), z.string().max(200)]).optional(),
 });
 
 /** A version number from a URL: a positive integer, else null (the page is then a 404). */

@@ -111,10 +111,10 @@ describe.each(drivers())("policy versions on %s", (driver) => {
     expect(refused.message).toContain("政策内容有 2 处问题，未保存任何修改");
     // Each problem names its field in Chinese, with the path the form finds it by.
     expect((refused as unknown as { issues: unknown }).issues).toEqual([
-      { path: "limitPools[0].annualLimit", label: "年度救助限额 1「依申请救助年度限额」 · 年度限额（元）", message: "「5万」 不是金额（非负数，最多两位小数）" },
-      { path: "assistance.rules[0].ratioPercent", label: "医疗救助规则 1「依申请医疗救助」 · 救助比例（%）", message: "「150」 超过 100%" },
+      { path: "limitPools[0].annualLimit", label: `年度救助限额 1「${bad.limitPools[0].name}」 · 年度限额（元）`, message: "「5万」 不是金额（非负数，最多两位小数）" },
+      { path: "assistance.rules[0].ratioPercent", label: `医疗救助规则 1「${bad.assistance.rules[0].name}」 · 救助比例（%）`, message: "「150」 超过 100%" },
     ]);
-    expect(refused.message).toContain("医疗救助规则 1「依申请医疗救助」 · 救助比例（%）：「150」 超过 100%");
+    expect(refused.message).toContain(`医疗救助规则 1「${bad.assistance.rules[0].name}」 · 救助比例（%）：「150」 超过 100%`);
     expect(refused.message).not.toContain("ratioPercent");
     expect((await row("longhui-2027", 1))!.record).toEqual(before.record);
     expect(await audits("policies.edit_draft", "longhui-2027/v1")).toHaveLength(0);

@@ -53,8 +53,8 @@ describe("draftIssues", () => {
     p.assistance.rules[0].ratioPercent = "150";
     p.limitPools[0].annualLimit = "abc";
     expect(draftIssues(p)).toEqual([
-      { path: "limitPools[0].annualLimit", label: "年度救助限额 1「依申请救助年度限额」 · 年度限额（元）", message: "「abc」 不是金额（非负数，最多两位小数）" },
-      { path: "assistance.rules[0].ratioPercent", label: "医疗救助规则 1「依申请医疗救助」 · 救助比例（%）", message: "「150」 超过 100%" },
+      { path: "limitPools[0].annualLimit", label: `年度救助限额 1「${p.limitPools[0].name}」 · 年度限额（元）`, message: "「abc」 不是金额（非负数，最多两位小数）" },
+      { path: "assistance.rules[0].ratioPercent", label: `医疗救助规则 1「${p.assistance.rules[0].name}」 · 救助比例（%）`, message: "「150」 超过 100%" },
     ]);
   });
 

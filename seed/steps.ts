@@ -6,6 +6,7 @@ import { seedDemoCounty } from "./demo-county";
 import { seedDemoEnrolment } from "./enrolment";
 import { seedDemoCurrentYearEnrolment } from "./enrolment-current-year";
 import { seedDemoPolicy, seedPolicyPresets } from "./policies";
+import { seedDemoPolicyDraft } from "./policy-draft";
 import { seedDemoRosters } from "./rosters";
 import { seedDemoClaims } from "./claims";
 import { seedDemoApplications } from "./applications";
@@ -57,6 +58,8 @@ export const SEED_STEPS: SeedStep[] = [
   },
   // After the base step: on a new database the demo county must exist first.
   { name: "county policy", kind: "demo", run: async ({ db }) => seedDemoPolicy(db) },
+  // After the county policy: a draft of its next revision for 政策测算 (never activated, so nothing below depends on it).
+  { name: "policy draft", kind: "demo", run: async ({ db }) => seedDemoPolicyDraft(db) },
   // After the county policy: consolidation ranks categories by the policy in force.
   { name: "monthly rosters", kind: "demo", run: seedDemoRosters },
   // After the rosters: the enrolment file is drawn from the consolidated categories.

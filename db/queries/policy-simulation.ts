@@ -129,3 +129,11 @@ function uuidLiteral(id: string): string {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
   return id;
 }
+
+/** Whether the jurisdiction's current ledger holds any claim dated within [from, to]. */
+export async function hasClaimsBetween(db: Db | Tx, f: { scopePrefix: string; from: string; to: string }): Promise<boolean> {
+  const result = await db.execute(sql`
+    SELECT EXISTS (SELECT 1 FROM claims c JOIN people p ON p.id = c.person_id
+      WHERE c.superseded_at IS NULL AND c.claim_date >= ${f.from}::date AND c.claim_date <= ${f.to}::date AND ${underPrefix("p.division_code", f.scopePrefix)}) AS found`);
+  return rowsOf<{ found: boolean }>(result)[0]?.found === true;
+}

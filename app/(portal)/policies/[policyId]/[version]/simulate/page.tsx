@@ -3,10 +3,9 @@ import type { Metadata } from "next";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireContext } from "@/lib/auth/current-actor";
-import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { loadForPage } from "@/lib/http/page-errors";
 import { param } from "@/lib/http/search-params";
-import { parseSimulationPeriod } from "@/lib/policies/domain/simulate-person";
+import { getSimulationDefaults } from "@/lib/policies/get-simulation-defaults";
 import { simulatePolicyDraft } from "@/lib/policies/simulate-policy-draft";
 import { BreakdownTable, Figures, LargestTable, ReasonList, SubsidyTable, TierTable } from "./result-tables";
 import { SimulateForm } from "./simulate-form";
@@ -29,9 +28,10 @@ export default async function SimulatePage({ params, searchParams }: Props) {
   const ctx = await requireContext();
   const base = `/policies/${encodeURIComponent(policyId)}/${encodeURIComponent(version)}`;
   const input = { from: param(search.from) ?? null, to: param(search.to) ?? null };
-  const defaults = parseSimulationPeriod({}, beijingToday());
-  const shown = { from: input.from ?? (defaults.ok ? defaults.period.from : ""), to: input.to ?? (defaults.ok ? defaults.period.to : "") };
   const run = param(search.run) === "1" ? await loadForPage(() => simulatePolicyDraft(ctx, { policyId, version }, input)) : null;
+  const defaults = run ? null : await loadForPage(() => getSimulationDefaults(ctx, { policyId, version }));
+  if (defaults && !defaults.ok) return <Notice tone="error" testId="page-error">{defaults.error.message}</Notice>;
+  const shown = { from: input.from ?? defaults?.data.period.from ?? "", to: input.to ?? defaults?.data.period.to ?? "" };
   const errors = run && !run.ok && (run.error.field === "from" || run.error.field === "to") ? { [run.error.field]: run.error.message } : {};
   const query = `from=${encodeURIComponent(shown.from)}&to=${encodeURIComponent(shown.to)}`;
   const report = run?.ok ? run.data : null;
@@ -39,7 +39,7 @@ export default async function SimulatePage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title="政策测算"
-        description={report ? `${report.policy.name}（${report.policy.policyId} 第 ${report.policy.version} 版，草案）与现行政策对比` : `${policyId} 第 ${version} 版（草案）与现行政策对比`}
+        description={report ? `${report.policy.name}（${report.policy.policyId} 第 ${report.policy.version} 版，草案）与现行政策对比` : `${defaults?.ok ? defaults.data.name : policyId}（第 ${version} 版，草案）与现行政策对比`}
         actions={
           <>
             {report ? (

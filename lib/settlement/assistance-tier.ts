@@ -3,7 +3,7 @@ import type { CompiledAssistanceRule } from "./compile-assistance";
 import type { PersonPlan } from "./compile-policy";
 import { traceEntry } from "./trace";
 import type { ClaimInput, TraceEntry } from "./types";
-import { poolRoom, type YearState } from "./year-state";
+import { bindingPool, chargePool, poolRoom, type YearState } from "./year-state";
 
 // 医疗救助 on the policy-scope cost left after basic and critical illness. The
 // claim takes the first rule whose conditions it meets; when a rule fits the
@@ -61,10 +61,10 @@ export function settleAssistance(
     state.ruleDeductibles.set(key, used + deductible);
   }
   const raw = mulBp(base - deductible, r.bp);
-  const pool = r.pool;
+  const pool = bindingPool(state, r.pool);
   const room = Math.max(0, poolRoom(state, pool.index, pool.limit));
   const amount = Math.min(raw, room, base);
-  state.pools[pool.index] = (state.pools[pool.index] ?? 0) + amount;
+  chargePool(state, r.pool, amount);
   const capped = amount < raw && pool.limit !== null;
   const rule = capped ? `${r.label}；${pool.name} ${formatCents(pool.limit!)} 元，本年此前已付 ${formatCents(pool.limit! - room)} 元` : r.label;
   const entry = traceEntry("assistance", rule, base, amount, { deductible, ratio: formatBp(r.bp), limit: capped ? pool.limit : null });

@@ -13,7 +13,8 @@ import { compileTilted, type CompiledTilted } from "./compile-tilted";
 // schemas or Decimal objects. Cached by record identity: a record must not be
 // mutated after it has been settled with (presets are frozen).
 
-export type CompiledPool = { index: number; id: string; name: string; limit: Cents | null };
+/** `within`: the shared pool this one's payments also count against (docs/policy.md §4), or null. */
+export type CompiledPool = { index: number; id: string; name: string; limit: Cents | null; within: CompiledPool | null };
 
 export type CompiledBasic = {
   deductible: Cents;
@@ -56,14 +57,19 @@ const cache = new WeakMap<PolicyRecord, CompiledPolicy>();
 export function compilePolicy(record: PolicyRecord): CompiledPolicy {
   let compiled = cache.get(record);
   if (!compiled) {
+    const pools: CompiledPool[] = record.limitPools.map((p, index) => ({
+      index,
+      id: p.id,
+      name: p.name,
+      limit: p.annualLimit === null ? null : yuanToCents(p.annualLimit),
+      within: null,
+    }));
+    record.limitPools.forEach((p, i) => {
+      if (p.within) pools[i]!.within = pools.find((q) => q.id === p.within) ?? null;
+    });
     compiled = {
       record,
-      pools: record.limitPools.map((p, index) => ({
-        index,
-        id: p.id,
-        name: p.name,
-        limit: p.annualLimit === null ? null : yuanToCents(p.annualLimit),
-      })),
+      pools,
       parameters: new Map(record.parameters.values.map((v) => [`${v.year}/${v.name}`, yuanToCents(v.value)])),
       plans: new Map(),
     };

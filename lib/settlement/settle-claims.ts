@@ -10,7 +10,7 @@ import { settleFood } from "./food-tier";
 import { settleTilted } from "./tilted-tier";
 import { traceEntry } from "./trace";
 import type { ClaimInput, ClaimResult, SettleClaimsInput, SettlementResult, TraceEntry } from "./types";
-import { newYearState, type YearState } from "./year-state";
+import { chargePool, newYearState, type YearState } from "./year-state";
 
 // 三重制度 settlement of one person's claims (docs/policy.md §4): basic insurance →
 // critical illness → assistance → tilted assistance / re-assistance, each on
@@ -152,7 +152,7 @@ export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): Se
         for (const [id, used] of Object.entries(before)) {
           const pool = compiled.pools.find((p) => p.id === id);
           if (!pool) throw new Error(`policy ${policy.id} has no limit pool ${id}`);
-          state.pools[pool.index] = used;
+          chargePool(state, pool, used);
         }
       }
       years.push(state);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validatePolicy } from "@/lib/policies/domain/validate-policy";
 import { amounts, editablePreset, settle, traceOf } from "./settle-test-helpers";
 
 // 彭水 001 (彭水府办发〔2023〕52号), every figure worked by hand from the text.
@@ -133,5 +134,43 @@ describe("pengshui-2023 monitoring (§二(四)1, threshold defaulted)", () => {
     expect(above.monitoring?.basis).toContain("001 §二(四)1");
     // priority_veteran is not among the monitored groups of §二(四)1
     expect(settle(P, "priority_veteran", [unassisted("0")], options).monitoring).toMatchObject({ flagged: false, threshold: null });
+  });
+});
+
+describe("pengshui-2023 §二(三)2–3: the 10万 and 6万 limits independent (the preset) or shared (a policy choice)", () => {
+  // 001 writes a 10万 limit for 特殊疾病 and a 6万 one for other diseases, and also
+  // "门诊和住院救助共用年度救助限额": read as two limits, one person can get 16万 a year.
+  const special = { date: "2023-06-01", specialDisease: true, policyScopeCost: "200000", basicPaid: "0", criticalPaid: "0" };
+  const other = { date: "2023-08-01", hospitalLevel: 2, policyScopeCost: "50000", basicPaid: "0", criticalPaid: "0" };
+
+  it("independent: 200000 × 80% → 100000 (limit), then a 50000 stay at level 2 → 40000 from the 6万 limit", () => {
+    const r = settle("pengshui-2023", "dibao", [special, other]);
+    expect(r.claims.map((c) => c.assistance)).toEqual(["100000.00", "40000.00"]);
+  });
+
+  it("shared: the 6万 nested in the 10万 — the second stay finds the shared limit used up, and the trace names it", () => {
+    const policy = editablePreset("pengshui-2023");
+    policy.limitPools.find((p) => p.id === "other-disease")!.within = "special-disease";
+    const r = settle("pengshui-2023", "dibao", [special, other], { policy });
+    expect(r.claims.map((c) => c.assistance)).toEqual(["100000.00", "0.00"]);
+    expect(traceOf(r.claims[1], "assistance")[0]).toMatchObject({ limit: "100000.00" });
+    expect(traceOf(r.claims[1], "assistance")[0]?.rule).toContain("特殊疾病救助年度限额（门诊和住院共用） 100000.00 元，本年此前已付 100000.00 元");
+  });
+
+  it("shared, the other way round: other-disease first uses the 10万 too", () => {
+    const policy = editablePreset("pengshui-2023");
+    policy.limitPools.find((p) => p.id === "other-disease")!.within = "special-disease";
+    const r = settle("pengshui-2023", "dibao", [{ ...other, date: "2023-06-01", policyScopeCost: "75000" }, { ...special, date: "2023-07-01" }], { policy });
+    // 75000 × 80% = 60000 (the 6万 limit); then 10万 − 6万 = 40000 left for the special disease
+    expect(r.claims.map((c) => c.assistance)).toEqual(["60000.00", "40000.00"]);
+  });
+
+  it("a nested limit must name an existing, independent pool", () => {
+    const policy = editablePreset("pengshui-2023");
+    policy.limitPools.find((p) => p.id === "other-disease")!.within = "nowhere";
+    expect(() => settle("pengshui-2023", "dibao", [special], { policy })).not.toThrow(); // the engine trusts a validated record
+    expect(validatePolicy(policy)).toEqual({ ok: false, errors: ["limitPools[1].within: 限额 nowhere 不存在（须在 limitPools 中定义）"] });
+    policy.limitPools.find((p) => p.id === "other-disease")!.within = "special-disease";
+    expect(validatePolicy(policy).ok).toBe(true);
   });
 });

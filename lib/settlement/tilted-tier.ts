@@ -3,7 +3,7 @@ import type { PersonPlan } from "./compile-policy";
 import type { CompiledTilted } from "./compile-tilted";
 import { traceEntry } from "./trace";
 import type { ClaimInput, TraceEntry } from "./types";
-import { poolRoom, type YearState } from "./year-state";
+import { bindingPool, chargePool, poolRoom, type YearState } from "./year-state";
 
 // 倾斜救助 (per visit, 001 §二(三)3) and 再救助 (annual, 004 §二(二)3 四) on the
 // policy-scope cost the person still bears after the three tiers.
@@ -57,13 +57,14 @@ export function settleTilted(plan: PersonPlan, state: YearState, claim: ClaimInp
       continue;
     }
     const raw = mulBp(base, t.bp);
-    const room = Math.max(0, poolRoom(state, t.pool.index, t.pool.limit));
+    const pool = bindingPool(state, t.pool);
+    const room = Math.max(0, poolRoom(state, pool.index, pool.limit));
     const amount = Math.min(raw, room, left);
-    state.pools[t.pool.index] = (state.pools[t.pool.index] ?? 0) + amount;
-    const capped = amount < raw && t.pool.limit !== null;
+    chargePool(state, t.pool, amount);
+    const capped = amount < raw && pool.limit !== null;
     let rule = t.annual ? `${t.label}；年度累计自付 ${formatCents(figure)} 元` : t.label;
-    if (capped) rule += `；${t.pool.name} ${formatCents(t.pool.limit!)} 元，本年此前已付 ${formatCents(t.pool.limit! - room)} 元`;
-    const entry = traceEntry("tilted", rule, base, amount, { ratio: formatBp(t.bp), limit: capped ? t.pool.limit : null });
+    if (capped) rule += `；${pool.name} ${formatCents(pool.limit!)} 元，本年此前已付 ${formatCents(pool.limit! - room)} 元`;
+    const entry = traceEntry("tilted", rule, base, amount, { ratio: formatBp(t.bp), limit: capped ? pool.limit : null });
     trace.push(entry);
     total += amount;
     left -= amount;

@@ -50,7 +50,24 @@ export function newYearState(year: number, poolCount: number, tiltedCount: numbe
   };
 }
 
+type Pool = { index: number; limit: Cents | null; within: Pool | null };
+
 /** Room left in a pool this year; Infinity when the pool has no limit. */
 export function poolRoom(state: YearState, index: number, limit: Cents | null): number {
   return limit === null ? Number.POSITIVE_INFINITY : limit - (state.pools[index] ?? 0);
+}
+
+/**
+ * The pool whose room binds a payment from `pool`: the pool itself, or the
+ * shared pool it is nested in when that one has less room left.
+ */
+export function bindingPool<P extends Pool>(state: YearState, pool: P): P {
+  const parent = pool.within as P | null;
+  if (parent === null) return pool;
+  return poolRoom(state, parent.index, parent.limit) < poolRoom(state, pool.index, pool.limit) ? parent : pool;
+}
+
+/** Adds a payment to its pool and to the shared pool it is nested in. */
+export function chargePool(state: YearState, pool: Pool, amount: Cents): void {
+  for (let p: Pool | null = pool; p !== null; p = p.within) state.pools[p.index] = (state.pools[p.index] ?? 0) + amount;
 }

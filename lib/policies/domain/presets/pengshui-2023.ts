@@ -72,7 +72,7 @@ export const pengshui2023: PolicyRecordInput = {
   },
   limitPools: [
     { id: "special-disease", name: "特殊疾病救助年度限额（门诊和住院共用）", annualLimit: "100000", source: cite(DOC, "§二(三)2、§二(三)3", "年度救助限额10万元；门诊和住院救助共用年度救助限额") },
-    { id: "other-disease", name: "其他疾病住院救助年度限额", annualLimit: "60000", source: cite(DOC, "§二(三)2", "年度救助限额6万元", "与特殊疾病的 10 万元分列两个限额（文件分两段各写一个限额）") },
+    { id: "other-disease", name: "其他疾病住院救助年度限额", annualLimit: "60000", source: cite(DOC, "§二(三)2", "年度救助限额6万元", "默认与特殊疾病的 10 万元分列两个限额（文件分两段各写一个限额）；如按“门诊和住院救助共用年度救助限额”理解为共用，可在本限额中选择“计入特殊疾病救助年度限额”，则全年合计不超过 10 万元") },
     { id: "tilted", name: "倾斜救助年度限额", annualLimit: "20000", source: cite(DOC, "§二(三)3", "年度救助限额 2 万元") },
   ],
   assistance: {

@@ -23,6 +23,13 @@ export const limitPoolSchema = z.strictObject({
   id: ruleIdSchema,
   name: z.string({ error: "须写限额名称" }).min(1, { error: "须写限额名称" }),
   annualLimit: amountSchema.nullable(),
+  /**
+   * Another pool whose limit this pool's payments also count against (a
+   * limit nested in a larger shared one), or null/absent for an independent
+   * limit. 001 reads either way ("门诊和住院救助共用年度救助限额" beside a 10万
+   * and a 6万): the preset keeps them independent, a manager may nest them.
+   */
+  within: ruleIdSchema.nullable().optional(),
   source: sourceSchema,
 });
 export type LimitPool = z.infer<typeof limitPoolSchema>;

@@ -59,6 +59,15 @@ export function checkPolicyReferences(p: Checked, ctx: z.RefinementCtx): void {
   const requirePool = (id: string, path: (string | number)[]) => {
     if (!poolIds.has(id)) issue(path, `限额 ${id} 不存在（须在 limitPools 中定义）`);
   };
+  // A nested limit names one other pool, which itself stands alone (one level).
+  p.limitPools.forEach((pool, i) => {
+    if (pool.within === undefined || pool.within === null) return;
+    const path = ["limitPools", i, "within"];
+    const parent = p.limitPools.find((q) => q.id === pool.within);
+    if (pool.within === pool.id) issue(path, `限额 ${pool.id} 不能计入它自己`);
+    else if (!parent) issue(path, `限额 ${pool.within} 不存在（须在 limitPools 中定义）`);
+    else if (parent.within) issue(path, `限额 ${parent.id} 本身已计入 ${parent.within}，只能计入独立的限额`);
+  });
 
   const ruleIds = new Set<string>();
   const uniqueRule = (id: string, path: (string | number)[]) => {

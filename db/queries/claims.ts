@@ -1,11 +1,13 @@
-import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
-import { claimImports, claims, claimSettlements, people, personCategories, policyActivations, policyVersions, users, type ClaimRow } from "../schema";
+import { and, asc, desc, eq, gte, inArray, isNull, like, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { applicationClaims, applications, claimImports, claims, claimSettlements, people, personCategories, policyActivations, policyVersions, users, type ClaimRow } from "../schema";
 import type { Db, Tx } from "../client";
 import { idHashOf, withIdNumbers } from "./people-ids";
 
 // The claims ledger: settlement records (claims), the engine's result for each
 // (claim_settlements, superseded never deleted) and the imports they came in.
 // Queries that list people's claims take the caller's jurisdiction prefix.
+// A claim corrected by a later import is superseded (claims.superseded_at) and
+// left out of the ledger; it keeps its own superseded results as history.
 
 const BATCH = 500;
 
@@ -35,7 +37,50 @@ export async function peopleWithinByIdNumbers(tx: Db | Tx, idNumbers: readonly s
   return out;
 }
 
-/** Stored claims with these platform numbers: external id → person. */
+/** The current stored claims with these platform numbers, by external id (to tell a repeat from a correction). */
+export async function currentClaimsByExternalId(tx: Db | Tx, externalIds: readonly string[]): Promise<Map<string, ClaimRow>> {
+  const map = new Map<string, ClaimRow>();
+  for (const part of chunks(externalIds)) {
+    const rows = await tx.select().from(claims).where(and(inArray(claims.externalId, part), isNull(claims.supersededAt)));
+    for (const r of rows) map.set(r.externalId, r);
+  }
+  return map;
+}
+
+/** Claims among `ids` ticked into an on-application case that is not refused, with its 申请编号. */
+export async function claimsInLiveCases(tx: Db | Tx, ids: readonly string[]): Promise<{ claimId: string; caseNo: string }[]> {
+  const out: { claimId: string; caseNo: string }[] = [];
+  for (const part of chunks([...ids])) {
+    out.push(
+      ...(await tx
+        .select({ claimId: applicationClaims.claimId, caseNo: applications.caseNo })
+        .from(applicationClaims)
+        .innerJoin(applications, eq(applications.id, applicationClaims.applicationId))
+        .where(and(inArray(applicationClaims.claimId, part), ne(applications.state, "refused")))),
+    );
+  }
+  return out;
+}
+
+/**
+ * Takes corrected claims out of the current ledger (before their successors
+ * are inserted: the 结算流水号 is unique among current rows) together with
+ * their current results, which get no successor of their own: the successor
+ * claim is settled afresh. History stays.
+ */
+export async function retireClaims(tx: Tx, ids: readonly string[], at: Date): Promise<void> {
+  for (const part of chunks([...ids])) {
+    await tx.update(claims).set({ supersededAt: at }).where(and(inArray(claims.id, part), isNull(claims.supersededAt)));
+    await tx.update(claimSettlements).set({ supersededAt: at }).where(and(inArray(claimSettlements.claimId, part), isNull(claimSettlements.supersededAt)));
+  }
+}
+
+/** Points each retired claim at the row that replaced it (old id → new id). */
+export async function linkSuccessors(tx: Tx, successors: ReadonlyMap<string, string>): Promise<void> {
+  for (const [oldId, newId] of successors) await tx.update(claims).set({ supersededBy: newId }).where(eq(claims.id, oldId));
+}
+
+/** Stored claims (current or superseded) with these platform numbers: external id → person. */
 export async function storedExternalIds(tx: Db | Tx, externalIds: readonly string[]): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   for (const part of chunks(externalIds)) {
@@ -55,8 +100,13 @@ export async function insertClaimImport(tx: Tx, row: typeof claimImports.$inferI
   return created!.id;
 }
 
-export async function insertClaims(tx: Tx, rows: (typeof claims.$inferInsert)[]): Promise<void> {
-  for (const part of chunks(rows)) await tx.insert(claims).values(part);
+/** Inserts the claims; their ids by 结算流水号 (current rows only, so unique). */
+export async function insertClaims(tx: Tx, rows: (typeof claims.$inferInsert)[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const part of chunks(rows)) {
+    for (const r of await tx.insert(claims).values(part).returning({ id: claims.id, externalId: claims.externalId })) ids.set(r.externalId, r.id);
+  }
+  return ids;
 }
 
 export type LedgerRow = ClaimRow & {
@@ -102,7 +152,7 @@ function ledgerSelect(tx: Db | Tx) {
     .leftJoin(claimSettlements, and(eq(claimSettlements.claimId, claims.id), isNull(claimSettlements.supersededAt)));
 }
 
-const yearOf = (year: number): SQL[] => [gte(claims.claimDate, `${year}-01-01`), lte(claims.claimDate, `${year}-12-31`)];
+const yearOf = (year: number): SQL[] => [gte(claims.claimDate, `${year}-01-01`), lte(claims.claimDate, `${year}-12-31`), isNull(claims.supersededAt)];
 
 /**
  * The claims of one year, with their current settlement, of the people within
@@ -169,7 +219,7 @@ export async function claimYearsOf(db: Db | Tx, personId: string): Promise<numbe
   const rows = await db
     .selectDistinct({ year: sql<number>`extract(year from ${claims.claimDate})::int` })
     .from(claims)
-    .where(eq(claims.personId, personId));
+    .where(and(eq(claims.personId, personId), isNull(claims.supersededAt)));
   return rows.map((r) => r.year).sort((a, b) => b - a);
 }
 

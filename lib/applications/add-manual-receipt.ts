@@ -51,6 +51,9 @@ const FIELD: Record<ClaimColumnKey, string> = {
   basic_paid: "basicPaid",
   critical_paid: "criticalPaid",
   on_application: "receiptNo",
+  // Not on the manual form (receipts store no waiver or commercial insurance yet): always empty, never refused.
+  hospital_waived: "totalCost",
+  commercial_paid: "totalCost",
 };
 const fieldOfHeader = new Map(CLAIM_COLUMN_KEYS.map((k) => [CLAIM_HEADERS[k], FIELD[k]]));
 const MAX_RECEIPTS = 50;
@@ -90,6 +93,8 @@ export async function addManualReceipt(ctx: UseCaseContext, applicationId: unkno
         basic_paid: cell(input.basicPaid),
         critical_paid: cell(input.criticalPaid),
         on_application: "是",
+        hospital_waived: "",
+        commercial_paid: "",
       },
     },
     ctx.now ? ctx.now() : new Date(),

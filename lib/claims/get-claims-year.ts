@@ -32,6 +32,9 @@ export type YearClaim = {
   onApplication: boolean;
   totalCost: string;
   policyScopeCost: string;
+  /** 医疗机构减免 and 医疗商业补充保险 ("0.00" when none): taken off before re-assistance. */
+  hospitalWaived: string;
+  commercialPaid: string;
   settlement: (TierAmounts & { categoryName: string; versionLabel: string; trace: TraceEntry[]; reason: string | null }) | null;
   running: ClaimRunning | null;
 };
@@ -111,6 +114,8 @@ function yearClaim(r: LedgerRow, versions: Map<number, VersionInfo>, running: Cl
     onApplication: r.onApplication,
     totalCost: r.totalCost,
     policyScopeCost: r.policyScopeCost,
+    hospitalWaived: r.hospitalWaived,
+    commercialPaid: r.commercialPaid,
     settlement: s && {
       categoryName: isCategory(s.category) ? CATEGORY_INFO[s.category].name : s.category,
       versionLabel: versions.get(s.versionId)?.label ?? `第 ${s.versionId} 号政策版本`,

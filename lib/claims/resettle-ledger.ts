@@ -36,6 +36,8 @@ function ledgerClaim(r: LedgerRow): LedgerClaim {
     outOfScopeCost: yuanToCents(r.outOfScopeCost),
     basicPaid: r.basicPaid === null ? null : yuanToCents(r.basicPaid),
     criticalPaid: r.criticalPaid === null ? null : yuanToCents(r.criticalPaid),
+    hospitalWaived: yuanToCents(r.hospitalWaived),
+    commercialPaid: yuanToCents(r.commercialPaid),
   };
 }
 

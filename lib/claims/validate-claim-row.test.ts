@@ -52,7 +52,34 @@ describe("reading a settlement-record file", () => {
       {
         row: 2, externalId: "A-1", idNumber: id, name: "张三", date: "2026-03-05", setting: "outpatient", hospitalName: "某卫生院", hospitalLevel: 1,
         specialDisease: false, referred: true, inCity: true, onApplication: false, totalCost: 100_000, policyScopeCost: 80_000, basicPaid: null, criticalPaid: null,
+        hospitalWaived: 0, commercialPaid: 0,
       },
+    ]);
+  });
+
+  it("reads 医疗机构减免 and 商业补充保险赔付 under the platform's headers, checked like every amount", async () => {
+    const path = files.file("waivers.csv");
+    const header = ["结算流水号", "身份证号", "姓名", "结算日期", "就诊类型", "医疗机构", "医院等级", "特殊疾病", "按规定转诊", "市域内", "医疗总费用", "政策范围内费用", "医院减免", "基本医保支付", "惠民保赔付"];
+    const row = (n: string, waived: string, commercial: string, total = "1000") => [n, syntheticId(13), "李四", "2026-04-01", "住院", "某医院", "二级", "否", "是", "是", total, "800", waived, "", commercial];
+    await writeFile(
+      path,
+      "\ufeff" +
+        csvText([
+          header,
+          row("W-1", "120.5", "￥300"),
+          row("W-2", "-1", "12.345"),
+          row("W-3", "abc", "200000000.01"),
+          row("W-4", "600", "500"),
+        ]),
+    );
+    const r = await readClaimEntries(path, NOW);
+    expect(r.entries[0]).toMatchObject({ externalId: "W-1", hospitalWaived: 12_050, commercialPaid: 30_000 });
+    expect(r.list.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
+      [3, "医疗机构减免", "医疗机构减免不能为负数（现为“-1”）"],
+      [3, "商业补充保险赔付", "商业补充保险赔付最多两位小数（现为“12.345”），请按分位填写"],
+      [4, "医疗机构减免", "医疗机构减免“abc”不是金额，请填写数字（元），如 12345.67"],
+      [4, "商业补充保险赔付", "商业补充保险赔付超过 1 亿元，请核对"],
+      [5, "商业补充保险赔付", "医疗机构减免 600.00 元与商业补充保险赔付 500.00 元之和大于医疗总费用 1000.00 元，请核对"],
     ]);
   });
 

@@ -37,6 +37,7 @@ const EXTRA: Record<string, string> = {
   "enrolment.export_ledger": "导出参保台账",
   "enrolment.export_worklist": "导出未参保清单",
   "claims.export": "导出结算记录（含计算过程）",
+  "claims.correct": "更正结算记录（同一结算流水号重新导入，原记录作废留档）",
   "applications.accept": "受理依申请救助",
   "applications.record_survey": "依申请救助：登记入户调查",
   "applications.attachment_upload": "依申请救助：上传申请材料附件",

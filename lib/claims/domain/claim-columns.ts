@@ -3,7 +3,8 @@ import type { TableColumns } from "@/lib/tabular-import/read-table";
 
 // The columns of a settlement-record file (结算记录) as the insurance platform
 // exports them: Chinese headers, English aliases and the platform's own
-// variants, in any order. 基本医保支付 / 大病保险支付 / 依申请 may be absent.
+// variants, in any order. 基本医保支付 / 大病保险支付 / 依申请 / 医疗机构减免 /
+// 商业补充保险赔付 may be absent (the last two are then 0).
 
 export const CLAIM_COLUMN_KEYS = [
   "external_id",
@@ -21,6 +22,8 @@ export const CLAIM_COLUMN_KEYS = [
   "basic_paid",
   "critical_paid",
   "on_application",
+  "hospital_waived",
+  "commercial_paid",
 ] as const;
 export type ClaimColumnKey = (typeof CLAIM_COLUMN_KEYS)[number];
 
@@ -40,9 +43,11 @@ export const CLAIM_HEADERS: Record<ClaimColumnKey, string> = {
   basic_paid: "基本医保支付",
   critical_paid: "大病保险支付",
   on_application: "依申请",
+  hospital_waived: "医疗机构减免",
+  commercial_paid: "商业补充保险赔付",
 };
 
-export const OPTIONAL_CLAIM_COLUMNS: ReadonlySet<ClaimColumnKey> = new Set(["basic_paid", "critical_paid", "on_application"]);
+export const OPTIONAL_CLAIM_COLUMNS: ReadonlySet<ClaimColumnKey> = new Set(["basic_paid", "critical_paid", "on_application", "hospital_waived", "commercial_paid"]);
 export const REQUIRED_CLAIM_COLUMNS = CLAIM_COLUMN_KEYS.filter((k) => !OPTIONAL_CLAIM_COLUMNS.has(k));
 
 const ALIASES: Record<ClaimColumnKey, string[]> = {
@@ -61,6 +66,8 @@ const ALIASES: Record<ClaimColumnKey, string[]> = {
   basic_paid: ["统筹支付", "基本医疗保险支付", "基本医保统筹支付", "basicpaid"],
   critical_paid: ["大病支付", "大病保险", "criticalpaid"],
   on_application: ["依申请救助", "是否依申请", "onapplication"],
+  hospital_waived: ["医院减免", "医疗机构减免金额", "机构减免", "减免金额", "hospitalwaived"],
+  commercial_paid: ["医疗商业补充保险", "商业补充保险", "商业补充保险支付", "商业保险赔付", "商保赔付", "商保支付", "惠民保赔付", "惠民保", "commercialpaid"],
 };
 
 export type ClaimLayout = HeaderLayout<ClaimColumnKey>;

@@ -9,7 +9,7 @@ import { CLAIM_COLUMN_KEYS, CLAIM_HEADERS, OPTIONAL_CLAIM_COLUMNS } from "./clai
 // template uploaded with the example left in is caught.
 
 const TEXT = new Set(["external_id", "id_number"]);
-const WIDTHS: Record<string, number> = { external_id: 20, id_number: 22, hospital: 24, claim_date: 14 };
+const WIDTHS: Record<string, number> = { external_id: 20, id_number: 22, hospital: 24, claim_date: 14, hospital_waived: 16, commercial_paid: 18 };
 
 const EXAMPLE: Record<string, string> = {
   external_id: "JS20260315000123",
@@ -27,11 +27,13 @@ const EXAMPLE: Record<string, string> = {
   basic_paid: "22400.00",
   critical_paid: "",
   on_application: "否",
+  hospital_waived: "",
+  commercial_paid: "",
 };
 
 const HELP: [string, string][] = [
   ["必填列", CLAIM_COLUMN_KEYS.filter((k) => !OPTIONAL_CLAIM_COLUMNS.has(k)).map((k) => CLAIM_HEADERS[k]).join("、")],
-  ["结算流水号", "医保平台的结算流水号，每条记录唯一；再次导入已导入过的流水号不会重复入账"],
+  ["结算流水号", "医保平台的结算流水号，每条记录唯一；再次导入内容相同的记录不会重复入账；同一流水号金额或其他内容有变化时按更正处理：原记录作废留档，以新内容重新结算此人当年全部记录"],
   ["身份证号", "18位，末位可为X；人员须已在本系统登记且户籍在本辖区内；请保持本列为“文本”格式"],
   ["结算日期", "如 2026-03-15、2026/3/15、2026年3月15日；同一人的记录按日期顺序结算，导入先后不影响结果"],
   ["就诊类型", "住院 或 门诊（门诊慢特病等填 门诊）"],
@@ -40,6 +42,7 @@ const HELP: [string, string][] = [
   ["金额", "单位为元，最多两位小数，不能为负；政策范围内费用不能大于医疗总费用"],
   ["基本医保支付、大病保险支付", "可不填：不填时按政策参数计算；填写大病保险支付时须同时填写基本医保支付，两者之和不能大于政策范围内费用"],
   ["依申请", "是 或 否，可不填（视为否）；经乡镇受理、医保局审核通过的依申请救助填 是"],
+  ["医疗机构减免、商业补充保险赔付", "医疗机构减免的金额和医疗商业补充保险（如惠民保）赔付的金额，单位为元，可不填（视为 0）；两者之和不能大于医疗总费用。按政策在计算倾斜救助（再救助）前从个人负担中先行扣除"],
   ["示例行", "第2行为示例，上传前请删除"],
 ];
 

@@ -9,6 +9,15 @@ export const claimsUploadResultSchema = z.object({
   rows: z.number().int(),
   added: z.number().int(),
   unchanged: z.number().int(),
+  corrected: z.number().int(),
+  /** The rows that corrected a stored claim of the same 结算流水号, with each changed column (old → new). */
+  correctedRows: z.array(
+    z.object({
+      row: z.number().int(),
+      externalId: z.string(),
+      changes: z.array(z.object({ column: z.string(), from: z.string(), to: z.string() })),
+    }),
+  ),
   settled: z.number().int(),
   resettled: z.number().int(),
   rejected: z.array(rowErrorSchema),

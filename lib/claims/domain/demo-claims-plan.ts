@@ -65,6 +65,8 @@ function claim(p: DemoResident, date: string, seq: number, r: Random): DemoClaim
     basic_paid: yuan(basic),
     critical_paid: "",
     on_application: application ? "是" : "否",
+    hospital_waived: "",
+    commercial_paid: "",
   };
   return row;
 }

@@ -35,6 +35,9 @@ export type LedgerClaim = {
   outOfScopeCost: Cents;
   basicPaid: Cents | null;
   criticalPaid: Cents | null;
+  /** 医疗机构减免 / 医疗商业补充保险 (004 §二(二)3 四); absent or 0 when none. */
+  hospitalWaived?: Cents;
+  commercialPaid?: Cents;
 };
 
 export type ClaimTerms = { versionId: number; record: PolicyRecord; category: Category };
@@ -73,6 +76,9 @@ function toInput(c: LedgerClaim): ClaimInput {
   };
   if (c.basicPaid !== null) input.basicPaid = c.basicPaid;
   if (c.criticalPaid !== null) input.criticalPaid = c.criticalPaid;
+  // Only when paid: a zero adds nothing to the engine's trace, so results settled before these columns existed stay identical.
+  if (c.hospitalWaived) input.hospitalWaived = c.hospitalWaived;
+  if (c.commercialPaid) input.commercialPaid = c.commercialPaid;
   return input;
 }
 

@@ -39,6 +39,9 @@ export type ClaimEntry = {
   policyScopeCost: Cents;
   basicPaid: Cents | null;
   criticalPaid: Cents | null;
+  /** 医疗机构减免 and 医疗商业补充保险 (004 §二(二)3 四); an empty or absent column is 0. */
+  hospitalWaived: Cents;
+  commercialPaid: Cents;
 };
 
 export type ClaimRowValidation = { ok: true; entry: ClaimEntry } | { ok: false; errors: RosterRowError[] };
@@ -64,6 +67,8 @@ export function validateClaimRow(raw: ClaimFileRow, now: Date): ClaimRowValidati
     basic_paid: checkMoney(f.basic_paid, CLAIM_HEADERS.basic_paid, false),
     critical_paid: checkMoney(f.critical_paid, CLAIM_HEADERS.critical_paid, false),
     on_application: checkYesNo(f.on_application, CLAIM_HEADERS.on_application, false),
+    hospital_waived: checkMoney(f.hospital_waived, CLAIM_HEADERS.hospital_waived, false),
+    commercial_paid: checkMoney(f.commercial_paid, CLAIM_HEADERS.commercial_paid, false),
   } satisfies Record<ClaimColumnKey, Check<unknown>>;
   crossCheck(checks);
 
@@ -94,14 +99,27 @@ export function validateClaimRow(raw: ClaimFileRow, now: Date): ClaimRowValidati
       policyScopeCost: v(checks.policy_scope_cost)!,
       basicPaid: v(checks.basic_paid),
       criticalPaid: v(checks.critical_paid),
+      hospitalWaived: v(checks.hospital_waived) ?? 0,
+      commercialPaid: v(checks.commercial_paid) ?? 0,
     },
   };
 }
 
-type MoneyChecks = Record<"total_cost" | "policy_scope_cost" | "basic_paid" | "critical_paid", Check<Cents | null>>;
+type MoneyChecks = Record<"total_cost" | "policy_scope_cost" | "basic_paid" | "critical_paid" | "hospital_waived" | "commercial_paid", Check<Cents | null>>;
 
-/** The amounts against each other: scope ≤ total, basic + critical ≤ scope, critical only with basic. */
+/**
+ * The amounts against each other: scope ≤ total, basic + critical ≤ scope,
+ * critical only with basic; what the hospital waived and the commercial
+ * insurer paid together at most the total cost (they relieve the bill, not more).
+ */
 function crossCheck(c: MoneyChecks): void {
+  const waived = c.hospital_waived.value;
+  const commercial = c.commercial_paid.value;
+  if (c.total_cost.value != null && waived != null && commercial != null && waived + commercial > c.total_cost.value) {
+    c.commercial_paid = {
+      reason: `医疗机构减免 ${formatCents(waived)} 元与商业补充保险赔付 ${formatCents(commercial)} 元之和大于医疗总费用 ${formatCents(c.total_cost.value)} 元，请核对`,
+    };
+  }
   const total = c.total_cost.value;
   const scope = c.policy_scope_cost.value;
   const basic = c.basic_paid.value;

@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { RowErrors, type RowError } from "@/components/row-errors";
 import { claimsUploadResultSchema, type ClaimsUploadResult } from "@/lib/claims/domain/claims-upload-response";
 import { claimsTooLarge } from "@/lib/claims/domain/upload-limits";
+import { CorrectedRows } from "./corrected-rows";
 
 type Result = ClaimsUploadResult;
 
@@ -67,10 +68,14 @@ export function ImportForm({ maxBytes, maxMb }: { maxBytes: number; maxMb: numbe
       </form>
       {error ? <Notice tone="error" testId="import-error">{error}</Notice> : null}
       {result && result.rejected.length === 0 ? (
-        <Notice tone="success" testId="import-result">
-          共 {result.rows} 行：新导入 {result.added} 条，{result.unchanged} 条此前已导入（未重复入账）。已结算 {result.settled} 条
-          {result.resettled > 0 ? `，同一人同年此前的 ${result.resettled} 条记录已按日期顺序重新结算` : ""}。
-        </Notice>
+        <>
+          <Notice tone="success" testId="import-result">
+            共 {result.rows} 行：新导入 {result.added} 条，{result.unchanged} 条此前已导入（内容相同，未重复入账）
+            {result.corrected > 0 ? `，更正 ${result.corrected} 条（原记录已作废留档）` : ""}。已结算 {result.settled} 条
+            {result.resettled > 0 ? `，同一人同年此前的 ${result.resettled} 条记录已按日期顺序重新结算` : ""}。
+          </Notice>
+          {result.correctedRows.length > 0 ? <CorrectedRows rows={result.correctedRows} /> : null}
+        </>
       ) : null}
       {result && result.rejected.length > 0 ? <Rejected errors={result.rejected} truncated={result.truncated} /> : null}
     </section>

@@ -8,6 +8,7 @@ import { levelName, SETTING_NAMES } from "@/lib/claims/domain/claim-labels";
 import { getClaimsYear } from "@/lib/claims/get-claims-year";
 import { loadForPage } from "@/lib/http/page-errors";
 import { param } from "@/lib/http/search-params";
+import { yuanToCents } from "@/lib/settlement/cents";
 import { ClaimTrace } from "./claim-trace";
 import { YearLimits } from "./year-limits";
 
@@ -72,7 +73,7 @@ export default async function ClaimsYearPage({ params, searchParams }: Props) {
           <Table testId="claims-year-table">
             <thead>
               <tr>
-                <Th>结算日期</Th><Th>就诊</Th><Th>医疗机构</Th><Th>政策范围内</Th><Th>基本医保</Th><Th>大病保险</Th><Th>医疗救助</Th><Th>倾斜救助</Th><Th>个人自付</Th><Th>本年累计救助</Th>
+                <Th>结算日期</Th><Th>就诊</Th><Th>医疗机构</Th><Th>政策范围内</Th><Th>基本医保</Th><Th>大病保险</Th><Th>医疗救助</Th><Th>倾斜救助</Th><Th>个人自付</Th><Th>机构减免/商保</Th><Th>本年累计救助</Th>
               </tr>
             </thead>
             {y.claims.map((c) => (
@@ -92,10 +93,11 @@ export default async function ClaimsYearPage({ params, searchParams }: Props) {
                   <Td className="tabular-nums font-medium" >{c.settlement?.assistance ?? "—"}</Td>
                   <Td className="tabular-nums">{c.settlement?.tilted ?? "—"}</Td>
                   <Td className="tabular-nums">{c.settlement?.selfPaid ?? "—"}</Td>
+                  <Td className="tabular-nums"><Waivers waived={c.hospitalWaived} commercial={c.commercialPaid} /></Td>
                   <Td className="tabular-nums">{c.running?.assistanceSoFar ?? "—"}</Td>
                 </tr>
                 <tr>
-                  <td colSpan={10} className="px-3 pb-3">
+                  <td colSpan={11} className="px-3 pb-3">
                     <details>
                       <summary className="cursor-pointer text-sm text-brand-600">计算过程（结算流水号 {c.externalId}）</summary>
                       <div className="mt-2 rounded bg-slate-50 p-3"><ClaimTrace claim={c} /></div>
@@ -107,6 +109,19 @@ export default async function ClaimsYearPage({ params, searchParams }: Props) {
           </Table>
         </>
       )}
+    </>
+  );
+}
+
+/** 医疗机构减免 and 商业补充保险赔付 of one claim: a dash when neither paid, else the one or two figures. */
+function Waivers({ waived, commercial }: { waived: string; commercial: string }) {
+  const parts = [yuanToCents(waived) > 0 ? `减免 ${waived}` : null, yuanToCents(commercial) > 0 ? `商保 ${commercial}` : null].filter((p) => p !== null);
+  if (parts.length === 0) return <span className="text-slate-400">—</span>;
+  return (
+    <>
+      {parts.map((p) => (
+        <div key={p} className="whitespace-nowrap">{p}</div>
+      ))}
     </>
   );
 }

@@ -65,13 +65,15 @@ export async function personYearClaims(db: Db | Tx, applicationId: string, perso
       outOfScopeCost: claims.outOfScopeCost,
       basicPaid: sql<string | null>`coalesce(${claims.basicPaid}, ${claimSettlements.basic})`,
       criticalPaid: sql<string | null>`coalesce(${claims.criticalPaid}, ${claimSettlements.critical})`,
+      hospitalWaived: claims.hospitalWaived,
+      commercialPaid: claims.commercialPaid,
       ticked: sql<boolean>`EXISTS (SELECT 1 FROM ${applicationClaims} WHERE ${applicationClaims.applicationId} = ${applicationId} AND ${applicationClaims.claimId} = ${claims.id})`,
       takenBy: other.caseNo,
     })
     .from(claims)
     .leftJoin(claimSettlements, and(eq(claimSettlements.claimId, claims.id), isNull(claimSettlements.supersededAt)))
     .leftJoin(other, eq(other.claimId, claims.id))
-    .where(and(eq(claims.personId, personId), ...yearRange(year)))
+    .where(and(eq(claims.personId, personId), ...yearRange(year), isNull(claims.supersededAt)))
     .orderBy(asc(claims.claimDate), asc(claims.externalId));
 }
 
@@ -160,7 +162,7 @@ export async function foreignClaimIds(db: Db | Tx, personId: string, year: numbe
   const mine = await db
     .select({ id: claims.id })
     .from(claims)
-    .where(and(inArray(claims.id, [...ids]), eq(claims.personId, personId), ...yearRange(year)));
+    .where(and(inArray(claims.id, [...ids]), eq(claims.personId, personId), ...yearRange(year), isNull(claims.supersededAt)));
   const own = new Set(mine.map((r) => r.id));
   return ids.filter((id) => !own.has(id));
 }

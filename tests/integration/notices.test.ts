@@ -14,6 +14,8 @@ import { NoticePublishedError } from "@/lib/notices/notice-errors";
 import { publishNotice } from "@/lib/notices/publish-notice";
 import { recordObjection } from "@/lib/notices/record-objection";
 import { revokeAfterObjection } from "@/lib/notices/revoke-after-objection";
+import { recordRecoveryReceived } from "@/lib/applications/payments/record-recovery-received";
+import { recoveryOfApplication } from "@/lib/applications/payments/recovery-of-application";
 import { errorChain } from "../helpers/errors";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
@@ -191,5 +193,34 @@ describe.each(drivers())("quarterly notices on %s", (driver) => {
     expect(after).toMatchObject({ state: "refused", paid_on: null });
     expect(after!.refusal_reason).toContain(`已于 ${paid!.paid_on} 支付的救助金`);
     expect(after!.refusal_reason).toContain("应予追回");
+
+    // 追回: one record in the revocation's transaction — the amount paid, the reason, the day paid — audited.
+    const q = <T>(sql: string, params: unknown[] = []) => s.handle.raw.query<T>(sql, params);
+    const [{ paid_amount }] = (await q<{ paid_amount: string }>("select paid_amount::text from applications where id = $1", [paid!.application_id])) as [{ paid_amount: string }];
+    const recovery = async () => (await q<Record<string, unknown>>(
+      "select amount::text as amount, reason, paid_on::text as paid_on, created_on::text as created_on, recovered_on::text as recovered_on, recovered_reference from application_recoveries where application_id = $1",
+      [paid!.application_id],
+    ));
+    expect(await recovery()).toEqual([{ amount: paid_amount, reason: "经核实已由商业保险全额报销，属重复救助", paid_on: paid!.paid_on, created_on: "2026-10-15", recovered_on: null, recovered_reference: null }]);
+    const audits = async (action: string) => Number((await q<{ n: number }>("select count(*)::int as n from audit_log where action = $1 and object_id = $2", [action, paid!.application_id]))[0]!.n);
+    expect(await audits("applications.recovery_opened")).toBe(1);
+    const shown = await recoveryOfApplication(await at("yibao.clerk", "2026-10-20"), paid!.application_id);
+    expect(shown).toMatchObject({ amount: paid_amount, recoveredOn: null, canRecord: true });
+    expect(await recoveryOfApplication(await at("yibao.reviewer", "2026-10-20"), paid!.application_id)).toMatchObject({ canRecord: false });
+
+    // 追回到账: the payment clerk only, a date not in the future nor before the recovery, a reference; once.
+    const clerkAt = await at("yibao.clerk", "2026-10-20");
+    await expect(recordRecoveryReceived(await at("yibao.reviewer", "2026-10-20"), paid!.application_id, { recoveredOn: "2026-10-19", reference: "R1" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(recordRecoveryReceived(await at("taohong.clerk", "2026-10-20"), paid!.application_id, { recoveredOn: "2026-10-19", reference: "R1" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(recordRecoveryReceived(clerkAt, paid!.application_id, { recoveredOn: "2026-10-21", reference: "R1" })).rejects.toMatchObject({ field: "recoveredOn" });
+    await expect(recordRecoveryReceived(clerkAt, paid!.application_id, { recoveredOn: "2026-10-14", reference: "R1" })).rejects.toMatchObject({ field: "recoveredOn" });
+    await expect(recordRecoveryReceived(clerkAt, paid!.application_id, { recoveredOn: "2026-10-19", reference: " " })).rejects.toMatchObject({ field: "reference" });
+    expect((await recovery())[0]!.recovered_on).toBeNull();
+    expect(await recordRecoveryReceived(clerkAt, paid!.application_id, { recoveredOn: "2026-10-19", reference: "NYYH-ZH-20261019" })).toMatchObject({ amount: paid_amount, recoveredOn: "2026-10-19" });
+    expect(await recovery()).toEqual([expect.objectContaining({ recovered_on: "2026-10-19", recovered_reference: "NYYH-ZH-20261019" })]);
+    expect(await audits("applications.recovery_received")).toBe(1);
+    await expect(recordRecoveryReceived(clerkAt, paid!.application_id, { recoveredOn: "2026-10-19", reference: "again" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("不能重复登记") });
+    expect(await audits("applications.recovery_received")).toBe(1);
+    expect(await recoveryOfApplication(clerkAt, paid!.application_id)).toMatchObject({ recoveredReference: "NYYH-ZH-20261019", canRecord: false });
   });
 });

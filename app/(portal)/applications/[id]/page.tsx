@@ -6,6 +6,7 @@ import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { ActionPanels } from "./action-panels";
 import { AttachmentsPanel } from "./panels/attachments-panel";
+import { RecoveryPanel } from "./panels/recovery-panel";
 import { AmountsView, CaseFacts, ClockBox, DocumentsTable, HistoryTable, SurveyView } from "./case-sections";
 
 export const metadata: Metadata = { title: "依申请救助案件" };
@@ -61,6 +62,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             <SurveyView app={app} />
           </section>
           <AmountsView app={app} />
+          <RecoveryPanel app={app} />
           <section>
             <h2 className="mb-2 font-medium text-slate-700">办理记录</h2>
             <HistoryTable app={app} />

@@ -64,7 +64,7 @@ export function settleAssistance(
   const pool = bindingPool(state, r.pool);
   const room = Math.max(0, poolRoom(state, pool.index, pool.limit));
   const amount = Math.min(raw, room, base);
-  chargePool(state, r.pool, amount);
+  chargePool(state, r.pool, amount, `a:${r.id}`);
   const capped = amount < raw && pool.limit !== null;
   const rule = capped ? `${r.label}；${pool.name} ${formatCents(pool.limit!)} 元，本年此前已付 ${formatCents(pool.limit! - room)} 元` : r.label;
   const entry = traceEntry("assistance", rule, base, amount, { deductible, ratio: formatBp(r.bp), limit: capped ? pool.limit : null });

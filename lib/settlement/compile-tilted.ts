@@ -8,6 +8,7 @@ import type { CompiledPool } from "./compile-policy";
 
 export type CompiledTilted = {
   index: number;
+  id: string;
   annual: boolean;
   threshold: Cents;
   /** true: 达到…及以上 (≥); false: 超过 (>). */
@@ -38,6 +39,7 @@ export function compileTilted(record: PolicyRecord, category: Category, pools: M
     const base = r.base === "aboveThreshold" ? `超过 ${yuan(group.amount)} 元的部分` : "全部自付费用";
     out.push({
       index,
+      id: r.id,
       annual: r.period === "annual",
       threshold: yuanToCents(group.amount),
       inclusive: r.comparison === "gte",

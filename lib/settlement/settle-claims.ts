@@ -10,6 +10,7 @@ import { settleFood } from "./food-tier";
 import { settleTilted } from "./tilted-tier";
 import { traceEntry } from "./trace";
 import type { ClaimInput, ClaimResult, SettleClaimsInput, SettlementResult, TraceEntry } from "./types";
+import { carryYear } from "./year-carry";
 import { chargePool, newYearState, type YearState } from "./year-state";
 
 // 三重制度 settlement of one person's claims (docs/policy.md §4): basic insurance →
@@ -123,7 +124,28 @@ function monitoringOf(ctx: Context, years: YearState[]): SettlementResult["monit
   return results.length > 1 ? { ...last, byYear: results } : last;
 }
 
+/** Where a version run ended: its last year's state and the compiled policy it was settled under. */
+export type RunEnd = { state: YearState; compiled: CompiledPolicy };
+
 export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): SettlementResult {
+  return settleRun(policy, input, undefined).result;
+}
+
+/**
+ * One person's claims under consecutive policy versions (each run's claims
+ * all dated after the previous run's): a year that spans two versions keeps
+ * its deductibles, segment position and limit use (year-carry.ts).
+ */
+export function settleVersionRuns(runs: readonly { policy: PolicyRecord; input: SettleClaimsInput }[]): SettlementResult[] {
+  let end: RunEnd | undefined;
+  return runs.map(({ policy, input }) => {
+    const settled = settleRun(policy, input, end);
+    end = settled.end ?? end;
+    return settled.result;
+  });
+}
+
+function settleRun(policy: PolicyRecord, input: SettleClaimsInput, before: RunEnd | undefined): { result: SettlementResult; end: RunEnd | undefined } {
   // Every category settles (docs/policy.md §1): a category the policy names
   // in no rule still gets basic insurance and critical illness, and its
   // trace says no assistance rule names it.
@@ -146,13 +168,18 @@ export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): Se
   for (const claim of claims) {
     const year = Number(claim.date.slice(0, 4));
     if (state === undefined || state.year !== year) {
-      state = newYearState(year, compiled.pools.length, policy.tiltedAssistance.length, criticalParameter(ctx, year));
-      const before = input.poolsUsedBefore?.[year];
-      if (before) {
-        for (const [id, used] of Object.entries(before)) {
-          const pool = compiled.pools.find((p) => p.id === id);
-          if (!pool) throw new Error(`policy ${policy.id} has no limit pool ${id}`);
-          chargePool(state, pool, used);
+      if (before !== undefined && before.state.year === year && state === undefined) {
+        // The year began under the previous version: continue it (its prior use is already in it).
+        state = carryYear(before.state, before.compiled, compiled, criticalParameter(ctx, year));
+      } else {
+        state = newYearState(year, compiled.pools.length, policy.tiltedAssistance.length, criticalParameter(ctx, year));
+        const used = input.poolsUsedBefore?.[year];
+        if (used) {
+          for (const [id, amount] of Object.entries(used)) {
+            const pool = compiled.pools.find((p) => p.id === id);
+            if (!pool) throw new Error(`policy ${policy.id} has no limit pool ${id}`);
+            chargePool(state, pool, amount, `p:${id}`);
+          }
         }
       }
       years.push(state);
@@ -173,5 +200,5 @@ export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): Se
   };
   const monitoring = monitoringOf(ctx, years);
   if (monitoring) result.monitoring = monitoring;
-  return result;
+  return { result, end: state === undefined ? undefined : { state, compiled } };
 }

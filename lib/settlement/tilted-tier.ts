@@ -60,7 +60,7 @@ export function settleTilted(plan: PersonPlan, state: YearState, claim: ClaimInp
     const pool = bindingPool(state, t.pool);
     const room = Math.max(0, poolRoom(state, pool.index, pool.limit));
     const amount = Math.min(raw, room, left);
-    chargePool(state, t.pool, amount);
+    chargePool(state, t.pool, amount, `t:${t.id}`);
     const capped = amount < raw && pool.limit !== null;
     let rule = t.annual ? `${t.label}；年度累计自付 ${formatCents(figure)} 元` : t.label;
     if (capped) rule += `；${pool.name} ${formatCents(pool.limit!)} 元，本年此前已付 ${formatCents(pool.limit! - room)} 元`;

@@ -24,6 +24,12 @@ export type YearState = {
   /** Accumulated self-paid base per tilted rule index (annual rules). */
   tiltedBase: Cents[];
   foodPaid: Cents;
+  /**
+   * What each rule paid from which pool this year ("a:<rule id>", "t:<tilted
+   * rule id>", "p:<pool id>" for use made before these claims), so the year
+   * can carry into another version's pools (year-carry.ts).
+   */
+  paid: Map<string, { pool: string; amount: Cents }>;
   selfPaid: Cents;
   afterBasicAndCritical: Cents;
   outOfScope: Cents;
@@ -44,13 +50,14 @@ export function newYearState(year: number, poolCount: number, tiltedCount: numbe
     ruleDeductibles: new Map(),
     tiltedBase: new Array<number>(tiltedCount).fill(0),
     foodPaid: 0,
+    paid: new Map(),
     selfPaid: 0,
     afterBasicAndCritical: 0,
     outOfScope: 0,
   };
 }
 
-type Pool = { index: number; limit: Cents | null; within: Pool | null };
+type Pool = { index: number; id: string; limit: Cents | null; within: Pool | null };
 
 /** Room left in a pool this year; Infinity when the pool has no limit. */
 export function poolRoom(state: YearState, index: number, limit: Cents | null): number {
@@ -67,7 +74,10 @@ export function bindingPool<P extends Pool>(state: YearState, pool: P): P {
   return poolRoom(state, parent.index, parent.limit) < poolRoom(state, pool.index, pool.limit) ? parent : pool;
 }
 
-/** Adds a payment to its pool and to the shared pool it is nested in. */
-export function chargePool(state: YearState, pool: Pool, amount: Cents): void {
+/** Adds a payment by `key` (see `paid`) to its pool and to the shared pool it is nested in. */
+export function chargePool(state: YearState, pool: Pool, amount: Cents, key: string): void {
   for (let p: Pool | null = pool; p !== null; p = p.within) state.pools[p.index] = (state.pools[p.index] ?? 0) + amount;
+  if (amount === 0) return;
+  const before = state.paid.get(key);
+  state.paid.set(key, { pool: pool.id, amount: (before?.amount ?? 0) + amount });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db, Tx } from "@/db";
 import { categorySpansBetween, simulationClaimsPage, type SimulationClaimRow, type SimulationSpan } from "@/db/queries/policy-simulation";
 import { TermsResolver } from "@/lib/claims/claim-terms";
+import type { PolicyForClaim } from "@/lib/policies/policy-for-claim-date";
 import type { LedgerClaim } from "@/lib/claims/domain/settle-year";
 import { categoryOnDate, type SimulationClaim } from "./domain/simulate-person";
 import { fenOf } from "./domain/simulation-tally";
@@ -72,6 +73,7 @@ export async function* ledgerPeople(
     }
   };
 
+  const resolved = new Map<string, PolicyForClaim | null>();
   let next = fetchPage(null);
   for (;;) {
     const page = await next;
@@ -89,7 +91,10 @@ export async function* ledgerPeople(
     let person: LedgerPerson | null = null;
     for (const r of page.rows) {
       if (!person || person.personId !== r.person_id) people.push((person = { personId: r.person_id, divisionCode: r.division_code, claims: [] }));
-      const current = await terms.policyOn(r.division_code, r.claim_date);
+      // Resolved versions by village and day, so the common case needs no await per claim.
+      const key = `${r.division_code}|${r.claim_date}`;
+      let current = resolved.get(key);
+      if (current === undefined) resolved.set(key, (current = await terms.policyOn(r.division_code, r.claim_date)));
       person.claims.push({
         ...ledgerClaim(r),
         category: categoryOnDate(spansOf.get(r.person_id) ?? [], r.claim_date),

@@ -37,6 +37,9 @@ describe("政策测算 tally", () => {
     expect(fenOf("-0.01")).toBe(-1);
     expect(fenOf("0.1")).toBe(10); // not the two-decimal form: through decimal.js
     expect(fenOf("1e3")).toBe(100000);
+    expect(() => fenOf("12a4.00")).toThrow();
+    expect(fenOf(".50")).toBe(50);
+    expect(fenOf("-12.05")).toBe(-1205);
   });
 
   it("sums each tier under both versions with the difference", () => {

@@ -5,6 +5,7 @@ import { demoPeople } from "@/lib/demo/demo-people";
 import { auditLog, divisions, people, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { sealedIdColumns } from "@/db/queries/people-ids";
+import { forgetCurrentTownships } from "@/lib/divisions/current-townships";
 
 export const DEMO_PEOPLE_COUNT = 3000;
 
@@ -16,6 +17,8 @@ export const DEMO_PEOPLE_COUNT = 3000;
 export async function seedDemoCounty(tx: Tx): Promise<{ divisions: number; users: number; people: number }> {
   const divs = demoDivisions();
   await tx.insert(divisions).values(divs.map((d) => ({ ...d, validFrom: "2020-01-01" })));
+  // The township lists kept in process (lib/divisions/current-townships.ts) predate these rows.
+  forgetCurrentTownships();
 
   const passwordHash = await demoAccountsHash();
   await tx.insert(users).values(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash })));

@@ -31,14 +31,26 @@ function whereOf(f: Pick<QueueFilter, "scopePrefix" | "township" | "states">): S
   return and(...where)!;
 }
 
-/** One page of the queue, with one row more than asked (hasMore). */
-export async function listApplicationQueue(db: Db | Tx, f: QueueFilter) {
-  const rows = await db
+export type QueueCounts = { total: number; overdue: number; urgent: number };
+
+/**
+ * One page of the queue, with one row more than asked (hasMore), and the
+ * queue's counts (total, overdue on `today`, urgent) in the same round trip:
+ * the counts are window aggregates over every matching case, computed before
+ * the LIMIT. The cases are ordered and cut to the page first, on the
+ * applications table alone (its queue indexes); only the page's rows are then
+ * joined to people and the division names, and only their IDs opened.
+ * A page past the end has no row to carry the counts: they are then counted
+ * apart (null here, the caller asks countApplicationQueue).
+ */
+export async function listApplicationQueue(db: Db | Tx, f: QueueFilter, today: string) {
+  const page = db
     .select({
       id: applications.id,
       caseNo: applications.caseNo,
       state: applications.state,
       version: applications.version,
+      personId: applications.personId,
       townshipCode: applications.townshipCode,
       acceptedOn: applications.acceptedOn,
       urgent: applications.urgent,
@@ -47,25 +59,55 @@ export async function listApplicationQueue(db: Db | Tx, f: QueueFilter) {
       clockStartedOn: applications.clockStartedOn,
       clockUsedBefore: applications.clockUsedBefore,
       clockPausedOn: applications.clockPausedOn,
+      total: sql<number>`(count(*) OVER ())::int`.as("q_total"),
+      overdue: sql<number>`(count(*) FILTER (WHERE ${applications.dueOn} < ${today}::date) OVER ())::int`.as("q_overdue"),
+      urgentCount: sql<number>`(count(*) FILTER (WHERE ${applications.urgent}) OVER ())::int`.as("q_urgent"),
+    })
+    .from(applications)
+    .where(whereOf(f))
+    .orderBy(desc(applications.urgent), sql`${applications.dueOn} ASC NULLS LAST`, asc(applications.acceptedOn), asc(applications.id))
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .as("page");
+  const rows = await db
+    .select({
+      id: page.id,
+      caseNo: page.caseNo,
+      state: page.state,
+      version: page.version,
+      townshipCode: page.townshipCode,
+      acceptedOn: page.acceptedOn,
+      urgent: page.urgent,
+      dueOn: page.dueOn,
+      clockStep: page.clockStep,
+      clockStartedOn: page.clockStartedOn,
+      clockUsedBefore: page.clockUsedBefore,
+      clockPausedOn: page.clockPausedOn,
+      total: page.total,
+      overdue: page.overdue,
+      urgentCount: page.urgentCount,
       personName: people.name,
       idSealed: people.idSealed,
       personDivision: people.divisionCode,
       villageName: currentDivisionName(people.divisionCode),
       townshipName: townshipNameOf(people.divisionCode),
-      missing: sql<number>`(SELECT count(*)::int FROM ${applicationDocuments} d WHERE d.application_id = ${applications.id} AND d.status = 'missing')`,
+      missing: sql<number>`(SELECT count(*)::int FROM ${applicationDocuments} d WHERE d.application_id = ${page.id} AND d.status = 'missing')`,
     })
-    .from(applications)
-    .innerJoin(people, eq(people.id, applications.personId))
-    .where(whereOf(f))
-    .orderBy(desc(applications.urgent), sql`${applications.dueOn} ASC NULLS LAST`, asc(applications.acceptedOn), asc(applications.id))
-    .limit(f.limit + 1)
-    .offset(f.offset);
-  const page = pageOf(rows, f.limit);
-  return { ...page, rows: withIdNumbers(page.rows).map((r) => ({ ...r, missing: Number(r.missing) })) };
+    .from(page)
+    .innerJoin(people, eq(people.id, page.personId))
+    .orderBy(desc(page.urgent), sql`${page.dueOn} ASC NULLS LAST`, asc(page.acceptedOn), asc(page.id));
+  const first = rows[0];
+  const counts: QueueCounts | null = first
+    ? { total: Number(first.total), overdue: Number(first.overdue), urgent: Number(first.urgentCount) }
+    : f.offset === 0
+      ? { total: 0, overdue: 0, urgent: 0 }
+      : null;
+  const cut = pageOf(rows.map(({ total: _t, overdue: _o, urgentCount: _u, ...r }) => r), f.limit);
+  return { ...cut, counts, rows: withIdNumbers(cut.rows).map((r) => ({ ...r, missing: Number(r.missing) })) };
 }
 
 /** How many cases the queue holds, how many past their due date on `today`, how many urgent. */
-export async function countApplicationQueue(db: Db | Tx, f: Pick<QueueFilter, "scopePrefix" | "township" | "states">, today: string) {
+export async function countApplicationQueue(db: Db | Tx, f: Pick<QueueFilter, "scopePrefix" | "township" | "states">, today: string): Promise<QueueCounts> {
   const [row] = await db
     .select({
       total: sql<number>`count(*)::int`,

@@ -1,7 +1,7 @@
 import "server-only";
 import { timelinessFacts } from "@/db/queries/application-timeliness";
 import { insertAudit } from "@/db/queries/audit";
-import { listCurrentDivisions } from "@/db/queries/divisions";
+import { currentTownships } from "@/lib/divisions/current-townships";
 import { auditRow } from "@/lib/audit/audit-entry";
 import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
@@ -45,9 +45,7 @@ export async function getTimeliness(ctx: UseCaseContext, input: TimelinessInput 
   const prefix = scopePrefix(division);
   const [facts, townships, self] = await Promise.all([
     timelinessFacts(ctx.db, { prefix, year, today, base, ordinals }),
-    levelOf(division) === "township" || levelOf(division) === "village"
-      ? listCurrentDivisions(ctx.db, { scopePrefix: prefix.slice(0, 9), level: "township" })
-      : listCurrentDivisions(ctx.db, { scopePrefix: prefix, level: "township" }),
+    currentTownships(ctx.db, levelOf(division) === "township" || levelOf(division) === "village" ? prefix.slice(0, 9) : prefix),
     findCurrentDivision(ctx.db, division),
   ]);
   const divisionName = self?.name ?? division;

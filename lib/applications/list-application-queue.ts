@@ -1,11 +1,11 @@
 import "server-only";
 import { listApplicationQueue as listQueue, countApplicationQueue } from "@/db/queries/application-queues";
-import { listCurrentDivisions } from "@/db/queries/divisions";
 import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
 import type { WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
+import { currentTownships } from "@/lib/divisions/current-townships";
 import { levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { placeName } from "@/lib/divisions/domain/place-name";
 import { ForbiddenError, ValidationError } from "@/lib/errors/app-error";
@@ -64,12 +64,15 @@ export async function listApplicationQueue(ctx: UseCaseContext, input: QueueInpu
   const today = todayOf(ctx);
   const prefix = scopePrefix(ctx.actor.user.jurisdiction);
   const filter = { scopePrefix: prefix, township, states };
-  const [result, counts, townships, calendar] = await Promise.all([
-    listQueue(ctx.db, { ...filter, limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE }),
-    countApplicationQueue(ctx.db, filter, today),
-    listCurrentDivisions(ctx.db, { scopePrefix: prefix, level: "township" }),
+  // One round trip for the page and its counts; the townships come from the process's cache, the
+  // calendar from its own (one tiny fingerprint query, so a schedule loaded anywhere is seen at once).
+  const [result, townships, calendar] = await Promise.all([
+    listQueue(ctx.db, { ...filter, limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE }, today),
+    currentTownships(ctx.db, prefix),
     loadWorkingDayCalendar(ctx.db),
   ]);
+  // A page past the end carries no row with the counts.
+  const counts = result.counts ?? (await countApplicationQueue(ctx.db, filter, today));
   const rows: QueueRow[] = result.rows.map((r) => ({
     id: r.id,
     caseNo: r.caseNo,

@@ -5,6 +5,7 @@ import { countMyQueue } from "@/lib/applications/count-my-queue";
 import { forwardApplication } from "@/lib/applications/forward-application";
 import { getApplication } from "@/lib/applications/get-application";
 import { listApplicationQueue } from "@/lib/applications/list-application-queue";
+import { forgetCurrentTownships } from "@/lib/divisions/current-townships";
 import { recordHouseholdSurvey } from "@/lib/applications/record-household-survey";
 import { returnApplication } from "@/lib/applications/return-application";
 import type { UseCaseContext } from "@/lib/auth/context";
@@ -151,6 +152,20 @@ describe.each(drivers())("application read model on %s", (driver) => {
     expect(q.counts).toEqual({ total: mine, overdue, urgent: await count("select count(*)::int as n from applications where township_code = '430524100000' and state in ('accepted','township_review','returned','payment_failed') and urgent") });
     expect(overdue).toBeGreaterThanOrEqual(1);
     expect(await countMyQueue(clerk)).toEqual({ roleName: "乡镇经办员", ...q.counts });
+    // The counts come with the page (window aggregates); a page past the end counts apart, with the same figures.
+    const beyond = await listApplicationQueue(clerk, { page: 99 });
+    expect(beyond).toMatchObject({ rows: [], hasMore: false, counts: q.counts });
+
+    // The township filter's list is kept in process until the divisions change (forgetCurrentTownships).
+    const reviewerQueue = async () => (await listApplicationQueue(await staff("yibao.reviewer"), {})).townships.map((t) => t.code);
+    expect(await reviewerQueue()).toContain("430524101000");
+    await s.handle.raw.query("insert into divisions (code, name, level, parent_code, valid_from) values ('430524198000', '测试新设镇', 'township', '430524000000', '2026-01-01')");
+    expect(await reviewerQueue()).not.toContain("430524198000");
+    forgetCurrentTownships();
+    expect(await reviewerQueue()).toContain("430524198000");
+    await s.handle.raw.query("delete from divisions where code = '430524198000'");
+    forgetCurrentTownships();
+    expect(await reviewerQueue()).not.toContain("430524198000");
 
     // The county reviewer: forwarded cases of every township, none still at the township.
     const reviewer = await staff("yibao.reviewer");

@@ -36,7 +36,7 @@ export default async function ChangePasswordPage() {
               : `您的密码已使用满 ${maxAge} 天，按安全要求须修改后才能继续使用平台。`}
           </p>
         ) : null}
-        <div className="grid gap-8 md:grid-cols-[1fr_18rem]">
+        <div className="grid items-start gap-8 md:grid-cols-[1fr_18rem]">
           <PasswordForm action={changePasswordAction} />
           <aside className="rounded bg-slate-50 p-4 text-sm text-slate-600">
             <h2 className="mb-2 font-medium text-slate-800">新密码要求</h2>

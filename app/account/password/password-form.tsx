@@ -25,7 +25,8 @@ export function PasswordForm({ action }: Props) {
     <form action={formAction} className="space-y-4" noValidate>
       {state && !state.ok ? (
         <p data-testid="password-error" role="status" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          未能修改密码：{state.message}
+          {/* A field's own message is shown under it; here only what belongs to no field. */}
+          {state.field ? "未能修改密码，请按红字提示改正后重试。" : `未能修改密码：${state.message}`}
         </p>
       ) : null}
       <Field label="当前密码" error={errorOf("current")}>

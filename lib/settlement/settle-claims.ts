@@ -128,7 +128,7 @@ function monitoringOf(ctx: Context, years: YearState[]): SettlementResult["monit
 export type RunEnd = { state: YearState; compiled: CompiledPolicy };
 
 export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): SettlementResult {
-  return settleRun(policy, input, undefined).result;
+  return settleClaimsAfter(policy, input, undefined).result;
 }
 
 /**
@@ -139,13 +139,18 @@ export function settleClaims(policy: PolicyRecord, input: SettleClaimsInput): Se
 export function settleVersionRuns(runs: readonly { policy: PolicyRecord; input: SettleClaimsInput }[]): SettlementResult[] {
   let end: RunEnd | undefined;
   return runs.map(({ policy, input }) => {
-    const settled = settleRun(policy, input, end);
+    const settled = settleClaimsAfter(policy, input, end);
     end = settled.end ?? end;
     return settled.result;
   });
 }
 
-function settleRun(policy: PolicyRecord, input: SettleClaimsInput, before: RunEnd | undefined): { result: SettlementResult; end: RunEnd | undefined } {
+/** One version run that continues where `before` (the previous version's run of the same person) ended. */
+export function settleClaimsAfter(
+  policy: PolicyRecord,
+  input: SettleClaimsInput,
+  before: RunEnd | undefined,
+): { result: SettlementResult; end: RunEnd | undefined } {
   // Every category settles (docs/policy.md §1): a category the policy names
   // in no rule still gets basic insurance and critical illness, and its
   // trace says no assistance rule names it.

@@ -167,6 +167,34 @@ describe.each(drivers())("re-settling a year on %s", (driver) => {
     expect(audit).toEqual({ object_type: "person", object_id: steady.id });
   });
 
+  it("a version that took effect mid-year continues the year: the critical deductible met in July is not met again in October", async () => {
+    // Runs after version 2 (from 2025-09-01) is active. 低保, critical illness computed:
+    // July (v1): 52000 − 31000 = 21000 → (21000 − 9000) × 65 % = 7800.
+    // October (v2): the year's base reaches 42000, the 9000 deductible already met → 21000 × 65 % = 13650
+    // (a fresh year under v2 would give 7800 again).
+    const [twice] = (await residents(s.handle.db, "4305241022", 1, 2)) as [TestPerson];
+    await setCategory(s.handle.db, twice, "dibao", "2025-06-01");
+    const stay = { total: "55000", scope: "52000", basic: "31000", critical: "" };
+    const r = await importClaims(await contextOf(s, "yibao.clerk"), {
+      path: await writeClaimsXlsx(files.file("twice.xlsx"), [
+        claimCells({ externalId: "RS-5", person: twice, date: "2025-07-01", ...stay }),
+        claimCells({ externalId: "RS-6", person: twice, date: "2025-10-01", ...stay }),
+      ]),
+      fileName: "twice.xlsx",
+    });
+    expect(r.rejected).toEqual([]);
+    const rows = await s.handle.raw.query<{ external_id: string; critical: string; version: number }>(
+      `select c.external_id, s.critical::text as critical, v.version
+         from claims c join claim_settlements s on s.claim_id = c.id and s.superseded_at is null
+         join policy_versions v on v.id = s.policy_version_id
+        where c.external_id in ('RS-5', 'RS-6') order by c.external_id`,
+    );
+    expect(rows.map((x) => [x.external_id, Number(x.critical).toFixed(2), x.version])).toEqual([
+      ["RS-5", "7800.00", 1],
+      ["RS-6", "13650.00", 2],
+    ]);
+  });
+
   it("refuses a re-settlement to clerks and to people outside the jurisdiction", async () => {
     await expect(previewResettle(await contextOf(s, "yibao.clerk"), { year: "2025" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(previewResettle(await contextOf(s, "taohong.clerk"), { year: "2025" })).rejects.toMatchObject({ code: "forbidden" });

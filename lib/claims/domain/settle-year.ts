@@ -1,7 +1,7 @@
 import type { Category } from "@/lib/categories/categories";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import type { Cents } from "@/lib/settlement/cents";
-import { settleClaims } from "@/lib/settlement/settle-claims";
+import { settleClaimsAfter, type RunEnd } from "@/lib/settlement/settle-claims";
 import type { ClaimInput, TierAmounts, TraceEntry } from "@/lib/settlement/types";
 
 // How one person's claims of one calendar year are settled (pure).
@@ -47,18 +47,6 @@ export type SettledClaim = TierAmounts & { claimId: string; versionId: number; c
 export function ledgerOrder(a: { date: string; externalId: string }, b: { date: string; externalId: string }): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   return a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0;
-}
-
-const extended = new WeakMap<PolicyRecord, Map<Category, PolicyRecord>>();
-
-/** The record itself when it lists the category, else a copy that does (kept, so the engine's compile cache hits). */
-export function recordCovering(record: PolicyRecord, category: Category): PolicyRecord {
-  if (record.categories.includes(category)) return record;
-  let byCategory = extended.get(record);
-  if (!byCategory) extended.set(record, (byCategory = new Map()));
-  let copy = byCategory.get(category);
-  if (!copy) byCategory.set(category, (copy = { ...record, categories: [...record.categories, category] }));
-  return copy;
 }
 
 function toInput(c: LedgerClaim): ClaimInput {
@@ -121,16 +109,19 @@ export function versionRunsOf<T extends { terms: ClaimTerms }>(ordered: readonly
 export function settleYear(claims: readonly (LedgerClaim & { terms: ClaimTerms })[]): SettledClaim[] {
   const ordered = [...claims].sort(ledgerOrder);
   const out: SettledClaim[] = [];
+  // A version that took effect mid-year continues the year's deductibles and limits (docs/policy.md §4).
+  let end: RunEnd | undefined;
   for (const run of versionRunsOf(ordered)) {
     const { versionId } = run.terms;
-    let record = run.terms.record;
-    for (const c of run.claims) record = recordCovering(record, c.terms.category);
     let result;
     try {
-      result = settleClaims(record, {
-        category: run.terms.category,
-        claims: run.claims.map((c) => ({ ...toInput(c), category: c.terms.category })),
-      });
+      const settled = settleClaimsAfter(
+        run.terms.record,
+        { category: run.terms.category, claims: run.claims.map((c) => ({ ...toInput(c), category: c.terms.category })) },
+        end,
+      );
+      result = settled.result;
+      end = settled.end ?? end;
     } catch (cause) {
       throw new RunError(run.terms, cause);
     }

@@ -4,7 +4,7 @@ import { formatCents, yuanToCents, type Cents } from "@/lib/settlement/cents";
 import { resolveCriticalDeductible } from "@/lib/settlement/compile-critical";
 import { compilePolicy, parameterValue, planFor, type CompiledPool, type PersonPlan } from "@/lib/settlement/compile-policy";
 import type { TraceEntry } from "@/lib/settlement/types";
-import { recordCovering, runsOf, type ClaimTerms } from "./settle-year";
+import { runsOf, type ClaimTerms } from "./settle-year";
 
 // A person's year of stored settlements, with running totals against each
 // limit pool and the deductibles used (pure). Which pool an amount counts
@@ -31,7 +31,7 @@ export type ClaimRunning = { poolUse: PoolUse[]; assistanceSoFar: string };
 type Item = StoredClaim & { terms: ClaimTerms; trace: TraceEntry[] };
 
 function planOf(t: ClaimTerms): { plan: PersonPlan; pools: CompiledPool[]; compiled: ReturnType<typeof compilePolicy> } {
-  const compiled = compilePolicy(recordCovering(t.record, t.category));
+  const compiled = compilePolicy(t.record);
   return { plan: planFor(compiled, t.category), pools: compiled.pools, compiled };
 }
 

@@ -74,7 +74,7 @@ describe.each(drivers())("jurisdiction scoping on %s", (driver) => {
   it("shows a manager only audit rows of users in their jurisdiction", async () => {
     // A manager for 桃洪镇 alone, and audit rows by users inside it (taohong.clerk) and outside it (minzheng.clerk, county-wide).
     await createUser(await contextOf(s, "admin"), {
-      username: "taohong.manager", displayName: "桃洪镇负责人", department: "township", role: "manager", jurisdiction: "430524100000", password: "Taohong#2026x",
+      username: "taohong.manager", displayName: "桃洪镇负责人", department: "township", role: "manager", jurisdiction: "430524100000", password: "Xq#5mLw-8tRz",
     });
     await expect(listAuditLog(await contextOf(s, "taohong.clerk"), { page: 1 })).rejects.toMatchObject({ code: "forbidden" });
     await expect(listAuditLog(await contextOf(s, "minzheng.clerk"), { page: 1 })).rejects.toMatchObject({ code: "forbidden" });

@@ -42,7 +42,7 @@ export async function setStatusAction(userId: string, status: "active" | "disabl
 export async function resetPasswordAction(userId: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     await resetPassword(await requireContext(), userId, form.get("password"));
-    return "密码已重置，该用户已被强制退出，请把新密码当面告知本人。";
+    return "密码已重置，该用户已被强制退出。请把新密码当面告知本人；本人下次登录时须先改为自己的密码。";
   });
 }
 

@@ -45,7 +45,7 @@ export function UserForm({ action, departments, roles, divisions, values = {}, i
         <Select name="jurisdiction" options={divisions} value={v.jurisdiction} />
       </Field>
       {isNew ? (
-        <Field label="初始密码（至少10位，含三类字符）" error={err("password")}>
+        <Field label="初始密码（至少10位，含三类字符，不含用户名和姓名；本人首次登录时须修改）" error={err("password")}>
           <input name="password" type="password" autoComplete="new-password" className={inputClass} />
         </Field>
       ) : null}

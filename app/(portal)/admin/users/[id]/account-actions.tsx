@@ -49,7 +49,7 @@ export function AccountActions({ status, toggle, reset, lockedUntil, unlock }: P
       <form action={resetAction} className="space-y-3 rounded border border-slate-200 bg-white p-5" noValidate>
         <h2 className="font-medium">重置密码</h2>
         {resetState ? <Notice tone={resetState.ok ? "success" : "error"} testId="reset-result">{resetState.message}</Notice> : null}
-        <Field label="新密码（至少10位，含三类字符）">
+        <Field label="新密码（至少10位，含三类字符，不含用户名和姓名；本人下次登录时须修改）">
           <input name="password" type="password" autoComplete="new-password" className={inputClass} />
         </Field>
         <SubmitButton pending={resetting}>重置密码</SubmitButton>

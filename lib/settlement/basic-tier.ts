@@ -13,7 +13,7 @@ export function settleBasic(plan: PersonPlan, state: YearState, claim: ClaimInpu
   if (claim.basicPaid !== undefined) {
     state.basicPaid += claim.basicPaid;
     if (claim.basicPaid > 0) {
-      trace.push(traceEntry("basic", "基本医保：医院已结算金额（basicPaid）", scope, claim.basicPaid));
+      trace.push(traceEntry("basic", "医院已结算的基本医保金额（按结算单）", scope, claim.basicPaid));
     }
     return claim.basicPaid;
   }
@@ -27,7 +27,7 @@ export function settleBasic(plan: PersonPlan, state: YearState, claim: ClaimInpu
   const room = b.cap === null ? raw : Math.max(0, b.cap - state.basicPaid);
   const amount = Math.min(raw, room, scope);
   state.basicPaid += amount;
-  const rule = `基本医保（按政策参数计算）：${LEVELS[level]}医院${claim.setting === "inpatient" ? "住院" : "门诊"} ${formatBp(bp)}（${b.paragraph}，默认参数）`;
+  const rule = `按政策参数计算：${LEVELS[level]}医院${claim.setting === "inpatient" ? "住院" : "门诊"} ${formatBp(bp)}（${b.paragraph}，默认参数）`;
   const entry = traceEntry("basic", rule, scope, amount, { deductible, ratio: formatBp(bp), limit: amount < raw ? b.cap : null });
   trace.push(entry);
   return amount;

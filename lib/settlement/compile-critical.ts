@@ -56,10 +56,22 @@ export function compileCritical(record: PolicyRecord, category: Category): Compi
       bp: percentToBp(s.ratioPercent) + pointsBp,
       range: rangeText(i === 0 ? first : yuan(raw[i - 1]?.upTo ?? "0"), s.upTo),
     }));
-    const dedText = d.kind === "amount" ? `起付线 ${yuan(d.amount)} 元` : `起付线为年度参数 ${d.parameter} 的 ${pct(d.percent)}`;
-    const tiltText = tilted && c.tilt
-      ? `；${name}倾斜：起付线×${pct(c.tilt.deductibleFactorPercent)}，比例提高 ${c.tilt.ratioPointsPercent} 个百分点${removeCap ? "，不设封顶线" : ""}（${c.tilt.source.doc} ${c.tilt.source.paragraph}）`
-      : "";
+    // Thresholds as applied to this category (the tilt folded in), the document's figures beside them.
+    const factor = c.tilt && tilted ? c.tilt.deductibleFactorPercent : null;
+    const parameterLabel = record.parameters.definitions.find((x) => d.kind === "parameterShare" && x.name === d.parameter)?.label ?? "年度参数";
+    const dedText =
+      d.kind === "amount"
+        ? factor === null
+          ? `起付线 ${yuan(d.amount)} 元`
+          : `起付线 ${yuan(new Money(yuanToCents(d.amount)).times(percentToBp(factor)).div(BP_ONE).toDecimalPlaces(0).div(100).toFixed(2))} 元（${yuan(d.amount)} 元 × ${pct(factor)}）`
+        : `起付线为${parameterLabel}的 ${pct(d.percent)}${factor === null ? "" : ` × ${pct(factor)}`}`;
+    const basePercent = c.payment.kind === "flat" ? c.payment.ratioPercent : null;
+    const tiltText =
+      tilted && c.tilt
+        ? `；${name}倾斜：起付线降低至 ${pct(c.tilt.deductibleFactorPercent)}，比例${basePercent === null ? "各段" : `在 ${pct(basePercent)} 基础上`}提高 ${c.tilt.ratioPointsPercent} 个百分点${removeCap ? "，不设封顶线" : ""}`
+        : "";
+    const tiltRef = tilted && c.tilt ? `${c.tilt.source.doc} ${c.tilt.source.paragraph}` : ref;
+    const refs = tiltRef === ref ? ref : c.tilt && c.tilt.source.doc === c.source.doc ? `${ref}；${c.tilt.source.paragraph}` : `${ref}；${tiltRef}`;
     const ratioText = segments.length === 1 ? `比例 ${formatBp(segments[0]!.bp)}` : `分段比例 ${segments.map((s) => `${s.range} ${formatBp(s.bp)}`).join("，")}`;
     general = {
       deductible: d.kind === "amount" ? { kind: "amount", cents: yuanToCents(d.amount) } : { kind: "share", parameter: d.parameter, bp: percentToBp(d.percent) },
@@ -67,7 +79,7 @@ export function compileCritical(record: PolicyRecord, category: Category): Compi
       segments,
       cap: removeCap || c.annualCap.amount === null ? null : yuanToCents(c.annualCap.amount),
       resolved: new Map(),
-      label: `大病保险：年度累计基本医保后政策范围内费用超过起付线的部分，${dedText}，${ratioText}${tiltText}（${ref}）`,
+      label: `年度累计基本医保后政策范围内费用超过起付线的部分，${dedText}，${ratioText}${tiltText}（${refs}）`,
     };
   }
 
@@ -78,7 +90,7 @@ export function compileCritical(record: PolicyRecord, category: Category): Compi
       deductible: yuanToCents(sd.deductible),
       bp: percentToBp(sd.ratioPercent),
       cap: sd.annualCap === null ? null : yuanToCents(sd.annualCap),
-      label: `大病保险特药：${sd.deductible === "0" ? "不设起付线" : `起付线 ${yuan(sd.deductible)} 元`}，比例 ${pct(sd.ratioPercent)}${sd.annualCap === null ? "" : `，年度封顶 ${yuan(sd.annualCap)} 元`}（${sd.source.doc} ${sd.source.paragraph}）`,
+      label: `特药：${sd.deductible === "0" ? "不设起付线" : `起付线 ${yuan(sd.deductible)} 元`}，比例 ${pct(sd.ratioPercent)}${sd.annualCap === null ? "" : `，年度封顶 ${yuan(sd.annualCap)} 元`}（${sd.source.doc} ${sd.source.paragraph}）`,
     };
   }
   return { inpatient: c.settings.includes("inpatient"), outpatient: c.settings.includes("outpatient"), general, drug };

@@ -34,7 +34,7 @@ export function settleCritical(
       state.criticalPaid += claim.criticalPaid;
     }
     if (claim.criticalPaid > 0) {
-      trace.push(traceEntry("critical", "大病保险：已结算金额（criticalPaid）", base, claim.criticalPaid));
+      trace.push(traceEntry("critical", "医院已结算的大病保险金额（按结算单）", base, claim.criticalPaid));
     }
     return claim.criticalPaid;
   }
@@ -83,6 +83,7 @@ function settleGeneral(g: CompiledGeneralCritical, state: YearState, base: Cents
   const single = segments.length === 1 ? segments[0]!.ratio : undefined;
   const split = g.segments.length > 1 && segments.length > 0 ? segments : undefined;
   const entry = entryOf(g.label, base, deductible, single, split, amount, raw, g.cap);
+  if (g.deductible.kind === "share" && amount > 0) entry.rule += `；本年起付线 ${formatCents(d)} 元`;
   if (amount === 0) entry.rule += `；年度累计 ${formatCents(after)} 元未超过起付线 ${formatCents(d)} 元`;
   trace.push(entry);
   return amount;

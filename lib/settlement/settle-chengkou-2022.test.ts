@@ -74,7 +74,7 @@ describe("chengkou-2022 §三(八) monitoring: 7 low-income categories, ≥ 2 ×
   it("says so when the standard is not configured, and does not cover stable_exit", () => {
     const missing = settle(C, "dibao", [unassisted("50000")]).monitoring;
     expect(missing).toMatchObject({ flagged: false, threshold: null, value: "50000.00" });
-    expect(missing?.basis).toContain("monitoringStandard");
+    expect(missing?.basis).toContain("乡村振兴部门确定的监测标准未配置 2022 年数值");
     expect(settle(C, "stable_exit", [unassisted("50000")], { parameters: { monitoringStandard: "6000" } }).monitoring?.basis).toContain("不覆盖");
   });
 

@@ -3,6 +3,7 @@
 import { formatYuan } from "@/lib/money/money";
 import type { TrialOutcome } from "@/lib/policies/run-trial-settlement";
 import type { TraceEntry } from "@/lib/settlement/types";
+import { ruleText } from "@/lib/claims/domain/trace-text";
 
 // The result of a 试算 as a clerk checks it by hand: each claim's amounts by
 // tier, then every step in words (base − deductible, × ratio, within the
@@ -88,7 +89,7 @@ export function TrialResult({ outcome }: { outcome: Ok }) {
             <ol className="mt-1 list-decimal space-y-1 pl-6 text-sm">
               {c.trace.map((t, i) => (
                 <li key={i}>
-                  <span className="font-medium">{TIERS[t.tier]}</span>：{t.rule}
+                  <span className="font-medium">{TIERS[t.tier]}</span>：{ruleText(t)}
                   <span className="block text-slate-600">{steps(t)}</span>
                 </li>
               ))}

@@ -61,7 +61,7 @@ export function evaluateCompiled(m: CompiledMonitoring, year: number, figures: M
     return {
       year,
       flagged: false,
-      basis: `${rule.name}：${figureName} ${value} 元；${m.parameterLabel}（${rule.parameter}）未配置 ${year} 年数值，无法判断，请在 parameters 中提供（${m.ref}）`,
+      basis: `${rule.name}：${figureName} ${value} 元；${m.parameterLabel}未配置 ${year} 年数值，无法判断，请在政策的年度参数中填写，或试算时提供（${m.ref}）`,
       threshold: null,
       value,
     };

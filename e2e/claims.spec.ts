@@ -16,6 +16,14 @@ const csv = (lines: string[]) => iconv.encode([HEADER, ...lines].join("\r\n") + 
 type Person = { id: string; id_number: string; name: string };
 type SealedPerson = { id: string; id_sealed: string; name: string };
 
+/** With E2E_SHOTS=<folder>: a 1280-wide full-page screenshot, to look at the page as a user would. */
+async function shot(page: Page, name: string) {
+  const dir = process.env.E2E_SHOTS;
+  if (!dir) return;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
 async function upload(page: Page, name: string, body: Buffer) {
   await page.getByLabel(/结算记录文件/).setInputFiles({ name, mimeType: "text/csv", buffer: body });
   await page.getByRole("button", { name: "导入并结算" }).click();
@@ -54,6 +62,22 @@ test("a 医保 clerk imports a claims file, then sees the assistance and the lim
   // The same file again stores nothing.
   await upload(page, "2026-10.csv", file);
   await expect(page.getByTestId("import-result")).toContainText("新导入 0 条，1 条此前已导入");
+  // The platform corrects the stay: 500 paid by commercial insurance, total cost 54000 (out of scope only, so the
+  // tiers below stay). The row is a correction: the old claim superseded, the new one settled.
+  const corrected = iconv.encode(
+    [`${HEADER},医疗机构减免,商业补充保险赔付`, `${stay(`${ref}-1`, person!, "2026-10-15").replace(",53000,", ",54000,")},,500`].join("\r\n") + "\r\n",
+    "gb18030",
+  );
+  await upload(page, "2026-10-更正.csv", corrected);
+  await expect(page.getByTestId("import-result")).toContainText("更正 1 条");
+  const fix = page.getByTestId("corrected-row");
+  await expect(fix).toHaveCount(1);
+  await expect(fix).toContainText(`${ref}-1`);
+  await expect(fix).toContainText("医疗总费用 53000.00 → 54000.00");
+  await expect(fix).toContainText("商业补充保险赔付 0.00 → 500.00");
+  await shot(page, "claims-import-corrected");
+  const versions = await sql<{ current: boolean }[]>`select superseded_at is null as current from claims where external_id = ${ref + "-1"} order by created_at`;
+  expect(versions.map((v) => v.current)).toEqual([false, true]);
 
   await page.goto(`/people/${person!.id}`);
   await page.getByTestId("claims-section").getByRole("link", { name: "查看年度结算明细" }).click();
@@ -62,9 +86,11 @@ test("a 医保 clerk imports a claims file, then sees the assistance and the lim
   await expect(row.locator("tr").first()).toContainText("5400.00");
   await expect(row.locator("tr").first()).toContainText("4300.00");
   await expect(page.getByTestId("pool-row").filter({ hasText: "依申请救助年度限额" })).toContainText("45700.00");
+  await expect(row.locator("tr").first()).toContainText("商保 500.00");
   await row.getByText(/计算过程/).click();
   await expect(row.getByTestId("claim-trace")).toContainText("依申请医疗救助");
   await expect(row.getByTestId("claim-trace")).toContainText("（14600.00 元 − 起付线 6000.00 元） × 50% = 4300.00 元");
+  await shot(page, "claims-ledger");
 });
 
 test("a reviewer previews a re-settlement after a category correction and applies it with a reason", async ({ page: clerk, browser }) => {

@@ -12,6 +12,7 @@ import { reevaluateFrom } from "@/lib/monitoring/reevaluate-people";
 import { planNewVersion, type VersionDates } from "@/lib/policies/domain/versions";
 import { parseInput } from "@/lib/users/domain/parse-input";
 import { loadVersion, requireEditableDraft, versionTarget } from "./load-version";
+import { activationProblems } from "./domain/activation-requirements";
 import { activationInput } from "./domain/policy-input";
 import { storedRecord } from "./stored-record";
 
@@ -72,6 +73,8 @@ export async function activatePolicyVersion(
     if (record.effectiveTo !== null && activeFrom > record.effectiveTo) {
       throw new ValidationError("activeFrom", `本版本 ${record.effectiveTo} 已失效，不能从 ${activeFrom} 起启用：请启用更新的版本`);
     }
+    const missing = activationProblems(record);
+    if (missing.length > 0) throw new ValidationError("limitPools", `不能启用：${missing.join("；")}`);
     let closed: { version: number; effectiveTo: string }[] = [];
     if (row.status === "draft") {
       const published = (await versionsOfPolicy(tx, row.policyId)).filter((v) => v.status !== "draft" && v.id !== row.id);

@@ -151,7 +151,7 @@ describe.each(drivers())("policy versions on %s", (driver) => {
       const p = await policyForClaimDate(db, "430524103201", date);
       return p && `${p.policyId} v${p.version} ${p.record.assistance.rules[0]!.ratioPercent}%`;
     };
-    expect(await ratio("2026-12-31")).toBe("longhui-2026 v1 50%");
+    expect(await ratio("2026-12-31")).toBe("longhui-2026 v1 70%"); // the first rule: 常规医疗救助 70 %
     expect(await ratio("2027-01-01")).toBe("longhui-2027 v1 60%");
 
     // Version 2 of the same policy id: overlapping dates are refused, a later start closes version 1.
@@ -179,6 +179,19 @@ describe.each(drivers())("policy versions on %s", (driver) => {
     // Old activations stay.
     const acts = await db.select().from(policyActivations).where(eq(policyActivations.divisionCode, "430524000000"));
     expect(acts.map((a) => a.activeFrom).sort()).toEqual(["2021-09-01", "2027-01-01", "2028-01-01"]);
+  });
+
+  it("a limit a rule pays from cannot be activated empty: the draft saves, activation names the limit and stores nothing", async () => {
+    const ctx = await manager();
+    const copied = await copyPolicyVersion(ctx, { policyId: "chengkou-2022", version: 1 }, { targetPolicyId: "chengkou-local", name: "城口县（本地）" });
+    const edited = await draftJson("chengkou-local", 1);
+    edited.limitPools[0].annualLimit = null; // 000 §三(七) gives no figure
+    await savePolicyDraft(ctx, copied, { json: JSON.stringify(edited) });
+    const refused = await rejection(activatePolicyVersion(ctx, copied, { activeFrom: "2022-01-01" }));
+    expect(refused).toMatchObject({ field: "limitPools" });
+    expect(refused.message).toContain("年度救助限额“医疗救助年度限额（门诊和住院共用）”未填写金额");
+    expect((await row("chengkou-local", 1))!.status).toBe("draft");
+    expect(await audits("policies.activate", "chengkou-local/1")).toEqual([]);
   });
 
   it("only 医保 managers and administrators copy, edit and activate; a refusal is audited and changes nothing", async () => {

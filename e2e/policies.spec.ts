@@ -5,66 +5,85 @@ import { loginAs } from "./helpers/login";
 const sql = e2eSql();
 test.afterAll(async () => sql.end());
 
-const ratioOf = async (policyId: string) =>
-  (await sql<{ r: string }[]>`select record #>> '{assistance,rules,0,ratioPercent}' as r from policy_versions where policy_id = ${policyId} and version = 1`)[0]?.r;
+const stored = async (version: number) =>
+  (
+    await sql<{ ratio: string; pool: string; status: string; effective_to: string | null }[]>`
+      select record #>> '{assistance,rules,0,ratioPercent}' as ratio, record #>> '{limitPools,0,annualLimit}' as pool, status,
+             record ->> 'effectiveTo' as effective_to
+      from policy_versions where policy_id = 'longhui-2026' and version = ${version}`
+  )[0];
 
-test("a 医保 manager copies a preset, edits a ratio, sees the error for a bad value, and activates it", async ({ page }) => {
+test("a 医保 manager edits a draft in Chinese forms, is told a bad value by field, and activates it with the overlap explained", async ({ page }) => {
   await loginAs(page, "yibao.manager");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "政策管理" }).click();
-  await expect(page.getByTestId("in-force")).toContainText("隆回县医疗救助政策（据邵阳市2021年办法）（longhui-2026 第 1 版，2021-09-01 起启用）");
+  await expect(page.getByTestId("in-force")).toContainText("（longhui-2026 第 1 版，2021-09-01 起启用）");
 
-  // The preset reads as the document does, each rule with its paragraph and the defaults marked.
-  await page.getByTestId("policy-shaoyang-2021").getByRole("link", { name: "第 1 版" }).click();
+  // The county's policy reads as the document does: named by its 文号, each rule with the document's words, defaults marked.
+  await page.getByTestId("policy-longhui-2026").getByRole("link", { name: "第 1 版" }).click();
   const sections = page.getByTestId("policy-sections");
-  await expect(sections).toContainText("起付线 6000 元（每次申请），救助比例 50%；年度限额：依申请救助年度限额 50000 元");
-  await expect(sections).toContainText("来源：003 §三(八)");
-  await expect(sections.getByText("按默认值（文件未明确）").first()).toBeVisible();
+  await expect(sections).toContainText("邵阳市医疗保障局等《关于巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略的实施方案》（邵医保发〔2021〕32号）");
+  await expect(sections).toContainText("来源：邵医保发〔2021〕32号 §三(八)");
+  await expect(sections).toContainText("原文：“对其经基本医保、大病保险支付后");
+  await expect(sections.getByTestId("defaulted").first()).toHaveText("默认值，请按本地办法核对");
+  await expect(sections).not.toContainText(".txt");
 
-  await page.getByLabel("政策编号").fill("e2e-longhui-2030");
-  await page.getByLabel("政策名称").fill("隆回县医疗救助政策（端到端测试）");
+  // 复制为新版本 under the same policy id: version 2, a draft, opened in the form editor.
+  await page.getByLabel("政策名称").fill("隆回县医疗救助政策（2030年起）");
   await page.getByRole("button", { name: "复制为草稿" }).click();
-  await expect(page).toHaveURL(/\/policies\/e2e-longhui-2030\/1\/edit/);
+  await expect(page).toHaveURL(/\/policies\/longhui-2026\/2\/edit/);
+  const before = (await stored(2))!;
 
-  const editor = page.getByLabel("政策内容（JSON）");
-  const record = JSON.parse(await editor.inputValue());
-  expect(record).toMatchObject({ id: "e2e-longhui-2030", version: 1 });
-
-  // A ratio above 100 %: named by its field path, nothing stored.
-  record.assistance.rules[0].ratioPercent = "150";
-  await editor.fill(JSON.stringify(record, null, 2));
+  // A ratio of 150 % and a limit of "abc": each named under its field in Chinese, nothing stored.
+  const rule = page.getByTestId("assistance-rule-0");
+  const pool = page.getByTestId("pool-0");
+  await rule.getByLabel("救助比例", { exact: true }).fill("150");
+  await pool.getByLabel("年度限额", { exact: true }).fill("abc");
+  await expect(page.getByTestId("section-preview")).toContainText("还有 2 处需要改正");
+  const trigger = await rule.getByLabel("救助方式").inputValue();
   await page.getByRole("button", { name: "保存草稿" }).click();
-  await expect(page.getByTestId("draft-errors")).toContainText("政策内容有 1 处问题，未保存任何修改");
-  await expect(page.getByTestId("draft-errors")).toContainText('assistance.rules[0].ratioPercent: "150" 超过 100%');
-  expect(await ratioOf("e2e-longhui-2030")).toBe("50");
-  // The edit is still in the box, to be corrected rather than retyped.
-  expect(JSON.parse(await editor.inputValue()).assistance.rules[0].ratioPercent).toBe("150");
+  const errors = page.getByTestId("draft-errors");
+  await expect(errors).toContainText("有 2 处填写有误，未保存任何修改");
+  await expect(errors).toContainText(/医疗救助规则 1「.+」 · 救助比例（%）：「150」 超过 100%/);
+  await expect(errors).toContainText(/年度救助限额 1「.+」 · 年度限额（元）：「abc」 不是金额/);
+  await expect(rule.getByTestId("field-error")).toHaveText("「150」 超过 100%");
+  await expect(pool.getByTestId("field-error")).toHaveText("「abc」 不是金额（非负数，最多两位小数）");
+  for (const visible of [errors, page.getByTestId("section-assistance")]) await expect(visible).not.toContainText(/ratioPercent|annualLimit|Invalid input/);
+  expect(await stored(2)).toEqual(before);
+  // The choices stay as they were (React's form reset once put every <select> back to its first option).
+  await expect(rule.getByLabel("救助方式")).toHaveValue(trigger);
 
-  record.assistance.rules[0].ratioPercent = "60";
-  record.effectiveFrom = "2030-01-01";
-  await editor.fill(JSON.stringify(record, null, 2));
+  // Corrected, and the new version starts on 2030-01-01 (基本信息).
+  await rule.getByLabel("救助比例", { exact: true }).fill("60");
+  await pool.getByLabel("年度限额", { exact: true }).fill("60000");
+  await expect(page.getByTestId("section-preview")).toContainText("救助比例 60%");
+  await page.getByRole("button", { name: "基本信息", exact: true }).click();
+  await page.getByLabel("生效日期").fill("2030-01-01");
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByTestId("save-result")).toContainText("草稿已保存");
-  expect(await ratioOf("e2e-longhui-2030")).toBe("60");
+  expect(await stored(2)).toMatchObject({ ratio: "60", pool: "60000", status: "draft" });
 
+  // Activation explains in words that version 1 ends, and waits for the confirmation.
   await page.getByRole("link", { name: "查看版本（可读文本）并启用" }).click();
   await expect(page.getByTestId("policy-sections")).toContainText("救助比例 60%");
-  await page.getByLabel("启用日期").fill("2029-12-01");
-  await page.getByRole("button", { name: "启用", exact: true }).click();
-  await expect(page.getByText("启用日期 2029-12-01 早于本版本的生效日期 2030-01-01")).toBeVisible();
   await page.getByLabel("启用日期").fill("2030-01-01");
   await page.getByRole("button", { name: "启用", exact: true }).click();
-  await expect(page.getByTestId("activate-result")).toContainText("已启用：本辖区自 2030-01-01 起的就医按本版本结算");
-  await expect(page.getByTestId("activations")).toContainText("隆回县");
-
-  const [activation] = await sql<{ division_code: string; active_from: string; status: string }[]>`
-    select a.division_code, a.active_from::text, v.status from policy_activations a join policy_versions v on v.id = a.version_id
-    where v.policy_id = 'e2e-longhui-2030'`;
-  expect(activation).toEqual({ division_code: "430524000000", active_from: "2030-01-01", status: "active" });
-  const audits = await sql<{ action: string }[]>`select action from audit_log where object_id = 'e2e-longhui-2030/v1' and outcome = 'success' order by id`;
+  await expect(page.getByTestId("activate-confirm")).toContainText("第 1 版将于 2029-12-31 结束（原为长期有效），第 2 版自 2030-01-01 起施行");
+  expect(await stored(1)).toMatchObject({ status: "active", effective_to: null });
+  expect(await stored(2)).toMatchObject({ status: "draft" });
+  await page.getByRole("button", { name: "确认启用" }).click();
+  await expect(page.getByTestId("activate-result")).toContainText("已启用：本辖区自 2030-01-01 起的就医按本版本结算；第 1 版的有效期截至 2029-12-31");
+  expect(await stored(1)).toMatchObject({ status: "retired", effective_to: "2029-12-31" });
+  expect(await stored(2)).toMatchObject({ status: "active", ratio: "60", pool: "60000" });
+  const audits = await sql<{ action: string; detail: { overlapConfirmed?: boolean } | null }[]>`
+    select action, detail from audit_log where object_id = 'longhui-2026/v2' and outcome = 'success' order by id`;
   expect(audits.map((a) => a.action)).toEqual(["policies.copy", "policies.edit_draft", "policies.activate"]);
+  expect(audits[2]!.detail).toMatchObject({ overlapConfirmed: true, closed: [{ version: 1, effectiveTo: "2029-12-31" }] });
 
-  // Once active, the version is never edited.
-  await page.goto("/policies/e2e-longhui-2030/1/edit");
+  // The page shows the new values; once active, the version is never edited.
+  await page.reload();
+  await expect(page.getByTestId("policy-sections")).toContainText("救助比例 60%");
+  await expect(page.getByTestId("policy-sections")).toContainText("60000 元");
+  await page.goto("/policies/longhui-2026/2/edit");
   await expect(page.getByTestId("page-error")).toContainText("已启用，不能再修改");
 });
 

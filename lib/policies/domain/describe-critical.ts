@@ -49,7 +49,8 @@ export function criticalLines(p: PolicyRecord): DescribedLine[] {
         ? "普通对象封顶线文件未规定（未配置，不封顶）"
         : "不设封顶线";
   const capText = t?.removeCap ? `${cap}，上述人群取消封顶线` : cap;
-  const all = c.categories.length === p.categories.length;
+  // Every category the policy names (critical illness usually covers every insured person): no list to read.
+  const all = p.categories.every((x) => c.categories.includes(x));
   const scope = all ? "" : `适用于${categoriesText(c.categories)}：`;
 
   const lines = [cited(`${scope}${settingsSentence(c.settings)}${deductible}，${ratio}，${capText}`, t?.source ?? c.payment.source)];

@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { CATEGORIES, CATEGORY_INFO, type Category } from "@/lib/categories/categories";
-import { compilePolicy, planFor } from "@/lib/settlement/compile-policy";
+import { hasAssistanceRule } from "@/lib/policies/domain/unassisted-categories";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { getPreset, PRESET_IDS } from "@/lib/policies/domain/preset-registry";
@@ -32,13 +32,11 @@ export type TrialPolicyOption = {
  * rest; a category no assistance rule names says so beside its name.
  */
 function trialCategories(p: PolicyRecord): { code: string; name: string }[] {
-  const compiled = compilePolicy(p);
   const ordered: Category[] = [...p.categories, ...CATEGORIES.filter((c) => !p.categories.includes(c))];
-  return ordered.map((c) => {
-    const plan = planFor(compiled, c);
-    const assisted = plan.assistance.length > 0 || plan.tilted.length > 0;
-    return { code: c, name: assisted ? CATEGORY_INFO[c].name : `${CATEGORY_INFO[c].name}（本政策未配置医疗救助规则）` };
-  });
+  return ordered.map((c) => ({
+    code: c,
+    name: hasAssistanceRule(p, c) ? CATEGORY_INFO[c].name : `${CATEGORY_INFO[c].name}（本政策未配置医疗救助规则）`,
+  }));
 }
 
 function describe(value: string, label: string, group: TrialPolicyOption["group"], p: PolicyRecord): TrialPolicyOption {

@@ -7,6 +7,9 @@ import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./domain/month";
 import { isConsolidationList, readConsolidationList } from "./read-consolidation-list";
 import { categoryRows } from "./domain/roster-labels";
+import { isCategory } from "@/lib/categories/categories";
+import { policyForClaimDate } from "@/lib/policies/policy-for-claim-date";
+import { hasAssistanceRule, unassistedNotice } from "@/lib/policies/domain/unassisted-categories";
 
 export const LIST_PAGE_SIZE = 50;
 
@@ -31,6 +34,12 @@ export async function getMonthConsolidation(
     runConflicts(ctx.db, { consolidationId: run.id, scopePrefix: scope, limit: 0, offset: 0 }),
     readConsolidationList(ctx.db, ctx.actor.user.jurisdiction, { month: input.month, list, page: input.page, pageSize: LIST_PAGE_SIZE, category: input.category, consolidationId: run.id }),
   ]);
+  // Categories the policy in force names in no assistance rule: said beside the figures, never an error.
+  const policy = await policyForClaimDate(ctx.db, ctx.actor.user.jurisdiction, monthStart);
+  const rows = categoryRows(byCategory).map((r) => ({
+    ...r,
+    unassisted: policy !== null && isCategory(r.category) && !hasAssistanceRule(policy.record, r.category) ? unassistedNotice(r.category) : null,
+  }));
   return {
     month: input.month,
     run: {
@@ -42,7 +51,7 @@ export async function getMonthConsolidation(
       rankingFrom: run.policyName ? `${run.policyName}（第 ${run.policyVersion} 版）` : "默认排序（docs/policy.md §1）",
     },
     // Within the clerk's jurisdiction, as consolidated on the month's first day.
-    byCategory: categoryRows(byCategory),
+    byCategory: rows,
     counts: { ...counts, conflicts: conflictCount.total },
     shown,
   };

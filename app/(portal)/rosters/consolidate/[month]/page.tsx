@@ -60,6 +60,17 @@ export default async function MonthConsolidationPage({ params, searchParams }: {
             </li>
           ))}
         </ul>
+        {byCategory.some((c) => c.unassisted) ? (
+          <ul data-testid="unassisted-categories" className="mt-2 space-y-0.5 text-xs text-amber-800">
+            {byCategory
+              .filter((c) => c.unassisted)
+              .map((c) => (
+                <li key={c.category}>
+                  {c.name} {c.count.toLocaleString("zh-CN")} 人：{c.unassisted}
+                </li>
+              ))}
+          </ul>
+        ) : null}
       </section>
       <nav aria-label="名单" className="mb-3 flex flex-wrap gap-2">
         {CONSOLIDATION_LISTS.map((l) => (

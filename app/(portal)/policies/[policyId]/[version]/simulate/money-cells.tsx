@@ -4,7 +4,7 @@ import { formatYuan } from "@/lib/money/money";
 // colour (more spending red, less green, from the fund's point of view the caller chooses).
 
 export function Yuan({ value }: { value: string }) {
-  return <span className="tabular-nums">{formatYuan(value)}</span>;
+  return <span className="tabular-nums whitespace-nowrap">{formatYuan(value)}</span>;
 }
 
 /** draft − current; `upIsBad`: whether a rise is shown red (spending) or green (the person's relief). */
@@ -12,5 +12,5 @@ export function Diff({ value, upIsBad = true }: { value: string; upIsBad?: boole
   const zero = /^-?0\.00$/.test(value);
   const up = !zero && !value.startsWith("-");
   const tone = zero ? "text-slate-500" : up === upIsBad ? "text-red-700" : "text-emerald-700";
-  return <span className={`tabular-nums ${tone}`}>{zero ? "—" : `${up ? "+" : ""}${formatYuan(value)}`}</span>;
+  return <span className={`tabular-nums whitespace-nowrap ${tone}`}>{zero ? "—" : `${up ? "+" : ""}${formatYuan(value)}`}</span>;
 }

@@ -23,13 +23,15 @@ export function Figures({ s }: { s: Summary }) {
     <div className="grid gap-4 md:grid-cols-4">
       <Figure label="测算范围">{s.people} 人 · {s.claims} 笔</Figure>
       <Figure label="救助资金支出（现行 → 草案）">
-        <Yuan value={s.fund.current} /> → <Yuan value={s.fund.draft} />
+        <span className="text-base">
+          <Yuan value={s.fund.current} /> → <Yuan value={s.fund.draft} />
+        </span>
       </Figure>
       <Figure label="救助资金支出变化" testId="fund-diff">
         <Diff value={s.fund.diff} />
       </Figure>
-      <Figure label="个人自付">
-        <span className="text-base">增加 {s.paying.more} 人 · 减少 {s.paying.less} 人 · 不变 {s.paying.same} 人</span>
+      <Figure label="个人自付（按人数）">
+        <span className="text-base">增加 {s.paying.more} · 减少 {s.paying.less} · 不变 {s.paying.same}</span>
       </Figure>
     </div>
   );
@@ -44,7 +46,7 @@ export function TierTable({ s }: { s: Summary }) {
       <tbody>
         {SIM_TIERS.map((t) => (
           <tr key={t}>
-            <Td>{TIER_LABELS[t]}</Td>
+            <Td className="whitespace-nowrap">{TIER_LABELS[t]}</Td>
             <Td className="text-right"><Yuan value={s.totals.current[t]} /></Td>
             <Td className="text-right"><Yuan value={s.totals.draft[t]} /></Td>
             <Td className="text-right"><Diff value={s.totals.diff[t]} /></Td>
@@ -81,7 +83,7 @@ export function BreakdownTable({ rows, first, testId }: { rows: (Breakdown & { n
       <tbody>
         {rows.map((b) => (
           <tr key={b.key}>
-            <Td>{b.name}</Td>
+            <Td className="whitespace-nowrap">{b.name}</Td>
             <Td className="text-right tabular-nums">{b.claims}</Td>
             <Td className="text-right"><Yuan value={b.current.assistance} /></Td>
             <Td className="text-right"><Yuan value={b.draft.assistance} /></Td>

@@ -20,14 +20,20 @@ type Props = {
 
 type Side = SimulationDetail["claims"][number]["current"];
 
-function TraceColumn({ title, side, testId }: { title: string; side: Side; testId: string }) {
+/** `other`: the other side's trace; an entry whose rule or arithmetic differs from its counterpart is highlighted. */
+function TraceColumn({ title, side, other, testId }: { title: string; side: Side; other: Side; testId: string }) {
+  const differs = (i: number) => {
+    const e = side.trace[i]!;
+    const o = other.trace.filter((x) => x.tier === e.tier)[side.trace.slice(0, i).filter((x) => x.tier === e.tier).length];
+    return !o || o.rule !== e.rule || traceArithmetic(o) !== traceArithmetic(e);
+  };
   return (
     <div className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid={testId}>
       <h3 className="font-medium">{title}</h3>
       <p className="mb-2 text-slate-600">按 {side.categoryName}、{side.versionLabel}</p>
       <ol className="list-decimal space-y-1.5 pl-5">
         {side.trace.map((e, i) => (
-          <li key={i}>
+          <li key={i} className={differs(i) ? "rounded bg-amber-50" : undefined}>
             <span className="font-medium">{TIER_NAMES[e.tier]}</span>：{ruleText(e)}
             <span className="block text-slate-600">{traceArithmetic(e)}</span>
           </li>
@@ -87,9 +93,14 @@ export default async function SimulationPersonPage({ params, searchParams }: Pro
             ) : (
               <p className="text-sm text-slate-500">两种政策下本笔金额相同。</p>
             )}
+            {c.reasons.length > 0 ? (
+              <p className="text-xs text-slate-500">底色标出两边不同的计算步骤。</p>
+            ) : (
+              null
+            )}
             <div className="grid gap-4 lg:grid-cols-2">
-              <TraceColumn title="现行政策计算过程" side={c.current} testId="trace-current" />
-              <TraceColumn title="草案计算过程" side={c.draft} testId="trace-draft" />
+              <TraceColumn title="现行政策计算过程" side={c.current} other={c.draft} testId="trace-current" />
+              <TraceColumn title="草案计算过程" side={c.draft} other={c.current} testId="trace-draft" />
             </div>
           </section>
         ))}

@@ -63,7 +63,7 @@ const claimSchema = z.strictObject({
   /** 医疗机构减免 and 医疗商业补充保险 (004 §二(二)3 四): subtracted before re-assistance. */
   hospitalWaived: amount.optional(),
   commercialPaid: amount.optional(),
-});
+}, { error: (i) => (i.input === undefined ? "is required" : `${shown(i.input)} is not an object`) });
 
 const parametersSchema = z
   .record(z.string(), amount)

@@ -6,6 +6,12 @@
 
 export type ChineseProblem = { field: string; row: number | null; message: string };
 
+/** True when a contract line has a Chinese reason (a test walks generated mistakes through it). */
+export function hasChineseReason(line: string): boolean {
+  const { reason } = splitContractLine(line);
+  return REASONS.some(([pattern]) => pattern.test(reason));
+}
+
 const FIELD_NAMES: Record<string, string> = {
   id: "编号",
   date: "就医日期",
@@ -22,6 +28,8 @@ const FIELD_NAMES: Record<string, string> = {
   applicationId: "申请编号",
   specialDrug: "大病保险特药",
   specialFood: "特殊医用食品",
+  hospitalWaived: "医疗机构减免",
+  commercialPaid: "商业补充保险赔付",
   "person.category": "救助对象类别",
   "person.birthDate": "出生日期",
   person: "救助对象信息",
@@ -64,13 +72,12 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
     `须填写：政策 ${m[1]} 没有 ${m[2]} 年的数值，而大病保险起付线按它的 ${m[3]} 计算`],
   [/^unknown policy (.+?)(?: \(known: .*\))?$/, (m) => `：找不到政策 ${v(m[1]!)}`],
   [/^unknown category (.+)$/, (m) => `：没有类别 ${v(m[1]!)}`],
-  [/^policy (\S+) does not cover .* \((.+)\)$/, (m) => `：政策 ${m[1]} 不适用于${m[2]}`],
   [/^must hold at least one claim$/, () => "：至少填写一笔"],
   [/^is required for the special-food claim/, () => "须填写（特殊医用食品救助按年龄计算）"],
   [/^(\S+) is after (claims\[\d+\])\.date/, (m) => ` ${m[1]} 晚于就医日期`],
   [/^policy (\S+) has no special-food rule$/, (m) => `：政策 ${m[1]} 没有特殊医用食品救助规则`],
   [/^policy (\S+) has no special-drug rule/, (m) => `：政策 ${m[1]} 没有大病保险特药规则，请填写大病保险已支付金额`],
-  [/^unknown field$/, () => "：不认识的字段"],
+  [/^unknown field$/, () => "：不是本接口的字段，请删除或改正名称"],
   [/^unknown parameter/, () => "：不认识的参数（只能是 priorYearIncome 或 monitoringStandard）"],
   [/^(.+) is not true or false$/, (m) => `应为 true 或 false，现为 ${m[1]}`],
   [/^(.+) is not 1, 2 or 3$/, (m) => `应为 1、2 或 3，现为 ${v(m[1]!)}`],
@@ -79,6 +86,13 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^required when tier is 2$/, () => "须填写（选择二档时）"],
   [/^(\S+) is less than tier1 (\S+)$/, (m) => ` ${m[1]} 低于一档 ${m[2]}`],
   [/^must be a JSON object$|^expected a JSON object$/, () => "应为一个 JSON 对象"],
+  [/^(.+) is not a string$/, (m) => `应为文字，现为 ${m[1]}`],
+  [/^(.+) is not a date YYYY-MM-DD$/, (m) => `应为日期（YYYY-MM-DD），现为 ${m[1]}`],
+  [/^(.+) is not a list of claims$/, (m) => `应为就医记录的列表，现为 ${m[1]}`],
+  [/^(.+) is not a category code$/, (m) => `应为类别代码（如 dibao），现为 ${m[1]}`],
+  [/^(.+) is not an object$/, (m) => `应为一个对象，现为 ${m[1]}`],
+  [/^(.+) is not "pku"$/, (m) => `只能填 "pku"（苯丙酮尿症特殊治疗食品），现为 ${m[1]}`],
+  [/^must not be empty$/, () => "不能为空"],
   [/^(?:not valid JSON|invalid JSON)/, () => "不是有效的 JSON，请检查括号、引号和逗号"],
 ];
 
@@ -87,10 +101,14 @@ function fieldName(path: string): { row: number | null; name: string } {
   const m = /^claims\[(\d+)\](?:\.(\w+))?$/.exec(path);
   if (m) {
     const row = Number(m[1]) + 1;
-    return { row, name: m[2] ? `第${row}笔：${FIELD_NAMES[m[2]] ?? m[2]}` : `第${row}笔` };
+    return { row, name: m[2] ? `第${row}笔：${FIELD_NAMES[m[2]] ?? `字段“${m[2]}”`}` : `第${row}笔` };
   }
   const base = path.replace(/\[\d+\]/g, "");
-  return { row: null, name: FIELD_NAMES[path] ?? FIELD_NAMES[base] ?? path };
+  const known = FIELD_NAMES[path] ?? FIELD_NAMES[base];
+  if (known) return { row: null, name: known };
+  // A field the contract does not have: named as sent, inside Chinese words.
+  const parameter = /^parameters\.(.+)$/.exec(path);
+  return { row: null, name: parameter ? `年度参数“${parameter[1]}”` : `字段“${path}”` };
 }
 
 /** Splits `path: reason` (the path has no spaces; a message without one concerns the whole input). */

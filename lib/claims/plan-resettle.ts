@@ -11,6 +11,8 @@ import { parseClaimYear } from "./domain/claim-year";
 import { TermsResolver } from "./claim-terms";
 import { computeResettlement, type Resettlement } from "./resettle-ledger";
 import { changesFingerprint, TIERS, type TierKey } from "./domain/settlement-diff";
+import { traceChangeReasons } from "@/lib/policies/domain/trace-diff";
+import type { TraceEntry } from "@/lib/settlement/types";
 
 // Shared by the preview and the apply of a re-settlement: which person-years
 // (the actor's jurisdiction, or one person in it), and what settling them
@@ -30,6 +32,8 @@ export type ResettleChangeView = {
   before: Side | null;
   after: Side;
   amountsChanged: boolean;
+  /** Why the result changes, from the two traces (rule, parameter, category, version); empty for a first settlement. */
+  reasons: string[];
 };
 
 export type ResettlePlan = {
@@ -72,15 +76,23 @@ export async function planResettle(ctx: UseCaseContext, db: Db | Tx, scope: Rese
   });
   const changes = resettlement.changes.map((c) => {
     const row = byId.get(c.claimId)!;
+    const before = c.previous && side(c.previous);
+    const after = side(c.next);
     return {
       claimId: c.claimId,
       externalId: row.externalId,
       date: row.claimDate,
       personId: row.personId,
       personName: row.personName,
-      before: c.previous && side(c.previous),
-      after: side(c.next),
+      before,
+      after,
       amountsChanged: c.amountsChanged,
+      reasons: before
+        ? traceChangeReasons(
+            { trace: c.previous!.trace as TraceEntry[], categoryName: before.categoryName, versionLabel: before.versionLabel },
+            { trace: c.next.trace, categoryName: after.categoryName, versionLabel: after.versionLabel },
+          )
+        : [],
     };
   });
   const key = (c: ResettleChangeView) => `${c.personName}\u0000${c.personId}\u0000${c.date}\u0000${c.externalId}`;

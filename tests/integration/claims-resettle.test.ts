@@ -106,6 +106,9 @@ describe.each(drivers())("re-settling a year on %s", (driver) => {
       // 001 §二(三)2: (52000 − 31000 − 2500) × 80 % = 14800; 3700 left is under 倾斜救助's 4000.
       after: { categoryName: "低保对象", assistance: "14800.00", tilted: "0.00", selfPaid: "3700.00" },
     });
+    // Why, from the two traces: the category, and the assistance rule that now applies.
+    expect(p.changes[0]!.reasons[0]).toBe("救助对象类别 普通参保人员 → 低保对象");
+    expect(p.changes[0]!.reasons.join("；")).toContain("医疗救助");
     expect(await counts()).toEqual(before); // a preview changes nothing
 
     await expect(applyResettle(await reviewer(), { year: "2025", fingerprint: p.fingerprint, reason: " " })).rejects.toMatchObject({ field: "reason" });

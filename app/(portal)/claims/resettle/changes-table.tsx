@@ -20,6 +20,7 @@ export function ChangesTable({ changes }: { changes: ResettleChangeView[] }) {
           <tr>
             <Th>人员</Th><Th>结算日期</Th><Th>结算流水号</Th><Th>类别</Th>
             {TIERS.map(([, label]) => <Th key={label}>{label}</Th>)}
+            <Th>变化原因</Th>
           </tr>
         </thead>
         <tbody>
@@ -39,6 +40,7 @@ export function ChangesTable({ changes }: { changes: ResettleChangeView[] }) {
                   <Change before={c.before?.[key]} after={c.after[key]} />
                 </Td>
               ))}
+              <Td className="min-w-48 text-xs text-slate-700">{c.reasons.join("；")}</Td>
             </tr>
           ))}
         </tbody>

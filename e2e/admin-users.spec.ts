@@ -38,9 +38,9 @@ test("an administrator creates a user, who can then log in; bad input names the 
   await p2.goto("/people");
   await expect(p2).toHaveURL(/\/account\/password$/);
   await expect(p2.getByTestId("password-change-due")).toContainText("由系统管理员设置");
-  await p2.getByLabel("当前密码").fill("Shanlu@7315k");
-  await p2.getByLabel("新密码", { exact: true }).fill("Gp#Hill-6482m");
-  await p2.getByLabel("再次输入新密码").fill("Gp#Hill-6482m");
+  await p2.locator('input[name="current"]').fill("Shanlu@7315k");
+  await p2.locator('input[name="next"]').fill("Gp#Hill-6482m");
+  await p2.locator('input[name="confirm"]').fill("Gp#Hill-6482m");
   await p2.getByRole("button", { name: "修改密码" }).click();
   await expect(p2.getByTestId("password-changed")).toBeVisible();
   await p2.getByRole("link", { name: "进入工作台" }).click();

@@ -185,7 +185,9 @@ export default async function settlementBench(args: string[]): Promise<void> {
     row("bare 3-tier arithmetic, integer fen (baseline)", fenTime),
     row("settleClaims — full engine with trace", engineTime),
     "",
-    `engine vs decimal.js bare loop: ${(decimalTime / engineTime).toFixed(2)}× the speed; target ≥ 100,000 claims/s: ${total / engineTime >= 100_000 ? "met" : "MISSED"}`,
+    `engine vs decimal.js bare loop: ${(decimalTime / engineTime).toFixed(2)}× the speed; engine vs integer-fen bare loop: ${(engineTime / fenTime).toFixed(1)}× the time`,
+    // Issue 13's target: the full engine at 1,000,000 claims/s on one core (the trace may be recorded compactly).
+    `target ≥ 1,000,000 claims/s: ${total / engineTime >= 1_000_000 ? "met" : "MISSED"}`,
     `peak RSS (sampled): ${(peak / 1024 / 1024).toFixed(0)} MB`,
     `check: Σ tiers = Σ policy-scope cost: ${tiers === scope ? "yes" : `NO (${tiers} ≠ ${scope})`}; monitoring flags: ${flagged.toLocaleString("en-US")}`,
     `(sinks: ${decimalSink.toFixed(2).length + String(fenSink).length})`,

@@ -60,6 +60,9 @@ export async function runSimulation(ctx: UseCaseContext, ref: { policyId: string
   const versionIds = new Set<number>();
   // From the first period year's 1 January: earlier claims of that year fill its deductibles and limits.
   const readFrom = `${period.from.slice(0, 4)}-01-01`;
+  // The enrolments run beside the claims (another connection on PostgreSQL): their reads overlap the claims' settling.
+  const subsidies = simulateSubsidies(ctx.db, { scopePrefix: scope, period, draft: draft.record, tally });
+  subsidies.catch(() => {});
   for await (const page of ledgerPeople(ctx.db, { scopePrefix: scope, from: readFrom, to: period.to })) {
     for (const person of page) {
       const outcome = simulatePerson(person.claims, draft, categoryName);
@@ -78,7 +81,7 @@ export async function runSimulation(ctx: UseCaseContext, ref: { policyId: string
       tally.addPerson({ personId: person.personId, township: townshipOf(person.divisionCode), claims });
     }
   }
-  await simulateSubsidies(ctx.db, { scopePrefix: scope, period, draft: draft.record, tally });
+  await subsidies;
   const summary = tally.summary();
 
   const people = new Map((await simulationPeople(ctx.db, summary.largest.map((p) => p.personId), scope)).map((p) => [p.id, p]));

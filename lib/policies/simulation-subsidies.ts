@@ -27,15 +27,18 @@ export async function simulateSubsidies(
   const terms = new TermsResolver(db);
   const fromYear = Number(a.period.from.slice(0, 4));
   const toYear = Number(a.period.to.slice(0, 4));
-  let after = 0;
+  const page = (after: number) => simulationEnrolmentsPage(db, { scopePrefix: a.scopePrefix, fromYear, toYear, afterId: after, limit: PAGE });
+  let next = page(0);
   for (;;) {
-    const rows = await simulationEnrolmentsPage(db, { scopePrefix: a.scopePrefix, fromYear, toYear, afterId: after, limit: PAGE });
+    const rows = await next;
+    // The next page is read while this one is computed.
+    next = rows.length < PAGE ? Promise.resolve([]) : page(rows[rows.length - 1]!.id);
+    next.catch(() => {});
     for (const e of rows) {
       const input: EnrolmentForSubsidy = { year: e.year, tier: e.tier, contribution: e.contribution, tier1: e.tier1, feeExempt: e.fee_exempt === "yes", category: e.category };
       const inForce = e.category === null ? null : await terms.policyOn(e.division_code, e.paid_on);
       a.tally.addEnrolment(side(subsidyForEnrolment(input, inForce?.record ?? null)), side(subsidyForEnrolment(input, a.draft)));
     }
     if (rows.length < PAGE) return;
-    after = rows[rows.length - 1]!.id;
   }
 }

@@ -26,7 +26,7 @@ test("payment clerk: new batch → 代发 file → confirmed paid", async ({ pag
     where id in (select id from applications where state = 'county_review' and bank_account_sealed is not null order by case_no limit 3)`;
   const [payable] = await sql<{ n: number }[]>`
     select count(*)::int as n from applications a where a.state = 'approved'
-      and not exists (select 1 from payment_batch_lines l where l.application_id = a.id and l.status <> 'failed')`;
+      and not exists (select 1 from payment_batch_lines l where l.application_id = a.id and l.status not in ('failed', 'removed'))`;
   expect(payable!.n, "the demo seed leaves approved cases to pay").toBeGreaterThan(0);
 
   await loginAs(page, "yibao.clerk");
@@ -54,10 +54,18 @@ test("payment clerk: new batch → 代发 file → confirmed paid", async ({ pag
     void d.accept();
   });
   await first.getByRole("button", { name: "确认移出" }).click();
-  await expect(page.getByTestId("batch-line")).toHaveCount(payable!.n - 1);
+  // The line stays on the page, struck through with its reason, outside the count.
+  const removedLine = page.locator('[data-testid="batch-line"][data-status="removed"]');
+  await expect(removedLine).toHaveCount(1);
+  await expect(page.locator('[data-testid="batch-line"][data-status="pending"]')).toHaveCount(payable!.n - 1);
   expect(asked).toContain(`确认将 ${removedCaseNo}`);
   await expect(page.getByTestId("line-removed")).toContainText(`已将 ${removedCaseNo} 移出本批次`);
-  await expect(page.getByTestId("batch-lines")).not.toContainText(removedCaseNo);
+  await expect(removedLine).toContainText(removedCaseNo);
+  await expect(removedLine.getByTestId("removed-reason")).toContainText("移出原因：核定金额待更正");
+  await expect(removedLine.locator("td").nth(3)).toHaveCSS("text-decoration-line", "line-through");
+  const [line] = await sql<{ status: string; removed_reason: string }[]>`
+    select l.status, l.removed_reason from payment_batch_lines l join applications a on a.id = l.application_id where a.case_no = ${removedCaseNo}`;
+  expect(line).toEqual({ status: "removed", removed_reason: "核定金额待更正" });
   const [removed] = await sql<{ state: string }[]>`select state from applications where case_no = ${removedCaseNo}`;
   expect(removed!.state).toBe("approved");
   await shot(page, "batch-line-removed");
@@ -76,7 +84,7 @@ test("payment clerk: new batch → 代发 file → confirmed paid", async ({ pag
   await shot(page, "batch-paid");
 
   // The case page: its payment line, and the full account shown only on request (audited).
-  await page.getByTestId("batch-line").first().getByRole("link").click();
+  await page.locator('[data-testid="batch-line"][data-status="paid"]').first().getByRole("link").click();
   await expect(page.getByTestId("payment-lines")).toContainText("NYYH-E2E-0001");
   const before = await sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'applications.reveal_contact'`;
   await page.getByRole("button", { name: "显示完整银行账号" }).click();

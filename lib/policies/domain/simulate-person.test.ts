@@ -37,7 +37,11 @@ describe("one person under both versions", () => {
     category: "dibao", current: { versionId: 1, record: current, category: "dibao" },
   };
 
-  it("settles the draft over a past period although its own dates start later, and says why the amount moved", () => {
+  it("opens the draft's dates to the period (the engine itself does not check them)", () => {
+    expect(simulationRecord(draft, "2025-03-01")).toMatchObject({ effectiveFrom: "2025-01-01", effectiveTo: null });
+  });
+
+  it("settles the draft over a past period and says why the amount moved", () => {
     const out = simulatePerson([claim], { versionId: 2, record: simulationRecord(draft, "2025-01-01") }, () => "低保对象");
     expect(out.ok).toBe(true);
     if (!out.ok) return;

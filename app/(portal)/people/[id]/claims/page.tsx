@@ -79,12 +79,12 @@ export default async function ClaimsYearPage({ params, searchParams }: Props) {
             {y.claims.map((c) => (
               <tbody key={c.claimId} data-testid="claim-row">
                 <tr>
-                  <Td>{c.date}</Td>
-                  <Td>
+                  <Td className="whitespace-nowrap tabular-nums">{c.date}</Td>
+                  <Td className="whitespace-nowrap">
                     {SETTING_NAMES[c.setting]}
-                    {c.specialDisease ? <span className="ml-1 text-xs text-amber-700">特殊疾病</span> : null}
-                    {c.referred ? null : <span className="ml-1 text-xs text-red-700">未按规定转诊</span>}
-                    {c.onApplication ? <span className="ml-1 text-xs text-brand-700">依申请</span> : null}
+                    {c.specialDisease ? <span className="block text-xs text-amber-700">特殊疾病</span> : null}
+                    {c.referred ? null : <span className="block text-xs text-red-700">未按规定转诊</span>}
+                    {c.onApplication ? <span className="block text-xs text-brand-700">依申请</span> : null}
                   </Td>
                   <Td>{c.hospitalName}（{levelName(c.hospitalLevel)}）</Td>
                   <Td className="tabular-nums">{c.policyScopeCost}</Td>

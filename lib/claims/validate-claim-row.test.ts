@@ -3,6 +3,8 @@ import { writeFile } from "node:fs/promises";
 import { csvText, syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { checkHospitalLevel, checkMoney, checkSetting, checkYesNo } from "./domain/claim-field-checks";
 import { readClaimEntries } from "./read-claim-entries";
+import ExcelJS from "exceljs";
+import { claimsTemplate } from "./domain/claims-template";
 
 // The row checks of a settlement-record file, on real files: money straight to
 // fen from the text, the platform's spellings, and every problem of a row.
@@ -96,5 +98,17 @@ describe("reading a settlement-record file", () => {
     const r = await readClaimEntries(path, NOW);
     expect(r.list.errors).toHaveLength(1);
     expect(r.list.errors[0]).toMatchObject({ row: 2, column: "整行" });
+  });
+});
+
+describe("the downloadable template", () => {
+  it("has the 医疗机构减免 and 商业补充保险赔付 columns and says how to fill them", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await claimsTemplate()) as unknown as ArrayBuffer);
+    const header = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(-2)).toEqual(["医疗机构减免", "商业补充保险赔付"]);
+    const help = book.worksheets[1]!.getColumn(2).values.map(String).join("\n");
+    expect(help).toContain("医疗机构减免的金额和医疗商业补充保险（如惠民保）赔付的金额");
+    expect(help).toContain("按更正处理");
   });
 });

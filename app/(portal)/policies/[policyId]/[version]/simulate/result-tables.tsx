@@ -63,21 +63,35 @@ export function TierTable({ s }: { s: Summary }) {
   );
 }
 
+/** A header cell that may span rows or columns (the kit's Th does not), styled as Th. */
+function H({ children, className = "", rowSpan, colSpan }: { children: React.ReactNode; className?: string; rowSpan?: number; colSpan?: number }) {
+  return (
+    <th rowSpan={rowSpan} colSpan={colSpan} className={`bg-slate-50 px-3 py-1.5 text-left font-medium whitespace-nowrap text-slate-600 ${className}`}>
+      {children}
+    </th>
+  );
+}
+
 export function BreakdownTable({ rows, first, testId }: { rows: (Breakdown & { name: string })[]; first: string; testId: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">期间内没有结算记录。</p>;
   return (
     <Table testId={testId}>
       <thead>
         <tr>
-          <Th>{first}</Th>
-          <Th className="text-right">笔数</Th>
-          <Th className="text-right">医疗救助·现行</Th>
-          <Th className="text-right">医疗救助·草案</Th>
-          <Th className="text-right">医疗救助·差额</Th>
-          <Th className="text-right">倾斜救助·差额</Th>
-          <Th className="text-right">个人自付·现行</Th>
-          <Th className="text-right">个人自付·草案</Th>
-          <Th className="text-right">个人自付·差额</Th>
+          <H className="align-bottom" rowSpan={2}>{first}</H>
+          <H className="text-right align-bottom" rowSpan={2}>笔数</H>
+          <H className="border-l border-slate-200 text-center" colSpan={3}>医疗救助</H>
+          <H className="border-l border-slate-200 text-center">倾斜救助</H>
+          <H className="border-l border-slate-200 text-center" colSpan={3}>个人自付</H>
+        </tr>
+        <tr>
+          <H className="border-l border-slate-200 text-right">现行</H>
+          <H className="text-right">草案</H>
+          <H className="text-right">差额</H>
+          <H className="border-l border-slate-200 text-right">差额</H>
+          <H className="border-l border-slate-200 text-right">现行</H>
+          <H className="text-right">草案</H>
+          <H className="text-right">差额</H>
         </tr>
       </thead>
       <tbody>
@@ -85,11 +99,11 @@ export function BreakdownTable({ rows, first, testId }: { rows: (Breakdown & { n
           <tr key={b.key}>
             <Td className="whitespace-nowrap">{b.name}</Td>
             <Td className="text-right tabular-nums">{b.claims}</Td>
-            <Td className="text-right"><Yuan value={b.current.assistance} /></Td>
+            <Td className="border-l border-slate-200 text-right"><Yuan value={b.current.assistance} /></Td>
             <Td className="text-right"><Yuan value={b.draft.assistance} /></Td>
             <Td className="text-right"><Diff value={b.diff.assistance} /></Td>
-            <Td className="text-right"><Diff value={b.diff.tilted} /></Td>
-            <Td className="text-right"><Yuan value={b.current.selfPaid} /></Td>
+            <Td className="border-l border-slate-200 text-right"><Diff value={b.diff.tilted} /></Td>
+            <Td className="border-l border-slate-200 text-right"><Yuan value={b.current.selfPaid} /></Td>
             <Td className="text-right"><Yuan value={b.draft.selfPaid} /></Td>
             <Td className="text-right"><Diff value={b.diff.selfPaid} /></Td>
           </tr>

@@ -66,6 +66,7 @@ export default async function SimulationPersonPage({ params, searchParams }: Pro
         actions={<Link href={back} className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">返回测算结果</Link>}
       />
       {d.problem ? <Notice tone="warning">{d.problem}</Notice> : null}
+      {d.claims.some((c) => c.reasons.length > 0) ? <p className="mb-4 text-sm text-slate-600">每笔先列两种政策下的金额和变化原因，再并排列出两边的计算过程；底色标出两边不同的计算步骤。</p> : null}
       <div className="space-y-8">
         {d.claims.map((c) => (
           <section key={c.externalId} className="space-y-3" data-testid="detail-claim">
@@ -92,11 +93,6 @@ export default async function SimulationPersonPage({ params, searchParams }: Pro
               <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="detail-reasons">变化原因：{c.reasons.join("；")}</p>
             ) : (
               <p className="text-sm text-slate-500">两种政策下本笔金额相同。</p>
-            )}
-            {c.reasons.length > 0 ? (
-              <p className="text-xs text-slate-500">底色标出两边不同的计算步骤。</p>
-            ) : (
-              null
             )}
             <div className="grid gap-4 lg:grid-cols-2">
               <TraceColumn title="现行政策计算过程" side={c.current} other={c.draft} testId="trace-current" />

@@ -89,7 +89,7 @@ export function AmountsView({ app }: { app: ApplicationView }) {
       {a.computed ? <><dt className="text-slate-500">按政策计算</dt><dd className="tabular-nums">{formatYuan(a.computed)}</dd></> : null}
       {a.approved ? <><dt className="text-slate-500">核定金额</dt><dd className="tabular-nums">{formatYuan(a.approved)}{a.overrideReason ? `（调整理由：${a.overrideReason}）` : ""}</dd></> : null}
       {app.jointMeeting.meetingOn ? <><dt className="text-slate-500">联席会议</dt><dd>{app.jointMeeting.meetingOn} · {app.jointMeeting.departments.join("、")}</dd></> : null}
-      {a.paid ? <><dt className="text-slate-500">已支付</dt><dd className="tabular-nums">{formatYuan(a.paid)}（{a.paidOn}）</dd></> : null}
+      {a.paid ? <><dt className="text-slate-500">已支付</dt><dd className="tabular-nums">{formatYuan(a.paid)}{a.paidOn ? `（${a.paidOn}）` : "（救助已撤销，见救助金追回）"}</dd></> : null}
       {app.refusal ? <><dt className="text-slate-500">不予救助理由</dt><dd className="text-red-700">{app.refusal.reason}（{app.refusal.refusedOn}）</dd></> : null}
       </dl>
     </section>

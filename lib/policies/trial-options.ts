@@ -35,7 +35,7 @@ function trialCategories(p: PolicyRecord): { code: string; name: string }[] {
   const ordered: Category[] = [...p.categories, ...CATEGORIES.filter((c) => !p.categories.includes(c))];
   return ordered.map((c) => ({
     code: c,
-    name: hasAssistanceRule(p, c) ? CATEGORY_INFO[c].name : `${CATEGORY_INFO[c].name}（本政策未配置医疗救助规则）`,
+    name: hasAssistanceRule(p, c) ? CATEGORY_INFO[c].name : `${CATEGORY_INFO[c].name}（无救助规则）`,
   }));
 }
 

@@ -35,7 +35,8 @@ export function compileAssistance(record: PolicyRecord, category: Category, pool
     .map((r) => {
       const pool = pools.get(r.pool);
       if (!pool) throw new Error(`assistance rule ${r.id} names unknown pool ${r.pool}`);
-      const ref = sourceRef(r.source);
+      // A rule resting on a marked default says so where a clerk checks the amount.
+      const ref = r.source.defaulted ? `${sourceRef(r.source)}，默认值，请按本地办法核对` : sourceRef(r.source);
       const conditions: string[] = [];
       if (r.minHospitalLevel !== null) conditions.push(`${LEVEL_NAMES[r.minHospitalLevel]}及以上医院`);
       if (r.stayCostAbove !== null) conditions.push(`单次住院政策范围内费用超过 ${yuan(r.stayCostAbove)} 元`);

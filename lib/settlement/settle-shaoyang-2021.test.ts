@@ -90,6 +90,7 @@ describe("shaoyang-2021 §三(七) regular assistance: 003 defers it, the nation
     const r = settle(S, "tekun", [stay("2022-03-01", "50000", "30000")]);
     expect(amounts(r.claims[0])).toEqual(["30000.00", "9425.00", "7402.50", "0.00", "3172.50"]);
     expect(traceOf(r.claims[0], "assistance")[0]?.rule).toContain("常规医疗救助");
+    expect(traceOf(r.claims[0], "assistance")[0]?.rule).toContain("（003 §三(七)，默认值，请按本地办法核对）");
   });
 
   it("低保 with 173354 of claims is never paid 0, and the default limit 50000 holds the year", () => {

@@ -36,8 +36,14 @@ test("a clerk runs a trial settlement with two claims and sees each tier with it
   await expect(page.getByTestId("trial-result")).toHaveCount(0);
 
   await page.getByLabel("第2笔 政策范围内费用").fill("8000");
+  await page.getByLabel("第2笔 医院等级").selectOption("3");
   await page.getByRole("button", { name: "试算", exact: true }).click();
   const amounts = page.getByTestId("trial-amounts");
+  // After 试算 the form still shows what was computed with (React used to reset it to 特困人员 and 一级).
+  await expect(amounts).toBeVisible();
+  await expect(page.getByLabel("救助对象类别")).toHaveValue("dibao");
+  await expect(page.getByLabel("第2笔 医院等级")).toHaveValue("3");
+  await expect(page.getByLabel("第1笔 医院等级")).toHaveValue("2");
   await expect(amounts.locator('tr[data-claim="1"]')).toContainText("¥14,800.00");
   await expect(amounts.locator('tr[data-claim="2"]')).toContainText("¥3,200.00");
   await expect(page.getByTestId("trial-totals")).toContainText("¥18,000.00");

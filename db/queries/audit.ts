@@ -11,6 +11,8 @@ export type AuditFilter = {
   /** Only rows by users whose jurisdiction lies within this prefix; rows without a user need the county-wide scope. */
   scopePrefix: string;
   includeAnonymous: boolean;
+  /** Only rows by users of this department (a department manager reads its own staff's rows); absent: every department. */
+  department?: string;
   username?: string;
   action?: string;
   from?: string; // YYYY-MM-DD, inclusive
@@ -21,7 +23,8 @@ export type AuditFilter = {
 
 export async function listAudit(db: Db, f: AuditFilter) {
   const where: SQL[] = [];
-  const scope = sql`exists (select 1 from ${users} u where u.id = ${auditLog.userId} and u.jurisdiction like ${f.scopePrefix + "%"})`;
+  const ofDepartment = f.department === undefined ? sql`` : sql` and u.department = ${f.department}`;
+  const scope = sql`exists (select 1 from ${users} u where u.id = ${auditLog.userId} and u.jurisdiction like ${f.scopePrefix + "%"}${ofDepartment})`;
   where.push(f.includeAnonymous ? sql`(${auditLog.userId} is null or ${scope})` : scope);
   if (f.username) where.push(eq(auditLog.username, f.username));
   if (f.action) where.push(sql`${auditLog.action} like ${f.action + "%"}`);

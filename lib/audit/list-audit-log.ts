@@ -13,7 +13,11 @@ export const AUDIT_PAGE_SIZE = 50;
 /**
  * Audit rows of users within the actor's jurisdiction. Rows without a user
  * (system seeding, logins with unknown names) are shown to county-level and
- * higher viewers only.
+ * higher viewers only. Need-to-know by department (等保 §8.1.4.3 c): the
+ * administrator and the 医保 manager (the system's owner, who audits every
+ * access to medical data) read every department's rows; another department's
+ * manager reads only the rows of its own staff, never the 医保 reveals of ID
+ * numbers, accounts and medical records.
  */
 export async function listAuditLog(ctx: UseCaseContext, q: AuditQuery) {
   await requirePermission(ctx, "audit.view");
@@ -22,9 +26,12 @@ export async function listAuditLog(ctx: UseCaseContext, q: AuditQuery) {
   if (q.from && q.to && q.from > q.to) throw new ValidationError("to", "结束日期不能早于开始日期");
   const level = levelOf(ctx.actor.user.jurisdiction);
   const page = Math.max(1, q.page);
+  const { role, department } = ctx.actor.user;
+  const everyDepartment = role === "admin" || department === "medical_security";
   const result = await listAudit(ctx.db, {
     scopePrefix: scopePrefix(ctx.actor.user.jurisdiction),
-    includeAnonymous: level === "county" || level === "city" || level === "province",
+    includeAnonymous: everyDepartment && (level === "county" || level === "city" || level === "province"),
+    ...(everyDepartment ? {} : { department }),
     username: q.username?.trim() || undefined,
     action: q.action?.trim() || undefined,
     from: q.from || undefined,

@@ -89,4 +89,17 @@ describe.each(drivers())("jurisdiction scoping on %s", (driver) => {
     await expect(listAuditLog(manager, { from: "2026-02-30", page: 1 })).rejects.toMatchObject({ field: "from" });
     await expect(listAuditLog(await contextOf(s, "taohong.clerk"), { page: 1 })).rejects.toMatchObject({ code: "forbidden" });
   });
+
+  it("a department's manager reads only its own staff's audit rows, never 医保's reveals; the 医保 manager reads every department's", async () => {
+    await createUser(await contextOf(s, "admin"), {
+      username: "caizheng.manager", displayName: "财政局负责人", department: "finance", role: "manager", jurisdiction: "430524000000", password: "Xq#5mLw-8tRz",
+    });
+    const finance = await listAuditLog(await contextOf(s, "caizheng.manager"), { page: 1 });
+    const users = await s.handle.raw.query<{ username: string; department: string }>("select username, department from users");
+    const departmentOf = new Map(users.map((u) => [u.username, u.department]));
+    expect(finance.rows.filter((r) => r.username === null || departmentOf.get(r.username) !== "finance")).toEqual([]);
+    expect((await listAuditLog(await contextOf(s, "caizheng.manager"), { action: "people.reveal_id", page: 1 })).rows).toEqual([]);
+    // The reveal of the test above is there for the system's owner.
+    expect((await listAuditLog(await contextOf(s, "yibao.manager"), { action: "people.reveal_id", page: 1 })).rows.length).toBeGreaterThan(0);
+  });
 });

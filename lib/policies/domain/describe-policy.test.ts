@@ -38,6 +38,12 @@ describe("describePolicy", () => {
     expect(t).toContain("救助比例 80%；年度限额：特殊疾病救助年度限额（门诊和住院共用） 100000 元");
     expect(t).toContain("单次住院政策范围内费用超过 30000 元");
     expect(t).toContain("其他疾病住院救助年度限额 60000 元");
+    // Nested in the 10万 (the shared reading of 001), the page says so.
+    const shared = structuredClone(getPreset("pengshui-2023")!);
+    shared.limitPools.find((x) => x.id === "other-disease")!.within = "special-disease";
+    expect(describePolicy(shared).map((s) => s.lines.map(lineText).join("\n")).join("\n")).toContain(
+      "其他疾病住院救助年度限额 60000 元，并计入特殊疾病救助年度限额（门诊和住院共用） 100000 元（共用）",
+    );
     expect(t).toContain("起付标准：特困人员 3000 元；低保对象、返贫致贫人口 4000 元");
     expect(t).toContain("倾斜救助年度限额 20000 元");
   });

@@ -42,7 +42,10 @@ export function basicLines(p: PolicyRecord): DescribedLine[] {
 function poolText(p: PolicyRecord, id: string): string {
   const pool = p.limitPools.find((x) => x.id === id);
   if (!pool) return `限额 ${id}`;
-  return pool.annualLimit === null ? `${pool.name}：文件未规定金额（未配置，不设限）` : `${pool.name} ${yuan(pool.annualLimit)} 元`;
+  const own = pool.annualLimit === null ? `${pool.name}：文件未规定金额（未配置，启用前须填写）` : `${pool.name} ${yuan(pool.annualLimit)} 元`;
+  // A nested limit (a policy choice, docs/policy.md §4) says which shared limit it also counts against.
+  const parent = pool.within ? p.limitPools.find((x) => x.id === pool.within) : undefined;
+  return parent ? `${own}，并计入${poolText(p, parent.id)}（共用）` : own;
 }
 
 export function assistanceLines(p: PolicyRecord): DescribedLine[] {

@@ -23,6 +23,7 @@ const FIELDS: Record<string, string> = {
   ratioPercent: "比例（%）",
   amount: "金额（元）",
   annualLimit: "年度限额（元）",
+  within: "与其他限额的关系",
   annualCap: "封顶线（元）",
   percent: "比例（%）",
   parameter: "参照的年度参数",

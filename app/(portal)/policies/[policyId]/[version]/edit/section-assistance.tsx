@@ -22,6 +22,17 @@ export function PoolsEditor() {
         <Card key={i} testId={`pool-${i}`} title={`年度救助限额 ${i + 1}`} onRemove={() => set(["limitPools"], pools.filter((_, j) => j !== i))}>
           <TextField label="限额名称" path={["limitPools", i, "name"]} placeholder="如 特殊疾病救助年度限额" />
           <TextField label="年度限额" unit="元" nullable path={["limitPools", i, "annualLimit"]} />
+          <KindSelect
+            label="与其他限额的关系"
+            value={pool.within ?? ""}
+            options={[
+              ["", "独立限额（不与其他限额共用）"],
+              ...pools
+                .filter((other, j) => j !== i && !other.within)
+                .map((other): [string, string] => [other.id, `同时计入“${other.name || `未命名限额 ${other.id}`}”（共用其额度）`]),
+            ]}
+            onChange={(v) => set(["limitPools", i, "within"], v === "" ? null : v)}
+          />
           <SourceFields path={["limitPools", i, "source"]} />
         </Card>
       ))}

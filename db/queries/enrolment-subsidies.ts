@@ -27,22 +27,31 @@ export type PendingSubsidy = {
  * tier-2 row the contribution of a tier-1 row of the same file (a file holds
  * one standard: the import checks it).
  */
+/**
+ * SQL over an enrolment row `e`: its household's tier-1 contribution (the
+ * subsidy is a share of it, 000 §二(一)), and — as the lateral `c` — the
+ * category the person held on the day the contribution was paid (a later
+ * change earns no top-up). Shared by the import's subsidy pass and 政策测算.
+ */
+export const TIER1_CONTRIBUTION = `CASE WHEN e.tier = 1 THEN e.contribution ELSE
+  (SELECT t.contribution FROM enrolments t WHERE t.import_id = e.import_id AND t.tier = 1 LIMIT 1) END`;
+export const CATEGORY_ON_PAID_DAY = `LEFT JOIN LATERAL (
+  SELECT pc.category FROM person_categories pc
+  WHERE pc.person_id = e.person_id AND pc.from_date <= e.paid_on AND (pc.to_date IS NULL OR pc.to_date >= e.paid_on)
+  ORDER BY pc.from_date DESC LIMIT 1
+) c ON true`;
+
 export async function pendingSubsidies(tx: BulkTx, a: { year: number; scopePrefix: string; fromStaging: boolean }): Promise<PendingSubsidy[]> {
   const staged = a.fromStaging
     ? "(SELECT s.tier1 FROM enrolment_staging s WHERE s.id_hash = p.id_hash AND s.year = e.year LIMIT 1)"
     : "NULL";
   return tx.query<PendingSubsidy>(
     `SELECT e.person_id, p.division_code, e.tier, e.contribution::text AS contribution, e.paid_on::text AS paid_on, e.fee_exempt,
-            coalesce(${staged}, CASE WHEN e.tier = 1 THEN e.contribution ELSE
-              (SELECT t.contribution FROM enrolments t WHERE t.import_id = e.import_id AND t.tier = 1 LIMIT 1) END)::text AS tier1,
+            coalesce(${staged}, ${TIER1_CONTRIBUTION})::text AS tier1,
             c.category
      FROM enrolments e
      JOIN people p ON p.id = e.person_id
-     LEFT JOIN LATERAL (
-       SELECT pc.category FROM person_categories pc
-       WHERE pc.person_id = e.person_id AND pc.from_date <= e.paid_on AND (pc.to_date IS NULL OR pc.to_date >= e.paid_on)
-       ORDER BY pc.from_date DESC LIMIT 1
-     ) c ON true
+     ${CATEGORY_ON_PAID_DAY}
      WHERE e.year = $1 AND p.division_code LIKE $2 || '%'
        AND NOT EXISTS (SELECT 1 FROM subsidies s WHERE s.person_id = e.person_id AND s.year = e.year)
      ORDER BY e.id`,

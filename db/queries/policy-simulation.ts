@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { openIdNumber } from "./people-ids";
 import { rowsOf, underPrefix } from "./stats-rows";
+import { CATEGORY_ON_PAID_DAY, TIER1_CONTRIBUTION } from "./enrolment-subsidies";
 
 // 政策测算's reads (lib/policies/simulate-policy-draft.ts): the claims ledger
 // and the enrolments of a period, page by page in person (or enrolment) order,
@@ -82,16 +83,11 @@ export async function simulationEnrolmentsPage(
 ): Promise<SimulationEnrolmentRow[]> {
   const result = await db.execute(sql`
     SELECT e.id, p.division_code, e.year, e.tier, e.contribution::text AS contribution, e.paid_on::text AS paid_on, e.fee_exempt,
-           (CASE WHEN e.tier = 1 THEN e.contribution ELSE
-              (SELECT t.contribution FROM enrolments t WHERE t.import_id = e.import_id AND t.tier = 1 LIMIT 1) END)::text AS tier1,
+           (${sql.raw(TIER1_CONTRIBUTION)})::text AS tier1,
            c.category
     FROM enrolments e
     JOIN people p ON p.id = e.person_id
-    LEFT JOIN LATERAL (
-      SELECT pc.category FROM person_categories pc
-      WHERE pc.person_id = e.person_id AND pc.from_date <= e.paid_on AND (pc.to_date IS NULL OR pc.to_date >= e.paid_on)
-      ORDER BY pc.from_date DESC LIMIT 1
-    ) c ON true
+    ${sql.raw(CATEGORY_ON_PAID_DAY)}
     WHERE e.year >= ${f.fromYear} AND e.year <= ${f.toYear} AND e.id > ${f.afterId} AND ${underPrefix("p.division_code", f.scopePrefix)}
     ORDER BY e.id
     LIMIT ${f.limit}`);

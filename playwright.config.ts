@@ -6,7 +6,8 @@ import { e2eDatabaseUrl } from "./e2e/helpers/e2e-database";
 // check the database directly (TEST_DATABASE_URL; on this machine kind the
 // local server is the default). The embedded-PGlite path of `npm start` has
 // its own spec (start-embedded.spec.ts), which boots a second server.
-const PORT = 3100;
+// E2E_PORT lets a second checkout run its own build and specs beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = e2eDatabaseUrl();
 
 export default defineConfig({

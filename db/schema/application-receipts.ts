@@ -29,6 +29,9 @@ export const applicationReceipts = pgTable(
     policyScopeCost: money("policy_scope_cost").notNull(),
     basicPaid: money("basic_paid"),
     criticalPaid: money("critical_paid"),
+    /** 医疗机构减免 and 医疗商业补充保险 on the receipt (004 §二(二)3 四), as the claims file carries them; 0 when none. */
+    hospitalWaived: money("hospital_waived").notNull().default("0"),
+    commercialPaid: money("commercial_paid").notNull().default("0"),
     enteredBy: uuid("entered_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

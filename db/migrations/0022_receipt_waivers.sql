@@ -1,0 +1,2 @@
+ALTER TABLE "application_receipts" ADD COLUMN "hospital_waived" numeric(14, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "application_receipts" ADD COLUMN "commercial_paid" numeric(14, 2) DEFAULT '0' NOT NULL;

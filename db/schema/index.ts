@@ -9,6 +9,7 @@ export * from "./rosters";
 export * from "./enrolment";
 export * from "./api-tokens";
 export * from "./sessions";
+export * from "./second-factor";
 export * from "./applications";
 export * from "./application-receipts";
 export * from "./application-attachments";

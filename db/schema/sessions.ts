@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 // Server-side sessions. The signed session cookie (next-auth's JWT) carries
@@ -17,6 +17,10 @@ export const userSessions = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
     endedReason: text("ended_reason", { enum: ["logout", "idle", "absolute", "user_changed"] }),
     ip: text("ip"),
+    // Opened by a correct password for a user with a second factor: nothing is
+    // served until a code from the app (or a recovery code) is accepted
+    // (lib/auth/verify-second-factor.ts).
+    awaitingSecondFactor: boolean("awaiting_second_factor").notNull().default(false),
   },
   (t) => [index("user_sessions_user").on(t.userId)],
 );

@@ -25,10 +25,11 @@ describe("parseAmount", () => {
     expect(parseAmount(" 12.34 ").ok).toBe(true);
   });
   it("names what is wrong", () => {
-    expect(parseAmount("-5")).toEqual({ ok: false, reason: '"-5" is negative' });
-    expect(parseAmount("1.234")).toEqual({ ok: false, reason: '"1.234" has more than two decimals' });
-    expect(parseAmount("abc")).toEqual({ ok: false, reason: '"abc" is not a decimal amount' });
-    expect(parseAmount(null).ok).toBe(false);
-    expect(parseAmount(1e21).ok).toBe(false);
+    expect(parseAmount("-5")).toEqual({ ok: false, reason: '"-5" is negative', problem: "negative", shown: '"-5"' });
+    expect(parseAmount("1.234")).toEqual({ ok: false, reason: '"1.234" has more than two decimals', problem: "decimals", shown: '"1.234"' });
+    expect(parseAmount("abc")).toEqual({ ok: false, reason: '"abc" is not a decimal amount', problem: "notDecimal", shown: '"abc"' });
+    expect(parseAmount(null)).toEqual({ ok: false, reason: "null is not an amount", problem: "notAmount", shown: "null" });
+    expect(parseAmount(1e21)).toEqual({ ok: false, reason: "1e+21 is not a plain decimal", problem: "notPlain", shown: "1e+21" });
+    expect(parseAmount(NaN)).toEqual({ ok: false, reason: "NaN is not a number", problem: "notNumber", shown: "NaN" });
   });
 });

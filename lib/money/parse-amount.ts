@@ -1,7 +1,11 @@
 import Decimal from "decimal.js";
 import { Money } from "./money";
 
-export type AmountResult = { ok: true; value: Decimal } | { ok: false; reason: string };
+/** Why a value is not an amount, for messages built from a code rather than from `reason`'s words. */
+export type AmountProblem = "notNumber" | "notPlain" | "notAmount" | "decimals" | "notDecimal" | "negative";
+export type AmountResult = { ok: true; value: Decimal } | { ok: false; reason: string; problem: AmountProblem; shown: string };
+
+const fail = (problem: AmountProblem, shown: string, words: string): AmountResult => ({ ok: false, reason: `${shown} ${words}`, problem, shown });
 
 const AMOUNT = /^-?\d+(\.\d{1,2})?$/;
 
@@ -13,21 +17,21 @@ const AMOUNT = /^-?\d+(\.\d{1,2})?$/;
 export function parseAmount(input: unknown, opts: { allowNegative?: boolean } = {}): AmountResult {
   let text: string;
   if (typeof input === "number") {
-    if (!Number.isFinite(input)) return { ok: false, reason: `${String(input)} is not a number` };
+    if (!Number.isFinite(input)) return fail("notNumber", String(input), "is not a number");
     text = String(input);
     // A JS number like 1e21 or 0.1+0.2 noise: refuse exponent forms outright.
-    if (/e/i.test(text)) return { ok: false, reason: `${text} is not a plain decimal` };
+    if (/e/i.test(text)) return fail("notPlain", text, "is not a plain decimal");
   } else if (typeof input === "string") {
     text = input.trim();
   } else {
-    return { ok: false, reason: `${JSON.stringify(input) ?? String(input)} is not an amount` };
+    return fail("notAmount", JSON.stringify(input) ?? String(input), "is not an amount");
   }
   const shown = typeof input === "string" ? JSON.stringify(input) : text;
   if (!AMOUNT.test(text)) {
-    if (/^-?\d+\.\d{3,}$/.test(text)) return { ok: false, reason: `${shown} has more than two decimals` };
-    return { ok: false, reason: `${shown} is not a decimal amount` };
+    if (/^-?\d+\.\d{3,}$/.test(text)) return fail("decimals", shown, "has more than two decimals");
+    return fail("notDecimal", shown, "is not a decimal amount");
   }
   const value = new Money(text);
-  if (value.isNegative() && !opts.allowNegative) return { ok: false, reason: `${shown} is negative` };
+  if (value.isNegative() && !opts.allowNegative) return fail("negative", shown, "is negative");
   return { ok: true, value };
 }

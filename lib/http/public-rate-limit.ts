@@ -1,13 +1,13 @@
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress, trustedProxyHops } from "@/lib/http/client-address";
 import { TokenBuckets } from "@/lib/http/domain/token-bucket";
 
 // The rate limit of the public pages (/gongshi), applied in proxy.ts before
 // any page renders. In process: one server process serves the portal (the
 // embedded database admits one), so a Map is the whole state.
 //
-// Which address: X-Forwarded-For is only believed when TRUSTED_PROXY=1 says a
-// reverse proxy appends it (README, production) — then the last entry, the
-// one the proxy added (lib/http/client-address.ts). Without it any client
+// Which address: X-Forwarded-For is only believed when TRUSTED_PROXY says a
+// reverse proxy appends it (README, production) — then the entry the proxy
+// added (lib/http/client-address.ts). Without it any client
 // could send a new forged address per request and never be limited, and
 // Next gives no socket address, so all anonymous visitors share one larger
 // bucket: a flood slows the public page for everyone but cannot reach the database.
@@ -21,13 +21,9 @@ function positive(raw: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-export function trustsProxy(): boolean {
-  return process.env.TRUSTED_PROXY === "1" || process.env.TRUSTED_PROXY === "true";
-}
-
 /** Takes one request of the public pages; `retryAfterSeconds` > 0 when it must be refused (429). */
 export function takePublicRequest(headers: { get(name: string): string | null }, nowMs = Date.now()): { allowed: boolean; retryAfterSeconds: number } {
-  const address = trustsProxy() ? clientAddress(headers) : null;
+  const address = clientAddress(headers, trustedProxyHops());
   const result = address ? perClient.take(address, nowMs) : shared.take("all", nowMs);
   return { allowed: result.allowed, retryAfterSeconds: result.retryAfterSeconds };
 }

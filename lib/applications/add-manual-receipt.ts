@@ -32,6 +32,8 @@ export type ManualReceiptInput = {
   policyScopeCost?: unknown;
   basicPaid?: unknown;
   criticalPaid?: unknown;
+  hospitalWaived?: unknown;
+  commercialPaid?: unknown;
 };
 
 /** The form field of each column of the claims file (the validator names columns; the form names fields). */
@@ -51,9 +53,8 @@ const FIELD: Record<ClaimColumnKey, string> = {
   basic_paid: "basicPaid",
   critical_paid: "criticalPaid",
   on_application: "receiptNo",
-  // Not on the manual form (receipts store no waiver or commercial insurance yet): always empty, never refused.
-  hospital_waived: "totalCost",
-  commercial_paid: "totalCost",
+  hospital_waived: "hospitalWaived",
+  commercial_paid: "commercialPaid",
 };
 const fieldOfHeader = new Map(CLAIM_COLUMN_KEYS.map((k) => [CLAIM_HEADERS[k], FIELD[k]]));
 const MAX_RECEIPTS = 50;
@@ -93,8 +94,8 @@ export async function addManualReceipt(ctx: UseCaseContext, applicationId: unkno
         basic_paid: cell(input.basicPaid),
         critical_paid: cell(input.criticalPaid),
         on_application: "是",
-        hospital_waived: "",
-        commercial_paid: "",
+        hospital_waived: cell(input.hospitalWaived),
+        commercial_paid: cell(input.commercialPaid),
       },
     },
     ctx.now ? ctx.now() : new Date(),
@@ -133,6 +134,8 @@ export async function addManualReceipt(ctx: UseCaseContext, applicationId: unkno
       policyScopeCost: formatCents(e.policyScopeCost),
       basicPaid: e.basicPaid === null ? null : formatCents(e.basicPaid),
       criticalPaid: e.criticalPaid === null ? null : formatCents(e.criticalPaid),
+      hospitalWaived: formatCents(e.hospitalWaived),
+      commercialPaid: formatCents(e.commercialPaid),
       enteredBy: by,
     });
     await insertAudit(

@@ -64,7 +64,7 @@ export async function claimsOfCase(db: Db | Tx, c: Pick<AuditCase, "id" | "perso
       outOfScopeCost: yuanToCents(r.outOfScopeCost),
       ...(r.basicPaid === null ? {} : { basicPaid: cents(r.basicPaid)! }),
       ...(r.criticalPaid === null ? {} : { criticalPaid: cents(r.criticalPaid)! }),
-      // 医疗机构减免 / 医疗商业补充保险 from the ledger (004 §二(二)3 四); receipts typed by hand carry none yet.
+      // 医疗机构减免 / 医疗商业补充保险 (004 §二(二)3 四), from the ledger as from a receipt typed by hand.
       ...(yuanToCents(r.hospitalWaived) > 0 ? { hospitalWaived: yuanToCents(r.hospitalWaived) } : {}),
       ...(yuanToCents(r.commercialPaid) > 0 ? { commercialPaid: yuanToCents(r.commercialPaid) } : {}),
     });
@@ -82,6 +82,8 @@ export async function claimsOfCase(db: Db | Tx, c: Pick<AuditCase, "id" | "perso
       outOfScopeCost: yuanToCents(r.totalCost) - yuanToCents(r.policyScopeCost),
       ...(r.basicPaid === null ? {} : { basicPaid: cents(r.basicPaid)! }),
       ...(r.criticalPaid === null ? {} : { criticalPaid: cents(r.criticalPaid)! }),
+      ...(yuanToCents(r.hospitalWaived) > 0 ? { hospitalWaived: yuanToCents(r.hospitalWaived) } : {}),
+      ...(yuanToCents(r.commercialPaid) > 0 ? { commercialPaid: yuanToCents(r.commercialPaid) } : {}),
     });
   }
   return out;

@@ -19,6 +19,7 @@ import { coversCase, workflowRoleOf } from "./domain/workflow-roles";
 const SETTING = { inpatient: "住院", outpatient: "门诊" } as const;
 const left = (scope: string, basic: string | null, critical: string | null) =>
   new Money(scope).minus(basic ?? 0).minus(critical ?? 0).toFixed(2);
+const isZero = (amount: string) => new Money(amount).isZero();
 
 export type AuditPanelData = Awaited<ReturnType<typeof getApplicationAudit>>;
 
@@ -60,6 +61,9 @@ export async function getApplicationAudit(ctx: UseCaseContext, applicationId: un
       basicPaid: r.basicPaid,
       criticalPaid: r.criticalPaid,
       left: left(r.policyScopeCost, r.basicPaid, r.criticalPaid),
+      /** 医疗机构减免 and 商业补充保险, shown only when the receipt has them. */
+      hospitalWaived: isZero(r.hospitalWaived) ? null : r.hospitalWaived,
+      commercialPaid: isZero(r.commercialPaid) ? null : r.commercialPaid,
     })),
     amount: amount && {
       computed: amount.computed,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptApplication } from "@/lib/applications/accept-application";
 import { addManualReceipt } from "@/lib/applications/add-manual-receipt";
+import { claimsOfCase } from "@/lib/applications/case-amount";
 import { approveApplication } from "@/lib/applications/approve-application";
 import { beginCountyAudit } from "@/lib/applications/begin-county-audit";
 import { beginTownshipReview } from "@/lib/applications/begin-township-review";
@@ -182,6 +183,25 @@ describe.each(drivers())("county audit of on-application cases on %s", (driver) 
     expect(await count()).toBe(1);
     const audit = await q<{ action: string }>("select action from audit_log where object_id = $1 and action like 'applications.%_receipt' order by id", [id]);
     expect(audit.map((a) => a.action)).toEqual(["applications.add_receipt", "applications.add_receipt", "applications.remove_receipt"]);
+  });
+
+  it("a hand-entered receipt carries 医疗机构减免 and 商业补充保险 into the case's claims (004 §二(二)3 四), checked like the claims file", async () => {
+    const { id } = await acceptApplication(clerk, intake());
+    await expect(addManualReceipt(clerk, id, { version: 1, ...receipt({ hospitalWaived: "-5" }) })).rejects.toMatchObject({ code: "invalid", field: "hospitalWaived" });
+    await expect(addManualReceipt(clerk, id, { version: 1, ...receipt({ commercialPaid: "两百" }) })).rejects.toMatchObject({ code: "invalid", field: "commercialPaid" });
+    const { receiptNo } = await addManualReceipt(clerk, id, { version: 1, ...receipt({ hospitalWaived: "1000.50", commercialPaid: "200" }) });
+    await addManualReceipt(clerk, id, { version: 2, ...receipt({ receiptNo: "XY-2026-0099" }) });
+    const stored = await q<{ receipt_no: string; hospital_waived: string; commercial_paid: string }>(
+      "select receipt_no, hospital_waived::text, commercial_paid::text from application_receipts where application_id = $1 order by receipt_no",
+      [id],
+    );
+    expect(stored).toEqual([
+      { receipt_no: receiptNo, hospital_waived: "1000.50", commercial_paid: "200.00" },
+      { receipt_no: "XY-2026-0099", hospital_waived: "0.00", commercial_paid: "0.00" },
+    ]);
+    const claims = await claimsOfCase(s.handle.db, { id, personId: person, year: 2026 });
+    expect(claims.find((c) => c.id === receiptNo)).toMatchObject({ hospitalWaived: 100050, commercialPaid: 20000 });
+    expect(claims.find((c) => c.id === "XY-2026-0099")).not.toHaveProperty("hospitalWaived");
   });
 
   it("ticking claims: only the applicant's claims of the year; another person's claim is refused and nothing changes", async () => {

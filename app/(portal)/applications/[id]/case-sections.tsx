@@ -109,7 +109,8 @@ export function HistoryTable({ app }: { app: ApplicationView }) {
             <Td className="whitespace-nowrap">{t.actionName}</Td>
             <Td className="whitespace-nowrap">{t.fromName ? `${t.fromName} → ${t.toName}` : t.toName}</Td>
             <Td className="whitespace-nowrap">{t.actorName}</Td>
-            <Td>{t.reason ?? ""}</Td>
+            {/* Without a floor the nowrap columns squeeze a long reason to one character a line. */}
+            <Td className="min-w-56">{t.reason ?? ""}</Td>
           </tr>
         ))}
       </tbody>

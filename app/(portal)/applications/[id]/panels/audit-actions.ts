@@ -27,7 +27,7 @@ async function step(id: string, form: FormData, fields: string[], run: () => Pro
   return result && { ...result, values: echoValues(form, fields) };
 }
 
-const RECEIPT_FIELDS = ["receiptNo", "date", "setting", "hospital", "hospitalLevel", "specialDisease", "referred", "inCity", "totalCost", "policyScopeCost", "basicPaid", "criticalPaid"];
+const RECEIPT_FIELDS = ["receiptNo", "date", "setting", "hospital", "hospitalLevel", "specialDisease", "referred", "inCity", "totalCost", "policyScopeCost", "basicPaid", "criticalPaid", "hospitalWaived", "commercialPaid"];
 
 export async function setClaimsAction(id: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
   return step(id, form, [], async () => {

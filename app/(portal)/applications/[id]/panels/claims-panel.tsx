@@ -21,6 +21,8 @@ const RECEIPT_FIELDS: FieldSpec[] = [
   { name: "policyScopeCost", label: "政策范围内费用（元）", kind: "amount" },
   { name: "basicPaid", label: "基本医保支付（元）", kind: "amount", hint: "空则按本政策计算" },
   { name: "criticalPaid", label: "大病保险支付（元）", kind: "amount", hint: "空则按本政策计算" },
+  { name: "hospitalWaived", label: "医疗机构减免（元）", kind: "amount", hint: "没有则不填" },
+  { name: "commercialPaid", label: "商业补充保险赔付（元）", kind: "amount", hint: "没有则不填" },
 ];
 
 export async function ClaimsPanel({ app }: { app: ApplicationView }) {
@@ -77,6 +79,7 @@ export async function ClaimsPanel({ app }: { app: ApplicationView }) {
               <li key={r.id} className="flex items-center justify-between gap-2 rounded bg-slate-50 px-2 py-1">
                 <span className="min-w-0">
                   {r.date} {r.setting} · {r.hospitalName}{r.inCity ? "" : "（市外）"} · 政策内 {r.policyScopeCost} 元，医保后余额 {r.left} 元
+                  {r.hospitalWaived ? `，医疗机构减免 ${r.hospitalWaived} 元` : ""}{r.commercialPaid ? `，商业补充保险 ${r.commercialPaid} 元` : ""}
                   <span className="block text-slate-400">{r.receiptNo}</span>
                 </span>
                 <span className="shrink-0 whitespace-nowrap">

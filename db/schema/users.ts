@@ -12,7 +12,7 @@ export const users = pgTable("users", {
   department: text("department", {
     enum: ["medical_security", "civil_affairs", "rural_revitalization", "veterans", "disability", "township", "finance"],
   }).notNull(),
-  role: text("role", { enum: ["clerk", "reviewer", "manager", "publisher", "viewer", "admin"] }).notNull(),
+  role: text("role", { enum: ["clerk", "reviewer", "manager", "publisher", "viewer", "admin", "auditor"] }).notNull(),
   jurisdiction: varchar("jurisdiction", { length: 12 }).notNull(),
   status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
   sessionVersion: integer("session_version").notNull().default(1),

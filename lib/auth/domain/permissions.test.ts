@@ -32,6 +32,8 @@ const EXPECTED: Partial<Record<`${Department}/${Role}`, Action[]>> = {
 for (const d of DEPARTMENTS) {
   if (d !== "medical_security") EXPECTED[`${d}/admin`] = ["calendar.manage", "users.manage", "divisions.view", "audit.view"];
 }
+// The security auditor of any department reads and exports the audit log, nothing else (which rows: lib/audit/list-audit-log.ts).
+for (const d of DEPARTMENTS) EXPECTED[`${d}/auditor`] = ["audit.view", "audit.export"];
 
 describe("permission matrix", () => {
   for (const department of DEPARTMENTS) {

@@ -199,7 +199,12 @@ export const PERMISSIONS = {
   },
   "audit.view": {
     label: "查看审计日志",
-    grants: [{ departments: "any", roles: ["admin", "manager"] }],
+    grants: [{ departments: "any", roles: ["admin", "manager", "auditor"] }],
+  },
+  "audit.export": {
+    label: "导出审计日志（含哈希链）",
+    // The security auditor alone (等保 三权分立): whoever administers the system does not carry its log away.
+    grants: [{ departments: "any", roles: ["auditor"] }],
   },
 } as const satisfies Record<string, { label: string; grants: readonly Grant[] }>;
 

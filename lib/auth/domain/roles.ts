@@ -1,4 +1,4 @@
-export const ROLES = ["clerk", "reviewer", "manager", "publisher", "viewer", "admin"] as const;
+export const ROLES = ["clerk", "reviewer", "manager", "publisher", "viewer", "admin", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -8,6 +8,8 @@ export const ROLE_NAMES: Record<Role, string> = {
   publisher: "公示员",
   viewer: "查看员",
   admin: "系统管理员",
+  // 等保 level 3 separates the system administrator from the security auditor, who reads and exports the audit log and nothing else.
+  auditor: "安全审计员",
 };
 
 export function isRole(value: string): value is Role {

@@ -93,11 +93,39 @@ export function createCalendar(schedules: readonly YearSchedule[]): WorkingDayCa
     return current;
   };
 
+  // An index over the loaded span, built on first use: upTo[i] = working days
+  // from the span's first day through first + i, and the working days in
+  // order. It turns workingDaysBetween and addWorkingDays into lookups (a queue
+  // page computes 50 clocks, some over years of overdue). Only when the loaded
+  // years have no gap; otherwise, and past the span's end, the day-by-day walk
+  // below answers (and throws MissingScheduleError where it must).
+  let index: { first: number; upTo: Int32Array; workdays: Int32Array } | null | undefined;
+  const indexOf = () => {
+    if (index !== undefined) return index;
+    const sorted = [...years].sort((a, b) => a - b);
+    const lo = sorted[0];
+    const hi = sorted[sorted.length - 1];
+    if (lo === undefined || hi === undefined || hi - lo + 1 !== sorted.length) return (index = null);
+    const first = parseIsoDate(`${String(lo).padStart(4, "0")}-01-01`);
+    const last = parseIsoDate(`${String(hi).padStart(4, "0")}-12-31`);
+    const upTo = new Int32Array(last - first + 1);
+    const workdays: number[] = [];
+    for (let day = first; day <= last; day += 1) {
+      if (working(day)) workdays.push(day);
+      upTo[day - first] = workdays.length;
+    }
+    return (index = { first, upTo, workdays: Int32Array.from(workdays) });
+  };
+
   const addWorkingDays = (date: string, n: number): string => {
     if (!Number.isSafeInteger(n) || n < 0) throw new InvalidWorkingDayCountError(n);
     const start = parseIsoDate(date);
     requireLoaded(start);
     if (n === 0) return formatIsoDate(roll(start));
+    const ix = indexOf();
+    // The n-th working day after start: those up to start are the first upTo[start] of the list.
+    const at = ix ? ix.upTo[start - ix.first]! + n - 1 : -1;
+    if (ix && at < ix.workdays.length) return formatIsoDate(ix.workdays[at]!);
     let current = start;
     for (let counted = 0; counted < n; ) {
       current += 1;
@@ -127,6 +155,10 @@ export function createCalendar(schedules: readonly YearSchedule[]): WorkingDayCa
       const last = parseIsoDate(to);
       requireLoaded(first);
       requireLoaded(last);
+      if (last <= first) return 0;
+      const ix = indexOf();
+      // Both days are loaded and the span has no gap, so both lie in the index.
+      if (ix) return ix.upTo[last - ix.first]! - ix.upTo[first - ix.first]!;
       let count = 0;
       for (let day = first + 1; day <= last; day += 1) if (working(day)) count += 1;
       return count;

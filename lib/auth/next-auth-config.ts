@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { httpsSettings } from "@/lib/http/https-settings";
 
 // The part of the next-auth configuration the proxy (proxy.ts) also loads: no
 // database and no hashing imports here (docs/development.md). The proxy only sends
@@ -9,6 +10,10 @@ const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/v1\//, /^\/gongshi
 
 export const authConfig = {
   trustHost: true,
+  // Secure cookies: always when PORTAL_HTTPS=1 says users come over https;
+  // otherwise next-auth decides per request (https, or X-Forwarded-Proto: https
+  // from the TLS proxy, gives Secure __Secure-/__Host- cookies).
+  useSecureCookies: httpsSettings().https || undefined,
   pages: { signIn: "/login" },
   // maxAge is set in next-auth.ts from the absolute session limit (AUTH_ABSOLUTE_HOURS).
   session: { strategy: "jwt" },

@@ -79,8 +79,11 @@ export const applications = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("applications_township_queue").on(t.townshipCode, t.state, t.urgent, t.dueOn),
-    index("applications_state_queue").on(t.state, t.urgent, t.dueOn),
+    // The work queues (db/queries/application-queues.ts): every sort key and the counted columns, so a
+    // queue is ordered, cut and counted from the index alone (index-only) — one township by equality,
+    // a county by the state list and a township_code range.
+    index("applications_township_queue").on(t.townshipCode, t.state, t.urgent, t.dueOn, t.acceptedOn, t.id),
+    index("applications_state_queue").on(t.state, t.townshipCode, t.urgent, t.dueOn, t.acceptedOn, t.id),
     index("applications_person_year").on(t.personId, t.year),
     // The timeliness view (db/queries/application-timeliness.ts): a division's cases of one acceptance year.
     index("applications_year_township").on(t.year, t.townshipCode),
@@ -119,6 +122,8 @@ export const applicationDocuments = pgTable(
     unique("application_documents_item").on(t.applicationId, t.item),
     check("application_documents_waived", sql`${t.status} <> 'waived' OR ${t.waiveReason} IS NOT NULL`),
     check("application_documents_missing", sql`${t.status} <> 'missing' OR ${t.dueOn} IS NOT NULL`),
+    // The queues count each listed case's missing items: a lookup in this small index instead of its five checklist rows.
+    index("application_documents_missing_items").on(t.applicationId).where(sql`${t.status} = 'missing'`),
   ],
 );
 

@@ -2,6 +2,7 @@ import type { CliCommand } from "./command";
 import { applicationDueCommand } from "./commands/application-due";
 import { applicationsSummaryCommand } from "./commands/applications-summary";
 import { auditVerifyCommand } from "./commands/audit-verify";
+import { dbGrantAppCommand } from "./commands/db-grant-app";
 import { dbSetupCommand } from "./commands/db-setup";
 import { divisionsListCommand } from "./commands/divisions-list";
 import { keysRotateCommand } from "./commands/keys-rotate";
@@ -30,4 +31,5 @@ export const COMMANDS: readonly CliCommand[] = [
   personShowCommand,
   keysRotateCommand,
   auditVerifyCommand,
+  dbGrantAppCommand,
 ];

@@ -2,7 +2,6 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { migrationsFolder, type DbConfig } from "./config";
@@ -11,6 +10,7 @@ import { secureDataFolder } from "./data-folder";
 import { loadKeysBesideData } from "./local-keys";
 import { registerRawClient } from "./bulk";
 import { registerReadReplica } from "./read-replica";
+import { migratePostgres } from "./migrate-postgres";
 
 // The one drizzle type the rest of the code sees. PGlite's drizzle type differs
 // only in its driver-specific extras, which nothing here uses, so it is cast
@@ -49,7 +49,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     return {
       db,
       config,
-      migrate: () => migratePostgres(db, { migrationsFolder: migrationsFolder() }),
+      migrate: () => migratePostgres(db, config.migrationUrl),
       close: async () => {
         await Promise.all([client.end({ timeout: 5 }), readClient?.end({ timeout: 5 })]);
       },

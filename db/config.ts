@@ -6,12 +6,18 @@ import path from "node:path";
 // DATABASE_READ_URL (PostgreSQL only) names a streaming read replica that the
 // dashboard and report queries read (lib/statistics/stats-db.ts,
 // docs/scaling.md); PGlite has no replica and ignores it.
-export type DbConfig = { kind: "postgres"; url: string; readUrl?: string } | { kind: "pglite"; dataDir: string };
+// MIGRATION_DATABASE_URL (PostgreSQL only) names the tables' owner, whom the
+// migrator connects as, while DATABASE_URL is the application's role, which
+// owns nothing (docs/security.md, the audit log); unset: DATABASE_URL migrates.
+export type DbConfig =
+  | { kind: "postgres"; url: string; readUrl?: string; migrationUrl?: string }
+  | { kind: "pglite"; dataDir: string };
 
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
   const readUrl = env.DATABASE_READ_URL?.trim();
-  if (url) return readUrl ? { kind: "postgres", url, readUrl } : { kind: "postgres", url };
+  const migrationUrl = env.MIGRATION_DATABASE_URL?.trim();
+  if (url) return { kind: "postgres", url, ...(readUrl ? { readUrl } : {}), ...(migrationUrl ? { migrationUrl } : {}) };
   return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || "./data") };
 }
 

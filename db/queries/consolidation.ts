@@ -23,12 +23,30 @@ export async function latestConsolidatedMonth(tx: BulkTx): Promise<string | null
 /** A category as consolidation sees it: its place in the ranking (lower wins) and the name a clerk reads. */
 export type RankedCategory = { category: string; rank: number; name: string };
 
-/** The run before this one, whose results an incremental run continues. */
-export async function previousConsolidation(tx: BulkTx) {
-  const [row] = await tx.query<{ id: number; month: string; policy_version_id: number | null; persons: number; by_category: Record<string, number> }>(
-    "SELECT id, month, policy_version_id, persons, by_category FROM consolidations ORDER BY id DESC LIMIT 1",
+export type ConsolidationRecord = {
+  id: number;
+  month: string;
+  policy_version_id: number | null;
+  persons: number;
+  by_category: Record<string, number>;
+  conflicts: number;
+  added: number;
+  removed: number;
+  changed: number;
+};
+
+/** The run before this one, whose results an incremental run continues (or a repeated run returns). */
+export async function previousConsolidation(tx: BulkTx): Promise<ConsolidationRecord | null> {
+  const [row] = await tx.query<ConsolidationRecord>(
+    "SELECT id, month, policy_version_id, persons, by_category, conflicts, added, removed, changed FROM consolidations ORDER BY id DESC LIMIT 1",
   );
   return row ?? null;
+}
+
+/** Whether a list was accepted that no run has seen yet. */
+export async function hasUnseenSubmissions(tx: BulkTx): Promise<boolean> {
+  const [row] = await tx.query<{ unseen: boolean }>("SELECT EXISTS (SELECT 1 FROM roster_submissions WHERE consolidation_id IS NULL) AS unseen");
+  return row!.unseen;
 }
 
 /**

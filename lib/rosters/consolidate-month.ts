@@ -55,11 +55,31 @@ export async function consolidateMonth(ctx: UseCaseContext, month: string, optio
   const policyVersionId = policy?.id ?? null;
 
   return bulkTransaction(ctx.db, async (tx) => {
+    // The latest run before waiting for the lock: one that commits while this call waits was started beside it.
+    const before = await q.previousConsolidation(tx);
     await q.lockConsolidation(tx);
     const latest = await q.latestConsolidatedMonth(tx);
     if (latest && month < latest)
       throw new ValidationError("month", `${latest} 已完成汇总比对，不能再汇总更早的 ${month}；如需更正，请更正名单后重新汇总 ${latest}`);
     const previous = await q.previousConsolidation(tx);
+    // The same month again with nothing changed since (no list unseen, the same ranking) would find what
+    // the previous run found and change nothing: that is the answer, and no second record is written
+    // (issue 14: two identical runs started at once write one). A full recompute is repeated unless
+    // another call finished one while this call waited for the lock.
+    if (
+      previous !== null &&
+      previous.month === month &&
+      previous.policy_version_id === policyVersionId &&
+      (!options.full || previous.id !== before?.id) &&
+      !(await q.hasUnseenSubmissions(tx))
+    ) {
+      const result = resultOf(previous, rankingFrom);
+      await insertAuditRaw(
+        tx,
+        auditRow(ctx.actor, { action: "rosters.consolidate", objectType: "consolidation", objectId: String(previous.id), detail: { ...result, repeated: true } }),
+      );
+      return result;
+    }
     // Continued only under the same ranking: another ranking may change anyone's category.
     const incremental = !options.full && previous !== null && previous.policy_version_id === policyVersionId;
     const id = await q.insertConsolidation(tx, { month, policyVersionId, runBy: accountId(ctx.actor) });
@@ -77,6 +97,12 @@ export async function consolidateMonth(ctx: UseCaseContext, month: string, optio
     await insertAuditRaw(tx, auditRow(ctx.actor, { action: "rosters.consolidate", objectType: "consolidation", objectId: String(id), detail: result }));
     return result;
   });
+}
+
+/** What a repeat of a stored run answers, as a run computing it again would: its figures, and no change. */
+function resultOf(run: q.ConsolidationRecord, rankingFrom: string): ConsolidationResult {
+  const { month, persons, conflicts } = run;
+  return { month, added: 0, removed: 0, changed: 0, persons, byCategory: run.by_category, conflicts, rankingFrom };
 }
 
 /** The previous run's totals plus an incremental run's changes, categories at zero left out as a full run leaves them. */

@@ -1,5 +1,4 @@
-import { date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
-import { people } from "./people";
+import { bigint, date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
 import { policyVersions } from "./policies";
 
 // Monthly rosters (名单) and what they establish:
@@ -9,14 +8,17 @@ import { policyVersions } from "./policies";
 //   person_categories    the single consolidated category per person, with validity dates — "category on date D"
 // History is never overwritten: entries are closed with an end date.
 //
-// The two bulk tables (department_memberships, person_categories) carry no
-// FOREIGN KEY constraints: PostgreSQL checks a foreign key with a trigger per
-// row, which measured 9.3 s against 3.0 s without for a 1,000,000-row roll
-// (bench/roster.ts, docs in the README). Their rows are written only by the
-// set-based statements of db/queries/roster-import.ts and consolidation.ts,
-// which take person_id from a join with people and the submission or
-// consolidation id from the row they insert in the same transaction; people
-// rows are never deleted (trigger people_no_delete, migration 0003).
+// The bulk tables (department_memberships, person_categories,
+// consolidation_conflicts) carry no FOREIGN KEY constraints: PostgreSQL
+// checks a foreign key with a trigger per row, which measured 9.3 s against
+// 3.0 s without for a 1,000,000-row roll (bench/roster.ts, docs in the
+// README), and 1.1 s of the 1.8 s it took a steady month to carry 12,000
+// unchanged conflict records into a new run. Their rows are written only by
+// the set-based statements of db/queries/roster-import.ts and
+// consolidation.ts, which take person_id from a join with people and the
+// submission or consolidation id from the row they insert in the same
+// transaction; people rows are never deleted (trigger people_no_delete,
+// migration 0003), nor are consolidations.
 
 const DEPARTMENT = { enum: ["civil_affairs", "rural_revitalization", "veterans", "disability"] as const };
 
@@ -56,6 +58,17 @@ export const departmentMemberships = pgTable(
     toDate: date("to_date"),
     openedBy: integer("opened_by"),
     closedBy: integer("closed_by"),
+    /**
+     * What an open entry says, for a steady month's import to recognise a row
+     * that repeats it without a join with people (lib/rosters/domain/open-roll-index.ts):
+     * the first 64 bits of the person's blind index, and a 53-bit hash of the
+     * category with the register's village and name. Null until an import
+     * writes it, and set back to null when the register's name or village
+     * changes (trigger people_register_changed): such an entry's rows go the
+     * full way, where the register is compared.
+     */
+    personKey: bigint("person_key", { mode: "number" }),
+    entryHash: bigint("entry_hash", { mode: "number" }),
   },
   (t) => [index("department_memberships_person").on(t.personId, t.toDate), index("department_memberships_dept").on(t.department, t.toDate)],
 );
@@ -74,6 +87,8 @@ export const consolidations = pgTable(
     changed: integer("changed").notNull(),
     runBy: uuid("run_by"),
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The people whose category this run computed (everyone in a full run, those whose rolls changed in an incremental one); null before it was counted. */
+    recomputed: integer("recomputed"),
   },
   (t) => [index("consolidations_month").on(t.month)],
 );
@@ -82,8 +97,8 @@ export const consolidationConflicts = pgTable(
   "consolidation_conflicts",
   {
     id: serial("id").primaryKey(),
-    consolidationId: integer("consolidation_id").notNull().references(() => consolidations.id),
-    personId: uuid("person_id").notNull().references(() => people.id),
+    consolidationId: integer("consolidation_id").notNull(),
+    personId: uuid("person_id").notNull(),
     /** [{ department, category, certifiedOn }] the person was on. */
     candidates: jsonb("candidates").$type<unknown[]>().notNull(),
     chosen: text("chosen").notNull(),

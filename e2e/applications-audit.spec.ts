@@ -71,12 +71,18 @@ test("township ticks claims and enters a receipt; the county reviewer sees the a
   await form.getByLabel("医疗总费用（元）").fill("一万二");
   await form.getByLabel("政策范围内费用（元）").fill("50000");
   await form.getByLabel("基本医保支付（元）").fill("25000");
+  await form.getByLabel("医院等级").selectOption("二级");
+  await form.getByLabel("医疗机构减免（元）").fill("300");
   await form.getByRole("button", { name: "录入单据" }).click();
   await expect(form.getByRole("alert")).toContainText("医疗总费用");
   await expect(form.getByLabel("医疗总费用（元）")).toHaveAttribute("aria-invalid", "true");
+  // The refused submit keeps what was chosen (React resets a form after its action).
+  await expect(form.getByLabel("医院等级")).toHaveValue("二级");
+  await expect(form.getByLabel("医疗机构减免（元）")).toHaveValue("300");
   await form.getByLabel("医疗总费用（元）").fill("60000");
   await form.getByRole("button", { name: "录入单据" }).click();
   await expect(page.getByTestId("receipt-list")).toContainText("中南大学湘雅医院（市外）");
+  await expect(page.getByTestId("receipt-list")).toContainText("医疗机构减免 300.00 元");
   await shot(page, "audit-township-claims");
 
   await page.getByLabel("调查人员").fill("乡镇经办员、村干部张明");

@@ -10,6 +10,7 @@ import { beijingToday } from "@/lib/calendar/domain/iso-date";
 import { DEMO_COUNTY } from "@/lib/demo/demo-divisions";
 import { toCsv } from "@/lib/export/domain/csv";
 import { toXlsx } from "@/lib/export/domain/xlsx";
+import { formatCents, yuanToCents } from "@/lib/settlement/cents";
 import { policyForClaimDate } from "@/lib/policies/policy-for-claim-date";
 import { claims, people, personCategories, users } from "@/db/schema";
 import type { Db } from "@/db/client";
@@ -47,6 +48,7 @@ export async function seedDemoClaims(db: Db): Promise<Record<string, number> | n
   };
   const dir = await mkdtemp(join(tmpdir(), "demo-claims-"));
   let added = 0;
+  let corrected = 0;
   try {
     const half = `${DEMO_CLAIMS_YEAR}-06-30`;
     const first = rows.filter((r) => r.claim_date <= half);
@@ -59,10 +61,21 @@ export async function seedDemoClaims(db: Db): Promise<Record<string, number> | n
       if (result.rejected.length > 0) throw new Error(`demo claims ${path} rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`);
       added += result.added;
     }
+    // A month later the platform re-sends three stays it settled again (basic
+    // insurance paid 150 元 more on each): imported as corrections, so the
+    // ledger shows superseded claims and the import history a 更正 result.
+    const again = [rows[20], rows[120], rows[220]].filter((r): r is DemoClaimRow => r !== undefined && r.claim_date < to);
+    if (again.length > 0) {
+      const resent = again.map((r) => ({ ...r, basic_paid: formatCents(yuanToCents(r.basic_paid) + 15_000) }));
+      const path = await writeXlsx(join(dir, `医保平台结算记录-${DEMO_CLAIMS_YEAR}年更正.xlsx`), resent);
+      const result = await importClaims(ctx, { path, fileName: path.split("/").pop()! });
+      if (result.rejected.length > 0) throw new Error(`demo claims ${path} rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`);
+      corrected = result.corrected;
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  return { "settlement records": added };
+  return { "settlement records": added, "corrected records": corrected };
 }
 
 /** The county's residents with their consolidated category in the year (the latest one held), if any. */

@@ -47,6 +47,21 @@ describe.each(drivers())("demo on-application cases on %s", (driver) => {
     expect(t.unaudited).toBe(0);
   });
 
+  it("the demo ledger has 医疗机构减免, 商业补充保险 and three claims the platform corrected, each superseded by its successor", async () => {
+    const w = await one<{ waived: number; commercial: number }>(
+      "select count(*) filter (where hospital_waived > 0)::int as waived, count(*) filter (where commercial_paid > 0)::int as commercial from claims where superseded_at is null",
+    );
+    expect(w.waived).toBeGreaterThan(3);
+    expect(w.commercial).toBeGreaterThan(3);
+    const c = await rows<{ external_id: string; more: string; successor_current: boolean }>(`
+      select o.external_id, (n.basic_paid - o.basic_paid)::text as more, n.superseded_at is null as successor_current
+      from claims o join claims n on n.id = o.superseded_by where o.superseded_at is not null order by o.external_id`);
+    expect(c).toHaveLength(3);
+    for (const r of c) expect(r).toMatchObject({ more: "150.00", successor_current: true });
+    const audited = await one<{ n: number }>("select count(*)::int as n from audit_log where action = 'claims.correct'");
+    expect(audited.n).toBeGreaterThan(0);
+  });
+
   it("has cases in every state the demo policy reaches (all but 待联席会议: its rule has a standard)", async () => {
     const states = new Set((await rows<{ state: string }>("select distinct state from applications")).map((r) => r.state));
     for (const state of ["accepted", "township_review", "returned", "forwarded", "county_review", "approved", "in_batch", "paid", "payment_failed", "refused"]) {

@@ -16,9 +16,10 @@ import { contextOf, seededDb } from "../helpers/seeded";
 // (kept in this file so the full demo is seeded once for all of them).
 describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
   let s: Scratch;
+  // The whole demo seed, as applications-demo.test.ts: minutes on a loaded machine.
   beforeAll(async () => {
     s = await seededDb(driver, { full: true });
-  });
+  }, 600_000);
   afterAll(async () => {
     await s?.drop();
   });

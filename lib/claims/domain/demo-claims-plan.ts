@@ -65,10 +65,28 @@ function claim(p: DemoResident, date: string, seq: number, r: Random): DemoClaim
     basic_paid: yuan(basic),
     critical_paid: "",
     on_application: application ? "是" : "否",
-    hospital_waived: "",
-    commercial_paid: "",
+    hospital_waived: waiver(p, inpatient, level, scope, basic, seq),
+    commercial_paid: commercialInsurance(inpatient, scope, basic, seq),
   };
   return row;
+}
+
+// 医疗机构减免 and 商业补充保险 (004 §二(二)3 四), so the ledger, the traces and
+// the re-assistance tier show them. Chosen by sequence number, not drawn from
+// the random stream, so every other figure of the demo stays as it was.
+const WAIVED_CATEGORIES = new Set(["tekun", "dibao"]);
+
+/** A county or township hospital waiving 5 % of what basic insurance left a 特困 or 低保 inpatient, at most 500 元, on every fourth such stay. */
+function waiver(p: DemoResident, inpatient: boolean, level: number, scope: number, basic: number, seq: number): string {
+  if (!inpatient || level > 2 || p.category === null || !WAIVED_CATEGORIES.has(p.category) || seq % 4 !== 0) return "";
+  return yuan(Math.min(50_000, Math.round((scope - basic) * 0.05)));
+}
+
+/** A city 惠民保 paying 20 % of what basic insurance left above 10,000 元, on every sixth inpatient stay that large. */
+function commercialInsurance(inpatient: boolean, scope: number, basic: number, seq: number): string {
+  const above = scope - basic - 1_000_000;
+  if (!inpatient || above <= 0 || seq % 6 !== 0) return "";
+  return yuan(Math.round(above * 0.2));
 }
 
 /** About `people` residents (those with a category first), 1–4 claims each, dated `from`…`to`, in date order. */

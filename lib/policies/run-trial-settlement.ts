@@ -6,7 +6,7 @@ import { ValidationError } from "@/lib/errors/app-error";
 import { parseSettleInput } from "@/lib/settlement/parse-settle-input";
 import { settleClaims } from "@/lib/settlement/settle-claims";
 import type { SettlementResult } from "@/lib/settlement/types";
-import { contractLineToChinese, type ChineseProblem } from "./domain/settle-message-zh";
+import { problemToChinese, type ChineseProblem } from "./domain/settle-message-zh";
 import { trialInput, trialProblems, trialRequest } from "./domain/trial-form";
 import { trialPolicy } from "./trial-options";
 
@@ -36,7 +36,7 @@ export async function runTrialSettlement(ctx: UseCaseContext, raw: unknown): Pro
   const problems = trialProblems(request);
   if (problems.length > 0) return { ok: false, problems };
   const settled = parseSettleInput(request, { resolvePolicy: (id) => (id === record.id ? record : undefined) });
-  if (!settled.ok) return { ok: false, problems: [contractLineToChinese(settled.message)] };
+  if (!settled.ok) return { ok: false, problems: [problemToChinese(settled.problem)] };
   return {
     ok: true,
     result: settleClaims(settled.value.policy, settled.value.input),

@@ -35,14 +35,14 @@ export async function settleForApi(ctx: UseCaseContext, bodyText: string, opts: 
   let chosen: (typeof stored)[number] | null = null;
   if (stored.length > 0) {
     const pick = pickVersionForDates(stored, claimDates(body));
-    if (!pick.ok) throw new ContractInputError(pick.message);
+    if (!pick.ok) throw new ContractInputError(pick.problem);
     chosen = pick.chosen;
   }
   const parsed = parseSettleInput(body, {
     resolvePolicy: (id) => (chosen && id === policyId ? chosen.record : getPreset(id)),
     knownPolicies: await knownPolicyIds(ctx.db),
   });
-  if (!parsed.ok) throw new ContractInputError(parsed.message);
+  if (!parsed.ok) throw new ContractInputError(parsed.problem);
   const result = settleClaims(parsed.value.policy, parsed.value.input);
   if (opts.viaToken) {
     await insertAudit(

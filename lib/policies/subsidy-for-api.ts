@@ -25,7 +25,7 @@ export async function subsidyForApi(ctx: UseCaseContext, bodyText: string, opts:
   const stored = await publishedCandidates(ctx.db, o.policy);
   const chosen = stored.length > 0 ? pickVersionForYear(stored, o.year) : null;
   const parsed = parseSubsidyInput(body, (id) => (chosen && id === o.policy ? chosen.record.subsidy : presetResolver(id)));
-  if (!parsed.ok) throw new ContractInputError(parsed.error);
+  if (!parsed.ok) throw new ContractInputError(parsed.problem, parsed.error);
   const output = toSubsidyOutput(computeSubsidy(parsed.value.rules, parsed.value.input));
   if (opts.viaToken) {
     await insertAudit(

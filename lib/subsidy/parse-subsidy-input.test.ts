@@ -50,7 +50,7 @@ describe("parseSubsidyInput", () => {
     expect(error({ contribution: {} })).toBe("contribution.tier1: required");
     expect(error({ feeExempt: "yes" })).toBe('feeExempt: "yes" is not true or false');
     expect(error({ feeExmpt: true })).toBe("feeExmpt: unknown field");
-    expect(parseSubsidyInput([example])).toEqual({ ok: false, error: "expected a JSON object" });
+    expect(parseSubsidyInput([example])).toMatchObject({ ok: false, error: "expected a JSON object", problem: { path: "", code: "subsidyNotObject" } });
   });
   it("reports malformed JSON as one line, without throwing", () => {
     const r = parseSubsidyJson('{"policy": "jining-2023",');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getPreset } from "@/lib/policies/domain/preset-registry";
+import { contractLine } from "@/lib/settlement/settle-input-error";
 import { claimDates, pickVersionForDates, pickVersionForYear, type Candidate } from "./pick-version";
 
 const base = getPreset("shaoyang-2021")!;
@@ -18,10 +19,10 @@ describe("pickVersionForDates", () => {
 
   it("refuses claims under two versions, naming the claim that differs", () => {
     const r = pickVersionForDates(history, ["2026-12-01", "2026-12-20", "2027-01-02"]);
-    expect(r).toEqual({
-      ok: false,
-      message: "claims[2].date: 2027-01-02 falls under version 2 of policy longhui (from 2027-01-01) and claims[0] under version 1; send the claims of each version separately",
-    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && contractLine(r.problem)).toBe(
+      "claims[2].date: 2027-01-02 falls under version 2 of policy longhui (from 2027-01-01) and claims[0] under version 1; send the claims of each version separately",
+    );
   });
 
   it("falls back to the nearest version when no date is inside any (the engine then names the date)", () => {

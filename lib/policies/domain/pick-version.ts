@@ -1,5 +1,6 @@
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { isValidDate } from "@/lib/policies/domain/schema/primitives";
+import { problem, type InputProblem } from "@/lib/settlement/settle-input-error";
 import { versionInForce } from "@/lib/policies/domain/versions";
 import { coversYear } from "@/lib/subsidy/compute-subsidy";
 
@@ -10,7 +11,7 @@ import { coversYear } from "@/lib/subsidy/compute-subsidy";
 // version whose subsidy rules cover the contribution year.
 
 export type Candidate = { versionId: number; version: number; record: PolicyRecord };
-export type Pick = { ok: true; chosen: Candidate } | { ok: false; message: string };
+export type Pick = { ok: true; chosen: Candidate } | { ok: false; problem: InputProblem };
 
 const latest = (cands: readonly Candidate[]) => cands.reduce((a, b) => (b.version > a.version ? b : a));
 
@@ -35,9 +36,14 @@ export function pickVersionForDates(cands: readonly Candidate[], dates: readonly
     else if (hit.versionId !== anchor.c.versionId) {
       return {
         ok: false,
-        message:
-          `claims[${i}].date: ${d} falls under version ${hit.version} of policy ${hit.record.id} (from ${hit.record.effectiveFrom}) ` +
-          `and claims[${anchor.index}] under version ${anchor.c.version}; send the claims of each version separately`,
+        problem: problem(`claims[${i}].date`, "versionSplit", {
+          date: d,
+          version: hit.version,
+          policy: hit.record.id,
+          from: hit.record.effectiveFrom,
+          other: anchor.index,
+          otherVersion: anchor.c.version,
+        }),
       };
     }
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { formatIssuePath } from "@/lib/policies/domain/schema/issue-path";
+import { schemaProblems } from "@/lib/settlement/parse-settle-input";
 import { settleInputSchema } from "@/lib/settlement/settle-input-schema";
-import { contractLineToChinese, type ChineseProblem } from "./settle-message-zh";
+import { problemToChinese, type ChineseProblem } from "./settle-message-zh";
 
 // The 试算 page's form → the contract's `settle` JSON (the same the CLI and
 // the API take), and every problem in it at once, per row, in Chinese:
@@ -68,9 +68,5 @@ export function trialRequest(policyId: string, input: TrialInput): Record<string
 export function trialProblems(request: Record<string, unknown>): ChineseProblem[] {
   const parsed = settleInputSchema.safeParse(request);
   if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => {
-    const path = formatIssuePath(issue.path);
-    const reason = issue.code === "unrecognized_keys" ? "unknown field" : issue.message;
-    return contractLineToChinese(path === "" ? `input: ${reason}` : `${path}: ${reason}`);
-  });
+  return schemaProblems(parsed.error.issues).map(problemToChinese);
 }

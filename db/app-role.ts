@@ -24,6 +24,8 @@ export function appRoleGrants(role: string): string[] {
     `DO $$ BEGIN EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${r}', current_schema()); END $$`,
     `DO $$ BEGIN EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}', current_schema()); END $$`,
     `DO $$ BEGIN EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO ${r}', current_schema()); END $$`,
+    // Which migrations are applied, so a server without MIGRATION_DATABASE_URL starts when none is pending (db/migrate-postgres.ts).
+    `DO $$ BEGIN IF to_regclass('drizzle.__drizzle_migrations') IS NOT NULL THEN GRANT USAGE ON SCHEMA drizzle TO ${r}; GRANT SELECT ON drizzle.__drizzle_migrations TO ${r}; END IF; END $$`,
     // The audit log: append and read only; its chain: read only.
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM ${r}`,
     `REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_chain FROM ${r}`,

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { openDb, type DbHandle } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
@@ -105,12 +108,23 @@ describe.each(drivers())("the application's database role on %s", (driver) => {
       expect((await grantApp({ DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: ownerUrl }, role)).code).toBe(0); // again: safe
     });
 
-    it("migrates only through MIGRATION_DATABASE_URL", async () => {
+    it("migrates through MIGRATION_DATABASE_URL; without it, starts only when no migration is pending", async () => {
       const alone = await openDb({ kind: "postgres", url: appUrl });
+      const folder = mkdtempSync(path.join(tmpdir(), "portal-migrations-"));
       try {
-        // Every migration is applied already, yet the migrator's own CREATE … IF NOT EXISTS needs the owner.
+        await alone.migrate(); // every migration recorded (run as the owner): nothing to do, no error
+        // A newer migration in the folder: the role may not apply it and says what to set.
+        cpSync(path.join(process.cwd(), "db/migrations"), folder, { recursive: true });
+        const journal = JSON.parse(readFileSync(path.join(folder, "meta/_journal.json"), "utf8")) as { entries: { idx: number; when: number; tag: string }[] };
+        const last = journal.entries.at(-1)!;
+        journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: "9999_h8_pending" });
+        writeFileSync(path.join(folder, "meta/_journal.json"), JSON.stringify(journal));
+        writeFileSync(path.join(folder, "9999_h8_pending.sql"), "CREATE TABLE h8_pending (id int);");
+        process.env.MIGRATIONS_DIR = folder;
         expect(await errorChain(alone.migrate())).toContain("请设置 MIGRATION_DATABASE_URL");
       } finally {
+        delete process.env.MIGRATIONS_DIR;
+        rmSync(folder, { recursive: true, force: true });
         await alone.close();
       }
       app = await openDb({ kind: "postgres", url: appUrl, migrationUrl: ownerUrl });

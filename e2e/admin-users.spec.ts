@@ -94,9 +94,13 @@ test("the audit log lists changes with before/after and refusals, filtered by us
   await page.goto("/audit?username=admin&action=users.");
   const table = page.getByTestId("audit-table");
   await expect(table).toContainText("修改用户");
-  await expect(table).toContainText('"before"');
+  await expect(table).toContainText("变更前："); // the detail in words, not JSON
+  // The object by its kind and name (用户 姓名（用户名）), never a uuid.
+  const objects = await table.locator("tbody tr td:nth-child(4)").allTextContents();
+  expect(objects.some((o) => /^用户 .+（[a-z0-9._]+）$/.test(o))).toBe(true);
+  expect(objects.filter((o) => /[0-9a-f]{8}-[0-9a-f]{4}-/.test(o))).toEqual([]);
   await expect(table).toContainText("停用用户");
-  const users = await table.locator("tbody tr td:nth-child(2)").allTextContents();
+  const users = await table.locator("tbody tr td:nth-child(2) [data-field=username]").allTextContents();
   expect(new Set(users)).toEqual(new Set(["admin"]));
 
   await page.goto("/audit?action=auth.login");

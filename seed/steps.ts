@@ -14,6 +14,7 @@ import { seedDemoMonitoring } from "./monitoring";
 import { seedDemoMonitoringOutcomes } from "./monitoring-outcomes";
 import { seedDemoNotices } from "./notices";
 import { refreshDemoPasswords } from "./demo-passwords";
+import { ensureDemoAccounts } from "./demo-actors";
 
 // What `db setup` / the first `npm start` puts into a database, in order.
 //
@@ -76,6 +77,8 @@ export const SEED_STEPS: SeedStep[] = [
   { name: "monitoring outcomes", kind: "demo", run: async ({ db }) => seedDemoMonitoringOutcomes(db) },
   // Last, so that no earlier step's figures change: the current year's enrolments for the dashboard.
   { name: "current-year enrolment", kind: "demo", run: async ({ db }) => seedDemoCurrentYearEnrolment(db) },
+  // A demo database made before the security auditor existed gets the account (seed/demo-actors.ts).
+  { name: "security auditor account", kind: "demo", run: async ({ db }) => (await ensureDemoAccounts(db, ["shenji.auditor"]), null) },
   // Every start: the published demo password never expires into a forced change (seed/demo-passwords.ts).
   { name: "demo passwords", kind: "demo", run: async ({ db }) => refreshDemoPasswords(db) },
 ];

@@ -30,4 +30,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // A second township publisher, so the public notice page (seed/notices.ts) spans two townships.
   { username: "xiaoshajiang.publisher", displayName: "谭丽萍", department: "township", role: "publisher", jurisdiction: "430524101000" },
   { username: "caizheng.viewer", displayName: "蒋慧敏", department: "finance", role: "viewer", jurisdiction: DEMO_COUNTY },
+  // The security auditor: reads and exports the audit log (every department's, as 医保 owns the system), nothing else.
+  { username: "shenji.auditor", displayName: "黄雅琴", department: "medical_security", role: "auditor", jurisdiction: DEMO_COUNTY },
 ];

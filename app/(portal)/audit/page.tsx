@@ -4,9 +4,10 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { Table, Td, Th } from "@/components/ui/table";
-import { actionName } from "@/lib/audit/domain/action-names";
+import { namedActions } from "@/lib/audit/domain/action-names";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { requireContext } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/domain/can";
 import { DEPARTMENT_NAMES, isDepartment } from "@/lib/departments/departments";
 import { loadForPage } from "@/lib/http/page-errors";
 import { pageParam, param } from "@/lib/http/search-params";
@@ -20,15 +21,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = { username: param(sp.username), action: param(sp.action), from: param(sp.from), to: param(sp.to) };
   const ctx = await requireContext();
   const result = await loadForPage(() => listAuditLog(ctx, { ...filters, page: pageParam(sp.page) }));
+  const mayExport = can(ctx.actor.user, "audit.export");
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => e[1] !== undefined)).toString();
   return (
     <>
-      <PageHeader title="审计日志" description="所有变更与被拒绝的操作，只增不改。时间为北京时间。" />
+      <PageHeader title="审计日志" description="所有变更、查阅个人信息与被拒绝的操作，只增不改，保存不少于六个月。时间为北京时间。" />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
         <label>用户名<input name="username" defaultValue={filters.username} className={`${inputClass} w-36`} /></label>
-        <label>操作（前缀）<input name="action" defaultValue={filters.action} placeholder="如 users." className={`${inputClass} w-36`} /></label>
+        <label>
+          操作
+          <input name="action" list="audit-actions" defaultValue={filters.action} placeholder="如 导出、登录、审核" className={`${inputClass} w-56`} />
+          <datalist id="audit-actions">
+            {namedActions().map((a) => <option key={a.code} value={a.name} />)}
+          </datalist>
+        </label>
         <label>开始日期<input name="from" type="date" defaultValue={filters.from} className={inputClass} /></label>
         <label>结束日期<input name="to" type="date" defaultValue={filters.to} className={inputClass} /></label>
         <button className="rounded bg-brand-600 px-4 py-2 text-white">筛选</button>
+        {mayExport ? (
+          filters.from && filters.to ? (
+            <a href={`/audit/export?${exportQuery}`} className="rounded border border-brand-600 px-4 py-2 text-brand-700 hover:bg-brand-50" data-testid="audit-export">
+              导出本期间（Excel，含哈希链）
+            </a>
+          ) : (
+            <span className="py-2 text-slate-500">导出：先选开始和结束日期并筛选</span>
+          )
+        ) : null}
       </form>
       {!result.ok ? (
         <Notice tone="error" testId="page-error">{result.error.message}</Notice>
@@ -36,19 +54,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <>
           <Table testId="audit-table">
             <thead>
-              <tr><Th>时间</Th><Th>用户</Th><Th>部门</Th><Th>操作</Th><Th>对象</Th><Th>结果</Th><Th>变更摘要</Th><Th>IP / 终端</Th></tr>
+              <tr><Th>时间</Th><Th>用户</Th><Th>操作</Th><Th>对象</Th><Th>结果</Th><Th>内容</Th><Th>IP / 终端</Th></tr>
             </thead>
             <tbody>
               {result.data.rows.map((r) => (
-                <tr key={r.id}>
+                <tr key={r.id} className="align-top">
                   <Td className="whitespace-nowrap">{time.format(r.at)}</Td>
-                  <Td>{r.username ?? "—"}</Td>
-                  <Td>{r.department && isDepartment(r.department) ? DEPARTMENT_NAMES[r.department] : "—"}</Td>
-                  <Td><span title={r.action}>{actionName(r.action)}</span></Td>
-                  <Td className="font-mono text-xs">{r.objectType ? `${r.objectType}:${r.objectId ?? ""}` : "—"}</Td>
-                  <Td>{r.outcome === "success" ? "成功" : <span className="font-medium text-red-700">拒绝</span>}</Td>
-                  <Td className="max-w-xs font-mono text-xs break-all">{r.detail ? JSON.stringify(r.detail) : ""}</Td>
-                  <Td className="max-w-[12rem] truncate text-xs text-slate-500" >{r.ip ?? ""} {r.userAgent ?? ""}</Td>
+                  <Td className="whitespace-nowrap">
+                    <div data-field="username">{r.username ?? "—"}</div>
+                    {r.department && isDepartment(r.department) ? <div className="text-xs text-slate-500">{DEPARTMENT_NAMES[r.department]}</div> : null}
+                  </Td>
+                  <Td className="min-w-[10rem]"><span title={r.action}>{r.actionLabel}</span></Td>
+                  <Td className="min-w-[8rem] break-all">{r.objectLabel ?? "—"}</Td>
+                  <Td className="whitespace-nowrap">{r.outcome === "success" ? "成功" : <span className="font-medium text-red-700">拒绝</span>}</Td>
+                  <Td className="min-w-[14rem] max-w-md text-xs">
+                    {r.detailLines.map((d, i) => (
+                      <div key={i} className="break-all"><span className="text-slate-500">{d.label}：</span>{d.value}</div>
+                    ))}
+                  </Td>
+                  <Td className="whitespace-nowrap text-xs text-slate-600">
+                    {r.ip ?? "—"}
+                    {r.terminal ? <div title={r.userAgent ?? undefined}>{r.terminal}</div> : null}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -75,3 +75,20 @@ const EXTRA: Record<string, string> = {
 export function actionName(action: string): string {
   return EXTRA[action] ?? (isAction(action) ? PERMISSIONS[action].label : action);
 }
+
+/** Every audited action with a Chinese name, by name (the page's list to pick from). */
+export function namedActions(): { code: string; name: string }[] {
+  const codes = new Set([...Object.keys(EXTRA), ...Object.keys(PERMISSIONS)]);
+  return [...codes].map((code) => ({ code, name: actionName(code) })).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+}
+
+/**
+ * What the action filter means: text of lower-case letters, dots and
+ * underscores is a code prefix (`users.`); anything else is part of a Chinese
+ * name (`导出` matches every export), given as the codes whose name holds it.
+ */
+export function actionFilter(text: string): { prefix: string } | { codes: string[] } {
+  const t = text.trim();
+  if (/^[a-z_.]+$/.test(t)) return { prefix: t };
+  return { codes: namedActions().filter((a) => a.name.includes(t)).map((a) => a.code) };
+}

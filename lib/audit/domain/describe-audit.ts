@@ -1,0 +1,145 @@
+import { DEPARTMENT_NAMES, isDepartment } from "@/lib/departments/departments";
+import { ROLE_NAMES, isRole } from "@/lib/auth/domain/roles";
+
+// The audit page in words (the row itself, and the export, keep the codes):
+// what kind of object, and the detail's fields with Chinese labels instead of
+// raw JSON. Unknown keys are shown as they are, so nothing is hidden.
+
+export const OBJECT_TYPE_NAMES: Record<string, string> = {
+  user: "用户",
+  person: "人员",
+  person_lookup: "人员查询",
+  application: "依申请救助案件",
+  applications: "依申请救助",
+  application_timeliness: "办理时效",
+  payment_batch: "支付批次",
+  notice: "公示",
+  notice_objection: "公示异议",
+  monitoring_flag: "监测预警",
+  monitoring: "因病返贫致贫监测",
+  division: "行政区划",
+  unenrolled_case: "未参保人员",
+  unenrolled_worklist: "未参保清单",
+  consolidation: "名单汇总比对",
+  roster: "部门名单",
+  roster_submission: "名单报送",
+  roster_template: "名单模板",
+  roster_error_report: "名单错误报告",
+  api_token: "接口令牌",
+  enrolment_import: "参保缴费导入",
+  enrolment_ledger: "参保台账",
+  enrolment_error_report: "参保导入错误报告",
+  claim_import: "结算记录导入",
+  claims_year: "年度结算记录",
+  claim: "结算记录",
+  subsidies: "资助参保",
+  subsidy: "资助参保",
+  stats: "统计分析",
+  stats_table: "统计数据表",
+  stats_report: "统计报表",
+  settlement: "结算",
+  policy: "救助政策",
+  policy_version: "政策版本",
+  holiday_schedule: "节假日安排",
+  data_key: "数据加密密钥",
+  audit_log: "审计日志",
+  audit_chain: "审计哈希链",
+};
+
+export function objectTypeName(type: string): string {
+  return OBJECT_TYPE_NAMES[type] ?? type;
+}
+
+const KEY_NAMES: Record<string, string> = {
+  reason: "原因",
+  note: "说明",
+  caseNo: "申请编号",
+  batchNo: "批次号",
+  year: "年度",
+  month: "月份",
+  quarter: "季度",
+  from: "自",
+  to: "至",
+  amount: "金额",
+  file: "文件",
+  division: "区划",
+  township: "乡镇",
+  village: "村",
+  claims: "结算记录",
+  total: "合计",
+  rows: "行数",
+  sheetRows: "各表行数",
+  people: "人数",
+  outcome: "结果",
+  item: "材料",
+  before: "变更前",
+  after: "变更后",
+  version: "版本",
+  username: "用户名",
+  displayName: "姓名",
+  department: "部门",
+  role: "角色",
+  jurisdiction: "管辖区划",
+  status: "状态",
+  mustChangePassword: "下次登录须改密码",
+  mustChangeAtNextLogin: "下次登录须改密码",
+  sessionsEnded: "结束的会话",
+  otherSessionsEnded: "结束的其他会话",
+  sizeBytes: "大小（字节）",
+  rule: "规则",
+  reference: "凭证号",
+  receiptNo: "票据号",
+  notifiedOn: "告知日期",
+  receivedOn: "到账日期",
+  surveyedOn: "调查日期",
+  dueOn: "期限",
+  notice: "公示",
+  channel: "方式",
+  attachmentId: "附件",
+  application: "申请",
+  count: "数量",
+  name: "名称",
+  prefix: "前缀",
+  urgent: "紧急",
+  lockedUntil: "锁定至",
+  exportedAt: "导出时间",
+  accounts: "账号数",
+  users: "用户数",
+  divisions: "区划数",
+  policy: "政策",
+  hospital: "医疗机构",
+  lines: "明细数",
+  removed: "移出",
+  created: "新增",
+  action: "操作",
+  recoveryCodes: "恢复码",
+  supersedes: "取代",
+  missing: "缺少",
+  form: "表单",
+  report: "报表",
+  table: "数据表",
+};
+
+export type DetailLine = { label: string; value: string };
+
+function valueText(key: string, v: unknown): string {
+  if (v === null || v === undefined) return "—";
+  if (typeof v === "boolean") return v ? "是" : "否";
+  if (typeof v === "string") {
+    if (key === "department" && isDepartment(v)) return DEPARTMENT_NAMES[v];
+    if (key === "role" && isRole(v)) return ROLE_NAMES[v];
+    if (key === "outcome" && (v === "success" || v === "refused")) return v === "success" ? "成功" : "拒绝";
+    return v;
+  }
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return v.every((x) => typeof x !== "object" || x === null) ? v.map((x) => valueText(key, x)).join("、") : JSON.stringify(v);
+  return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${KEY_NAMES[k] ?? k}：${valueText(k, x)}`).join("；");
+}
+
+/** The detail's fields as labelled lines (reason first), nested objects on one line each. */
+export function describeDetail(detail: Record<string, unknown> | null | undefined): DetailLine[] {
+  if (!detail || typeof detail !== "object") return [];
+  const entries = Object.entries(detail);
+  entries.sort(([a], [b]) => Number(b === "reason") - Number(a === "reason"));
+  return entries.map(([k, v]) => ({ label: KEY_NAMES[k] ?? k, value: valueText(k, v) }));
+}

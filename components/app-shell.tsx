@@ -25,6 +25,9 @@ export function AppShell({ who, nav, logout, children }: Props) {
             <span className="mx-2 text-slate-300">|</span>
             {who.jurisdiction} · {who.department} · {who.role}
           </span>
+          <Link href="/account/security" data-testid="account-security-link" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+            账户安全
+          </Link>
           <Link href="/account/password" data-testid="change-password-link" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
             修改密码
           </Link>

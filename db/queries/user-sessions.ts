@@ -2,8 +2,13 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { userSessions, type UserSessionRow } from "../schema";
 
-export async function insertSession(db: Db | Tx, row: { id: string; userId: string; ip: string | null; now: Date }): Promise<void> {
-  await db.insert(userSessions).values({ id: row.id, userId: row.userId, ip: row.ip, createdAt: row.now, lastSeenAt: row.now });
+export async function insertSession(
+  db: Db | Tx,
+  row: { id: string; userId: string; ip: string | null; now: Date; awaitingSecondFactor?: boolean },
+): Promise<void> {
+  await db
+    .insert(userSessions)
+    .values({ id: row.id, userId: row.userId, ip: row.ip, createdAt: row.now, lastSeenAt: row.now, awaitingSecondFactor: row.awaitingSecondFactor ?? false });
 }
 
 export async function findSession(db: Db | Tx, id: string): Promise<UserSessionRow | undefined> {

@@ -40,7 +40,42 @@ export async function requireContext(): Promise<UseCaseContext> {
   const ctx = await signedInContext();
   const resolved = await currentSession();
   if (resolved.user && resolved.passwordChange) redirect(PASSWORD_CHANGE_PATH);
+  if (resolved.user && resolved.secondFactorEnrolment) redirect(SECOND_FACTOR_ENROL_PATH);
   return ctx;
+}
+
+/** Where an administrator without a second factor is sent, whatever they asked for (REQUIRE_ADMIN_TOTP). */
+export const SECOND_FACTOR_ENROL_PATH = "/account/security";
+/** Where a session opened by the password waits for the code. */
+export const SECOND_FACTOR_VERIFY_PATH = "/login/verify";
+
+/** For /api/v1 calls made with the session cookie: an administrator who must first set up a second factor. */
+export async function pendingSecondFactorEnrolment(): Promise<boolean> {
+  const resolved = await currentSession();
+  return !!resolved.user && resolved.secondFactorEnrolment;
+}
+
+/**
+ * For /account/security and its actions: the context even while an
+ * administrator's enrolment is due (a due password change comes first), and
+ * whether it is due.
+ */
+export async function requireSecurityContext() {
+  const ctx = await signedInContext();
+  const resolved = await currentSession();
+  if (!resolved.user) redirect("/login");
+  if (resolved.passwordChange) redirect(PASSWORD_CHANGE_PATH);
+  return { ctx, enrolmentDue: resolved.secondFactorEnrolment, sessionId: resolved.sid };
+}
+
+/** For /login/verify and its action: the session waiting for its code; a usable session goes home, none to the login page. */
+export async function requireAwaitingSecondFactor() {
+  const resolved = await currentSession();
+  if (resolved.user) redirect("/");
+  const waiting = "awaitingSecondFactor" in resolved ? resolved.awaitingSecondFactor : undefined;
+  if (!waiting) redirect("/login");
+  const h = await headers();
+  return { db: await getDb(), attempt: { ...waiting, ip: clientAddress(h), userAgent: h.get("user-agent") } };
 }
 
 /** Why the signed-in user must change their password first, or null; for /api/v1 calls made with the session cookie. */
@@ -63,6 +98,7 @@ async function signedInContext(): Promise<UseCaseContext> {
     // An expired session says so on the login page, and returns to where the user was.
     const resolved = await currentSession();
     if (resolved.user === null && resolved.expired) redirect(`/login?expired=1${await returnPath()}`);
+    if ("awaitingSecondFactor" in resolved && resolved.awaitingSecondFactor) redirect(SECOND_FACTOR_VERIFY_PATH);
     redirect("/login");
   }
   return { db: await getDb(), actor };

@@ -1,7 +1,9 @@
 import { endSession, findSession, touchSession } from "@/db/queries/user-sessions";
+import { holdsDemoCounty, totpEnabled } from "@/db/queries/second-factor";
 import { findUserById } from "@/db/queries/users";
 import type { Db } from "@/db";
 import type { SessionUser } from "./domain/actor";
+import { adminSecondFactorRequired, SECOND_FACTOR_WAIT_MS } from "./domain/second-factor";
 import { passwordChangeDue, passwordMaxAgeDays, type PasswordChangeReason } from "./domain/password-policy";
 import { authPolicy, needsTouch, sessionVerdict, type AuthPolicy } from "./domain/session-policy";
 
@@ -33,11 +35,15 @@ async function loadActiveUserRow(db: Db, who: { uid?: unknown; sv?: unknown }) {
 export type SessionClaims = { uid?: unknown; sv?: unknown; sid?: unknown };
 
 export type ResolvedSession =
-  /** `passwordChange`: the user must choose a new password before anything else (set by an administrator, or too old). */
-  | { user: SessionUser; sid: string; passwordChange: PasswordChangeReason | null }
+  /**
+   * `passwordChange`: the user must choose a new password before anything else (set by an administrator, or too old).
+   * `secondFactorEnrolment`: an administrator without a second factor must set one up before anything else (REQUIRE_ADMIN_TOTP).
+   */
+  | { user: SessionUser; sid: string; passwordChange: PasswordChangeReason | null; secondFactorEnrolment: boolean }
   /** The cookie named a session that has ended: the login page says why. */
   | { user: null; expired: "idle" | "absolute" | "ended" }
-  | { user: null; expired: null };
+  /** `awaitingSecondFactor`: the password was right, the code is still due; nothing else is served. */
+  | { user: null; expired: null; awaitingSecondFactor?: { userId: string; sid: string } };
 
 /**
  * Reloads the session's user from the database. The cookie carries the user
@@ -48,7 +54,7 @@ export type ResolvedSession =
 export async function resolveSession(
   db: Db,
   claims: SessionClaims | null | undefined,
-  opts: { now?: Date; policy?: AuthPolicy; maxAgeDays?: number } = {},
+  opts: { now?: Date; policy?: AuthPolicy; maxAgeDays?: number; requireAdminTotp?: boolean } = {},
 ): Promise<ResolvedSession> {
   if (!claims || typeof claims.sid !== "string") return { user: null, expired: null };
   const now = opts.now ?? new Date();
@@ -64,9 +70,33 @@ export async function resolveSession(
     await endSession(db, session.id, "user_changed", now);
     return { user: null, expired: null };
   }
+  if (session.awaitingSecondFactor) {
+    if (now.getTime() - session.createdAt.getTime() > SECOND_FACTOR_WAIT_MS) {
+      await endSession(db, session.id, "idle", now);
+      return { user: null, expired: null };
+    }
+    return { user: null, expired: null, awaitingSecondFactor: { userId: found.user.id, sid: session.id } };
+  }
   if (needsTouch(session.lastSeenAt, now)) await touchSession(db, session.id, now);
   const passwordChange = passwordChangeDue(found.row, now, opts.maxAgeDays ?? passwordMaxAgeDays(process.env));
-  return { user: found.user, sid: session.id, passwordChange };
+  const secondFactorEnrolment =
+    found.user.role === "admin" && (opts.requireAdminTotp ?? (await adminTotpRequired(db))) && !(await totpEnabled(db, found.user.id));
+  return { user: found.user, sid: session.id, passwordChange, secondFactorEnrolment };
+}
+
+// Whether the database holds the demo county is asked once per database handle.
+const demoCounty = new WeakMap<Db, Promise<boolean>>();
+
+/** REQUIRE_ADMIN_TOTP, or by default: required unless this is the demo county's database (lib/auth/domain/second-factor.ts). */
+export async function adminTotpRequired(db: Db): Promise<boolean> {
+  const raw = process.env.REQUIRE_ADMIN_TOTP?.trim();
+  if (raw) return adminSecondFactorRequired(process.env, false);
+  let demo = demoCounty.get(db);
+  if (!demo) {
+    demo = holdsDemoCounty(db);
+    demoCounty.set(db, demo);
+  }
+  return adminSecondFactorRequired(process.env, await demo);
 }
 
 export async function resolveSessionUser(db: Db, claims: SessionClaims | null | undefined, opts: { now?: Date; policy?: AuthPolicy } = {}): Promise<SessionUser | null> {

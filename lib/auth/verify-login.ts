@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { insertAudit } from "@/db/queries/audit";
 import { clearGuard, findGuard, lockGuard, saveGuard } from "@/db/queries/login-guards";
 import { insertSession } from "@/db/queries/user-sessions";
+import { totpEnabled } from "@/db/queries/second-factor";
 import { findUserByUsername } from "@/db/queries/users";
 import { inTransaction } from "@/db/transaction";
 import type { Db } from "@/db";
@@ -13,7 +14,8 @@ import { afterFailure, authPolicy, lockedUntil, type AuthPolicy } from "./domain
 export type LoginAttempt = { username: string; password: string; ip: string | null; userAgent: string | null };
 
 export type LoginResult =
-  | { ok: true; uid: string; sv: number; sid: string }
+  /** `secondFactor`: the session serves nothing until a code is accepted (verify-second-factor.ts). */
+  | { ok: true; uid: string; sv: number; sid: string; secondFactor: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked" | "throttled"; until: Date };
 
@@ -23,7 +25,7 @@ export type LoginResult =
 const NO_SUCH_USER_HASH = "$2b$10$TblYeoea0jhdA7tRs63M8.6tRCvghoDEhjT3YGSVMvSavd88iIVJq";
 
 export const userGuardKey = (username: string) => `user:${username.trim().toLowerCase().slice(0, 64)}`;
-const ipGuardKey = (ip: string | null) => `ip:${(ip ?? "unknown").slice(0, 100)}`;
+export const ipGuardKey = (ip: string | null) => `ip:${(ip ?? "unknown").slice(0, 100)}`;
 
 /**
  * Checks the credentials, applies the lock and the per-address throttle, and
@@ -66,26 +68,39 @@ export async function verifyLogin(
   const ok = !!user && user.status === "active" && passwordOk;
   if (ok) {
     const sid = randomBytes(32).toString("base64url");
+    // With a second factor the password alone opens a session that waits for
+    // the code, and the failure count stays: it is cleared only when the code
+    // is accepted, so wrong codes and wrong passwords lock the account together.
+    const secondFactor = await totpEnabled(db, user.id);
     await inTransaction(db, async (tx) => {
-      await clearGuard(tx, userKey);
-      await insertSession(tx, { id: sid, userId: user.id, ip: attempt.ip, now });
+      if (!secondFactor) await clearGuard(tx, userKey);
+      await insertSession(tx, { id: sid, userId: user.id, ip: attempt.ip, now, awaitingSecondFactor: secondFactor });
     });
-    await record("auth.login", "success");
-    return { ok: true, uid: user.id, sv: user.sessionVersion, sid };
+    await record("auth.login", "success", secondFactor ? { secondFactor: "pending" } : undefined);
+    return { ok: true, uid: user.id, sv: user.sessionVersion, sid, secondFactor };
   }
 
   const reason = !user ? "unknown user" : user.status !== "active" ? "disabled" : "wrong password";
-  const outcome = await inTransaction(db, async (tx) => {
-    const u = afterFailure(await lockGuard(tx, userKey), now, { limit: policy.lockThreshold, windowMs: null, lockMs: policy.lockMs });
-    await saveGuard(tx, userKey, u.state);
-    const a = afterFailure(await lockGuard(tx, ipKey), now, { limit: policy.ipMaxFailures, windowMs: policy.ipWindowMs, lockMs: policy.ipWindowMs });
-    await saveGuard(tx, ipKey, a.state);
-    return { userLocked: u.locked ? u.state.lockedUntil : null, ipThrottled: a.locked ? a.state.lockedUntil : null };
-  });
+  const outcome = await countLoginFailure(db, userKey, ipKey, now, policy);
   await record("auth.login", "refused", { reason });
   if (outcome.userLocked) await record("auth.lock", "refused", { reason: `连续 ${policy.lockThreshold} 次登录失败`, until: outcome.userLocked.toISOString() });
   if (outcome.ipThrottled) await record("auth.throttle", "refused", { reason: "同一地址登录失败过多", until: outcome.ipThrottled.toISOString() });
   if (outcome.userLocked) return { ok: false, reason: "locked", until: outcome.userLocked };
   if (outcome.ipThrottled) return { ok: false, reason: "throttled", until: outcome.ipThrottled };
   return { ok: false, reason: "invalid" };
+}
+
+/**
+ * One more failure against the username's lock and the address's throttle
+ * (a wrong password, and a wrong second-factor code alike); says whether it
+ * locked either.
+ */
+export async function countLoginFailure(db: Db, userKey: string, ipKey: string, now: Date, policy: AuthPolicy) {
+  return inTransaction(db, async (tx) => {
+    const u = afterFailure(await lockGuard(tx, userKey), now, { limit: policy.lockThreshold, windowMs: null, lockMs: policy.lockMs });
+    await saveGuard(tx, userKey, u.state);
+    const a = afterFailure(await lockGuard(tx, ipKey), now, { limit: policy.ipMaxFailures, windowMs: policy.ipWindowMs, lockMs: policy.ipWindowMs });
+    await saveGuard(tx, ipKey, a.state);
+    return { userLocked: u.locked ? u.state.lockedUntil : null, ipThrottled: a.locked ? a.state.lockedUntil : null };
+  });
 }

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireContext } from "@/lib/auth/current-actor";
+import { resetSecondFactor } from "@/lib/auth/reset-second-factor";
 import { echoValues, runAction, type ActionResult } from "@/lib/http/action-result";
 import { createUser } from "@/lib/users/create-user";
 import { resetPassword } from "@/lib/users/reset-password";
@@ -50,6 +51,15 @@ export async function unlockAction(userId: string, _prev: ActionResult): Promise
   const result = await runAction(async () => {
     await unlockUser(await requireContext(), userId);
     return "账号已解锁，该用户可以重新登录。";
+  });
+  revalidatePath(`/admin/users/${userId}`);
+  return result;
+}
+
+export async function resetSecondFactorAction(userId: string, _prev: ActionResult): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await resetSecondFactor(await requireContext(), userId);
+    return "已重置该用户的双因素鉴别（密钥和恢复码已删除），该用户已被强制退出。系统管理员下次登录时须重新设置。";
   });
   revalidatePath(`/admin/users/${userId}`);
   return result;

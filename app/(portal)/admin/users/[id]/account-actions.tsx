@@ -12,9 +12,13 @@ type Props = {
   /** Beijing time the failed-login lock ends, when the account is locked. */
   lockedUntil: string | null;
   unlock: (prev: ActionResult) => Promise<ActionResult>;
+  /** The user has a second factor enabled (not shown for one's own account). */
+  secondFactor: boolean;
+  resetSecondFactor: (prev: ActionResult) => Promise<ActionResult>;
 };
 
-export function AccountActions({ status, toggle, reset, lockedUntil, unlock }: Props) {
+export function AccountActions({ status, toggle, reset, lockedUntil, unlock, secondFactor, resetSecondFactor }: Props) {
+  const [factorState, factorAction, resettingFactor] = useActionState(resetSecondFactor, null);
   const [toggleState, toggleAction, toggling] = useActionState(toggle, null);
   const [unlockState, unlockAction, unlocking] = useActionState(unlock, null);
   const [resetState, resetAction, resetting] = useActionState(reset, null);
@@ -44,6 +48,21 @@ export function AccountActions({ status, toggle, reset, lockedUntil, unlock }: P
               解除锁定
             </button>
           ) : null}
+        </form>
+      ) : null}
+      {secondFactor || factorState ? (
+        <form action={factorAction} className="rounded border border-slate-200 bg-white p-5">
+          <h2 className="mb-2 font-medium">双因素鉴别：{factorState?.ok ? "已重置" : "已启用"}</h2>
+          {factorState ? (
+            <Notice tone={factorState.ok ? "success" : "error"} testId="second-factor-reset-result">{factorState.message}</Notice>
+          ) : (
+            <p className="mb-3 text-sm text-slate-600">本人手机丢失或更换、恢复码也已用完时，核实是本人后可重置：删除其验证器密钥和恢复码，并强制退出登录。</p>
+          )}
+          {factorState?.ok ? null : (
+            <button type="submit" disabled={resettingFactor} className="rounded border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
+              重置双因素鉴别
+            </button>
+          )}
         </form>
       ) : null}
       <form action={resetAction} className="space-y-3 rounded border border-slate-200 bg-white p-5" noValidate>

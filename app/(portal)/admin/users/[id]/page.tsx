@@ -5,7 +5,8 @@ import { requireContext } from "@/lib/auth/current-actor";
 import { loadForPage } from "@/lib/http/page-errors";
 import { assignableDivisions } from "@/lib/users/assignable-divisions";
 import { getManagedUser } from "@/lib/users/list-users";
-import { resetPasswordAction, setStatusAction, unlockAction, updateUserAction } from "../actions";
+import { resetPasswordAction, resetSecondFactorAction, setStatusAction, unlockAction, updateUserAction } from "../actions";
+import { managedUserHasSecondFactor } from "@/lib/auth/reset-second-factor";
 import { departmentOptions, divisionOptions, roleOptions } from "../options";
 import { UserForm } from "../user-form";
 import { beijingClock } from "@/lib/auth/domain/session-policy";
@@ -21,9 +22,10 @@ export default async function EditUserPage({ params, searchParams }: { params: P
     user: await getManagedUser(ctx, id),
     divisions: await assignableDivisions(ctx),
     lockedUntil: await accountLockedUntil(ctx, id),
+    secondFactor: await managedUserHasSecondFactor(ctx, id),
   }));
   if (!result.ok) return <p>{result.error.message}</p>;
-  const { user, divisions, lockedUntil } = result.data;
+  const { user, divisions, lockedUntil, secondFactor } = result.data;
   return (
     <>
       <PageHeader title={`用户：${user.username}`} description={user.displayName} />
@@ -43,6 +45,8 @@ export default async function EditUserPage({ params, searchParams }: { params: P
           reset={resetPasswordAction.bind(null, user.id)}
           lockedUntil={lockedUntil ? beijingClock(lockedUntil, new Date()) : null}
           unlock={unlockAction.bind(null, user.id)}
+          secondFactor={secondFactor && user.id !== ctx.actor.user.id}
+          resetSecondFactor={resetSecondFactorAction.bind(null, user.id)}
         />
       </div>
     </>

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/domain/actor";
 import type { UseCaseContext } from "@/lib/auth/context";
-import { getActor, pendingPasswordChange } from "@/lib/auth/current-actor";
+import { getActor, pendingPasswordChange, pendingSecondFactorEnrolment } from "@/lib/auth/current-actor";
 import type { Action } from "@/lib/auth/domain/permissions";
 import { actorFromToken } from "@/lib/auth/token-actor";
 import { AppError, ForbiddenError, HTTP_STATUS } from "@/lib/errors/app-error";
@@ -51,5 +51,6 @@ async function resolveActor(request: NextRequest, tokenActions: readonly Action[
   const actor = await getActor();
   // A session whose password must change first calls nothing else (the pages redirect; here, a 403 that says why).
   if (actor && (await pendingPasswordChange())) throw new ForbiddenError("请先修改密码：您的密码已过期或由管理员设置，修改后才能继续使用（账户 → 修改密码）。");
+  if (actor && (await pendingSecondFactorEnrolment())) throw new ForbiddenError("请先设置双因素鉴别：系统管理员须绑定动态验证码后才能继续使用（账户安全）。");
   return actor;
 }

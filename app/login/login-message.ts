@@ -12,5 +12,6 @@ export function loginRefusalMessage(code: string | undefined, now = new Date()):
   const at = beijingClock(until, now);
   if (kind === "locked") return `登录失败次数过多，该账号已临时锁定。请于 ${at}（北京时间）后再试，或联系系统管理员解锁。`;
   if (kind === "throttled") return `本机登录失败次数过多，已暂停登录。请于 ${at}（北京时间）后再试。`;
+  if (kind === "busy") return `登录尝试过于频繁，请于 ${at}（北京时间）后再试。`;
   return INVALID_LOGIN;
 }

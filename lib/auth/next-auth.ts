@@ -1,5 +1,6 @@
 import "server-only";
 import { clientAddress } from "@/lib/http/client-address";
+import { takeLoginAttempt } from "@/lib/http/rate-limit";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -15,7 +16,8 @@ const credentials = z.object({
 });
 
 // The refusal's kind travels as next-auth's error `code` (also in the URL of
-// a plain form post): "locked:<ISO time>" or "throttled:<ISO time>". The
+// a plain form post): "locked:<ISO time>", "throttled:<ISO time>" or
+// "busy:<ISO time>" (too many attempts a minute). The
 // login action words it in Chinese (app/login/login-message.ts).
 class LoginRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -42,9 +44,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
+        const ip = clientAddress(request.headers);
+        // Attempts per address and minute, before bcrypt spends its time (lib/http/rate-limit.ts).
+        const rate = takeLoginAttempt(ip);
+        if (!rate.allowed) throw new LoginRefused(`busy:${new Date(Date.now() + rate.retryAfterSeconds * 1000).toISOString()}`);
         const result = await verifyLogin(await getDb(), {
           ...parsed.data,
-          ip: clientAddress(request.headers),
+          ip,
           userAgent: request.headers.get("user-agent"),
         });
         if (!result.ok) throw result.reason === "invalid" ? new CredentialsSignin() : new LoginRefused(`${result.reason}:${result.until.toISOString()}`);

@@ -1,5 +1,7 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { clientAddress } from "@/lib/http/client-address";
+import { takeApiAddress, takeApiCall, tooManyApiCallsMessage, type RateVerdict } from "@/lib/http/rate-limit";
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/domain/actor";
@@ -14,6 +16,9 @@ import { AppError, ForbiddenError, HTTP_STATUS } from "@/lib/errors/app-error";
 // use-case context to the handler, and maps errors to JSON with a status:
 // a user's mistake is a 4xx with a clear message naming the field, never a
 // stack trace; anything else is a 500 with a reference for the server log.
+// Calls are rate limited (lib/http/rate-limit.ts): per client address before
+// authentication (behind a trusted proxy), then per API token or per user;
+// over the limit, 429 with Retry-After and the Chinese message.
 
 export type ApiHandler<P> = (ctx: UseCaseContext, request: NextRequest, params: P) => Promise<unknown>;
 
@@ -24,9 +29,13 @@ export function apiError(status: number, error: string, field?: string) {
 export function apiRoute<P = Record<string, string>>(tokenActions: readonly Action[], handler: ApiHandler<P>) {
   return async (request: NextRequest, context: { params: Promise<P> }) => {
     try {
+      const byAddress = takeApiAddress(request.headers);
+      if (!byAddress.allowed) return tooManyCalls(byAddress);
       const actor = await resolveActor(request, tokenActions);
       if (!actor) return apiError(401, "未登录或令牌无效：请先登录，或在 Authorization 头中提供有效的 Bearer 令牌。");
       if (actor === "token-scope") return apiError(403, "该令牌无权调用此接口。");
+      const byCaller = takeApiCall(callerKey(request, actor));
+      if (!byCaller.allowed) return tooManyCalls(byCaller);
       const result = await handler({ db: await getDb(), actor }, request, await context.params);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
@@ -36,6 +45,19 @@ export function apiRoute<P = Record<string, string>>(tokenActions: readonly Acti
       return apiError(500, `系统内部错误，请稍后重试（编号 ${ref}）。`);
     }
   };
+}
+
+function tooManyCalls(verdict: RateVerdict) {
+  const response = apiError(429, tooManyApiCallsMessage(verdict.retryAfterSeconds));
+  response.headers.set("retry-after", String(verdict.retryAfterSeconds));
+  return response;
+}
+
+/** Whose budget a call spends: the API token's (each token its own), or the signed-in user's. */
+function callerKey(request: NextRequest, actor: Actor): string {
+  if (actor.kind !== "api_token") return `user:${actor.user.id}`;
+  const token = request.headers.get("authorization")?.slice(7).trim() ?? "";
+  return `token:${createHash("sha256").update(token).digest("hex").slice(0, 32)}`;
 }
 
 async function resolveActor(request: NextRequest, tokenActions: readonly Action[]): Promise<Actor | "token-scope" | null> {

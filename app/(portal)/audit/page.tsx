@@ -65,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {r.department && isDepartment(r.department) ? <div className="text-xs text-slate-500">{DEPARTMENT_NAMES[r.department]}</div> : null}
                   </Td>
                   <Td className="min-w-[10rem]"><span title={r.action}>{r.actionLabel}</span></Td>
-                  <Td className="min-w-[8rem] break-all">{r.objectLabel ?? "—"}</Td>
+                  <Td className="min-w-[9rem] break-words">{r.objectLabel ?? "—"}</Td>
                   <Td className="whitespace-nowrap">{r.outcome === "success" ? "成功" : <span className="font-medium text-red-700">拒绝</span>}</Td>
                   <Td className="min-w-[14rem] max-w-md text-xs">
                     {r.detailLines.map((d, i) => (

@@ -93,6 +93,7 @@ const KEY_NAMES: Record<string, string> = {
   receivedOn: "到账日期",
   surveyedOn: "调查日期",
   dueOn: "期限",
+  due: "修改原因",
   notice: "公示",
   channel: "方式",
   attachmentId: "附件",
@@ -120,26 +121,53 @@ const KEY_NAMES: Record<string, string> = {
   table: "数据表",
 };
 
+// Codes the use cases write as values, by the key they stand under.
+const VALUE_NAMES: Record<string, Record<string, string>> = {
+  reason: {
+    "unknown user": "用户名不存在",
+    "wrong password": "密码错误",
+    disabled: "账号已停用",
+    locked: "账号已锁定",
+    throttled: "该地址登录失败过多，暂停登录",
+    invalid: "输入不正确",
+    department: "不是本部门的名单",
+    post: "岗位无此权限",
+  },
+  status: { active: "启用", disabled: "停用", draft: "草稿", published: "已发布", open: "编制中", sent: "已送银行", confirmed: "已确认", cancelled: "已作废" },
+  due: { initial: "首次登录或管理员重置后须修改", expired: "密码已到期", voluntary: "本人主动修改" },
+};
+
 export type DetailLine = { label: string; value: string };
 
 function valueText(key: string, v: unknown): string {
   if (v === null || v === undefined) return "—";
   if (typeof v === "boolean") return v ? "是" : "否";
   if (typeof v === "string") {
+    if (ISO_INSTANT.test(v)) return beijingTime(v);
     if (key === "department" && isDepartment(v)) return DEPARTMENT_NAMES[v];
     if (key === "role" && isRole(v)) return ROLE_NAMES[v];
     if (key === "outcome" && (v === "success" || v === "refused")) return v === "success" ? "成功" : "拒绝";
-    return v;
+    return VALUE_NAMES[key]?.[v] ?? v;
   }
   if (typeof v === "number") return String(v);
   if (Array.isArray(v)) return v.every((x) => typeof x !== "object" || x === null) ? v.map((x) => valueText(key, x)).join("、") : JSON.stringify(v);
   return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${KEY_NAMES[k] ?? k}：${valueText(k, x)}`).join("；");
 }
 
-/** The detail's fields as labelled lines (reason first), nested objects on one line each. */
+// Instants the use cases write in UTC (exportedAt, lockedUntil), shown in Beijing time like the page.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+function beijingTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+// Read first: why, then from → to; the rest as written.
+const FIRST = ["reason", "from", "to", "before", "after"];
+const rank = (k: string) => (FIRST.includes(k) ? FIRST.indexOf(k) : FIRST.length);
+
+/** The detail's fields as labelled lines (reason, from, to, before, after first), nested objects on one line each. */
 export function describeDetail(detail: Record<string, unknown> | null | undefined): DetailLine[] {
   if (!detail || typeof detail !== "object") return [];
   const entries = Object.entries(detail);
-  entries.sort(([a], [b]) => Number(b === "reason") - Number(a === "reason"));
+  entries.sort(([a], [b]) => rank(a) - rank(b));
   return entries.map(([k, v]) => ({ label: KEY_NAMES[k] ?? k, value: valueText(k, v) }));
 }

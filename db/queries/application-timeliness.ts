@@ -1,11 +1,17 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import type { ApplicationStep } from "@/lib/applications/domain/states";
 import type { TimelinessFact } from "@/lib/applications/domain/timeliness";
+import { rowsOf, underPrefix } from "./stats-rows";
 
-// The timeliness view's one query (lib/applications/domain/timeliness.ts says
-// what it counts). Each case of the division and acceptance year gives one
-// fact per step it has started: the step's start and end dates come from the
+// The timeliness facts (lib/applications/domain/timeliness.ts says what they
+// count). The dashboard counts them from the cases on each request
+// (timelinessFacts: a period, an applicant's village); the managers' view
+// reads them stored per acceptance year and township (migration 0028:
+// storedTimelinessFacts, after refreshTimelinessFacts has recounted the
+// townships whose cases changed). Both count with factsCtes.
+// Each case of the division and acceptance year gives one fact per step it
+// has started: the step's start and end dates come from the
 // case's own columns (accepted_on, forwarded_on, approved_on, paid_on,
 // refused_on); the days a 退回补正 suspended the township clock come from the
 // transitions (a return up to the next resume or refusal). Dates become
@@ -13,31 +19,23 @@ import type { TimelinessFact } from "@/lib/applications/domain/timeliness";
 // (ord(d) = $ordinals[d - $base + 1]), so PostgreSQL groups without a per-row
 // calendar lookup and only a few hundred groups come back.
 
-export async function timelinessFacts(
-  db: Db | Tx,
-  opts: {
-    prefix: string;
-    year: number;
-    today: string;
-    base: string;
-    ordinals: readonly number[];
-    /** Only the cases accepted in this inclusive range (the dashboard's period; the range lies in `year`). */
-    accepted?: { from: string; to: string };
-    /** Only the cases whose applicant now lives within this prefix (a village's dashboard figure). */
-    applicantPrefix?: string;
-  },
-): Promise<TimelinessFact[]> {
+type Calendar = { base: string; ordinals: readonly number[] };
+
+/**
+ * The CTEs `cal`, `scope`, `stops`, `pauses` and `facts` over the cases that
+ * `where` selects (alias a): one fact per step a case has started (its start,
+ * its end or null, open, the paused working days, the due date and whether
+ * the clock is suspended). Shared by the per-request facts (the dashboard)
+ * and the stored ones (the timeliness view).
+ */
+function factsCtes(where: SQL, cal: Calendar): SQL {
   const ord = (d: string) => sql.raw(`cal.o[(${d} - cal.b) + 1]`);
-  const accepted = opts.accepted ? sql`AND a.accepted_on BETWEEN ${opts.accepted.from}::date AND ${opts.accepted.to}::date` : sql``;
-  const applicant = opts.applicantPrefix
-    ? sql`AND EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id AND p.division_code LIKE ${`${opts.applicantPrefix}%`})`
-    : sql``;
-  const result = await db.execute<{ township_code: string; step: ApplicationStep; done: boolean; used: number | null; overdue: boolean; n: number }>(sql`
-    WITH cal AS (SELECT ${`{${opts.ordinals.join(",")}}`}::int[] AS o, ${opts.base}::date AS b),
+  return sql`
+    WITH cal AS (SELECT ${`{${cal.ordinals.join(",")}}`}::int[] AS o, ${cal.base}::date AS b),
     scope AS (
       SELECT a.id, a.township_code, a.state, a.accepted_on, a.forwarded_on, a.approved_on, a.paid_on, a.refused_on, a.due_on, a.clock_paused_on
       FROM applications a
-      WHERE a.township_code LIKE ${`${opts.prefix}%`} AND a.year = ${opts.year} ${accepted} ${applicant}
+      WHERE ${where}
     ),
     stops AS (
       SELECT t.application_id, t.action, t.on_date,
@@ -54,10 +52,11 @@ export async function timelinessFacts(
       GROUP BY s.application_id
     ),
     facts AS (
-      SELECT s.township_code, v.step, v.started, v.ended, v.open, v.paused,
-             (v.open AND s.clock_paused_on IS NULL AND s.due_on < ${opts.today}::date) AS overdue
+      SELECT s.township_code, v.step, v.started, v.ended, v.open, v.paused, s.due_on, (s.clock_paused_on IS NOT NULL) AS suspended,
+             ${ord("v.ended")} - ${ord("v.started")} - v.paused AS used
       FROM scope s
       LEFT JOIN pauses p ON p.application_id = s.id
+      CROSS JOIN cal
       CROSS JOIN LATERAL (VALUES
         ('township', s.accepted_on, coalesce(s.forwarded_on, CASE WHEN s.state = 'refused' THEN s.refused_on END),
          s.state IN ('accepted', 'township_review', 'returned'), coalesce(p.paused, 0)),
@@ -66,20 +65,122 @@ export async function timelinessFacts(
         ('payment', s.approved_on, s.paid_on, s.state IN ('approved', 'in_batch', 'payment_failed'), 0)
       ) AS v(step, started, ended, open, paused)
       WHERE v.started IS NOT NULL AND (v.ended IS NOT NULL OR v.open)
-    )
-    SELECT f.township_code, f.step, (f.ended IS NOT NULL) AS done,
-           CASE WHEN f.ended IS NOT NULL THEN ${ord("f.ended")} - ${ord("f.started")} - f.paused END AS used,
-           f.overdue, count(*)::int AS n
-    FROM facts f, cal
-    GROUP BY 1, 2, 3, 4, 5
-  `);
-  const rows = Array.isArray(result) ? result : (result as { rows: typeof result }).rows;
-  return (rows as unknown as { township_code: string; step: ApplicationStep; done: boolean; used: number | null; overdue: boolean; n: number }[]).map((r) => ({
+    )`;
+}
+
+type FactRow = { township_code: string; step: ApplicationStep; done: boolean; used: number | null; overdue: boolean | null; n: number };
+
+function toFacts(result: unknown): TimelinessFact[] {
+  return rowsOf<FactRow>(result).map((r) => ({
     townshipCode: r.township_code,
     step: r.step,
     done: r.done,
     usedDays: r.used === null ? null : Number(r.used),
-    overdue: r.overdue,
+    overdue: r.overdue === true,
     cases: Number(r.n),
   }));
+}
+
+/**
+ * The facts counted from the cases on this request: the dashboard's
+ * applications figure (a period within the year, an applicant's village).
+ */
+export async function timelinessFacts(
+  db: Db | Tx,
+  opts: {
+    prefix: string;
+    year: number;
+    today: string;
+    base: string;
+    ordinals: readonly number[];
+    /** Only the cases accepted in this inclusive range (the dashboard's period; the range lies in `year`). */
+    accepted?: { from: string; to: string };
+    /** Only the cases whose applicant now lives within this prefix (a village's dashboard figure). */
+    applicantPrefix?: string;
+  },
+): Promise<TimelinessFact[]> {
+  const accepted = opts.accepted ? sql`AND a.accepted_on BETWEEN ${opts.accepted.from}::date AND ${opts.accepted.to}::date` : sql``;
+  const applicant = opts.applicantPrefix
+    ? sql`AND EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id AND p.division_code LIKE ${`${opts.applicantPrefix}%`})`
+    : sql``;
+  const where = sql`a.township_code LIKE ${`${opts.prefix}%`} AND a.year = ${opts.year} ${accepted} ${applicant}`;
+  const result = await db.execute(sql`
+    ${factsCtes(where, opts)}
+    SELECT f.township_code, f.step, (f.ended IS NOT NULL) AS done,
+           CASE WHEN f.ended IS NOT NULL THEN f.used END AS used,
+           (f.open AND NOT f.suspended AND f.due_on < ${opts.today}::date) AS overdue, count(*)::int AS n
+    FROM facts f
+    GROUP BY 1, 2, 3, 4, 5
+  `);
+  return toFacts(result);
+}
+
+// ---- The stored facts (migration 0027 says how they are kept current) ----
+
+/**
+ * The (year, township) pairs under the prefix whose stored facts are not
+ * current: a change logged since they were counted, or counted with another
+ * calendar (`calendar`: holidayScheduleFingerprint, read before the calendar).
+ */
+export async function staleTimelinessTownships(db: Db | Tx, opts: { prefix: string; year: number; calendar: string }): Promise<string[]> {
+  const result = await db.execute(sql`
+    SELECT township_code FROM application_timeliness_changes c
+    WHERE c.year = ${opts.year} AND ${underPrefix("c.township_code", opts.prefix)}
+    UNION
+    SELECT township_code FROM application_timeliness_sources s
+    WHERE s.year = ${opts.year} AND ${underPrefix("s.township_code", opts.prefix)} AND s.calendar IS DISTINCT FROM ${opts.calendar}
+    ORDER BY 1
+  `);
+  return rowsOf<{ township_code: string }>(result).map((r) => r.township_code);
+}
+
+/**
+ * Recounts one township's stored facts of one acceptance year, in one
+ * transaction: under the source row's lock, the change rows visible now are
+ * taken, the facts are counted again from the cases (a later statement: it
+ * sees every change those rows stand for), and exactly those change rows are
+ * deleted. A change committed meanwhile keeps its row for the next read.
+ */
+export async function refreshTimelinessFacts(
+  db: Db,
+  opts: { year: number; townshipCode: string; calendar: string; base: string; ordinals: readonly number[] },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`INSERT INTO application_timeliness_sources (year, township_code) VALUES (${opts.year}, ${opts.townshipCode}) ON CONFLICT DO NOTHING`);
+    const [source] = rowsOf<{ calendar: string | null }>(
+      await tx.execute(sql`SELECT calendar FROM application_timeliness_sources WHERE year = ${opts.year} AND township_code = ${opts.townshipCode} FOR UPDATE`),
+    );
+    const seen = rowsOf<{ id: string }>(
+      await tx.execute(sql`SELECT id::text AS id FROM application_timeliness_changes WHERE year = ${opts.year} AND township_code = ${opts.townshipCode}`),
+    ).map((r) => r.id);
+    // Another read refreshed it while this one waited for the lock.
+    if (seen.length === 0 && source?.calendar === opts.calendar) return;
+    await tx.execute(sql`DELETE FROM application_timeliness_facts WHERE year = ${opts.year} AND township_code = ${opts.townshipCode}`);
+    await tx.execute(sql`
+      ${factsCtes(sql`a.township_code = ${opts.townshipCode} AND a.year = ${opts.year}`, opts)}
+      INSERT INTO application_timeliness_facts (year, township_code, step, done, used_days, due_on, paused, cases)
+      SELECT ${opts.year}::smallint, f.township_code, f.step, (f.ended IS NOT NULL),
+             CASE WHEN f.ended IS NOT NULL THEN f.used END,
+             CASE WHEN f.ended IS NULL THEN f.due_on END,
+             (f.ended IS NULL AND f.suspended), count(*)::int
+      FROM facts f
+      GROUP BY 1, 2, 3, 4, 5, 6, 7
+    `);
+    if (seen.length > 0) {
+      await tx.execute(sql`DELETE FROM application_timeliness_changes WHERE id IN (${sql.join(seen.map((id) => sql`${id}::bigint`), sql`, `)})`);
+    }
+    await tx.execute(sql`UPDATE application_timeliness_sources SET calendar = ${opts.calendar} WHERE year = ${opts.year} AND township_code = ${opts.townshipCode}`);
+  });
+}
+
+/** The stored facts of the prefix's townships for one acceptance year, overdue decided against `today`. */
+export async function storedTimelinessFacts(db: Db | Tx, opts: { prefix: string; year: number; today: string }): Promise<TimelinessFact[]> {
+  const result = await db.execute(sql`
+    SELECT f.township_code, f.step, f.done, f.used_days AS used,
+           (NOT f.done AND NOT f.paused AND f.due_on < ${opts.today}::date) AS overdue, sum(f.cases)::int AS n
+    FROM application_timeliness_facts f
+    WHERE f.year = ${opts.year} AND ${underPrefix("f.township_code", opts.prefix)}
+    GROUP BY 1, 2, 3, 4, 5
+  `);
+  return toFacts(result);
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { timelinessFacts } from "@/db/queries/application-timeliness";
+import { refreshTimelinessFacts, staleTimelinessTownships, storedTimelinessFacts } from "@/db/queries/application-timeliness";
+import { holidayScheduleFingerprint } from "@/db/queries/calendar";
 import { insertAudit } from "@/db/queries/audit";
 import { currentTownships } from "@/lib/divisions/current-townships";
 import { auditRow } from "@/lib/audit/audit-entry";
@@ -9,6 +10,7 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar
 import { findCurrentDivision } from "@/db/queries/divisions";
 import { isDivisionCode, levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ForbiddenError, ValidationError } from "@/lib/errors/app-error";
+import type { WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
 import { aggregateTimeliness, workingDayOrdinals, type Timeliness } from "./domain/timeliness";
 import { workflowRoleOf } from "./domain/workflow-roles";
 
@@ -40,11 +42,18 @@ export async function getTimeliness(ctx: UseCaseContext, input: TimelinessInput 
   if (!isDivisionCode(division) || levelOf(division) === null) throw new ValidationError("division", "行政区划代码应为 12 位数字");
   await requireWithin(ctx, division, "applications.view", { objectType: "division", objectId: division });
 
-  const calendar = await loadWorkingDayCalendar(ctx.db);
-  const { base, ordinals } = workingDayOrdinals(calendar);
   const prefix = scopePrefix(division);
+  // The stored facts (migration 0027): first recount the townships of the scope whose cases changed since
+  // they were counted, or that were counted with another calendar. The fingerprint is read before the
+  // calendar, so the calendar counted with is never older than the fingerprint stored with it.
+  const fingerprint = await holidayScheduleFingerprint(ctx.db);
+  const stale = await staleTimelinessTownships(ctx.db, { prefix, year, calendar: fingerprint });
+  if (stale.length > 0) {
+    const { base, ordinals } = ordinalsOf(await loadWorkingDayCalendar(ctx.db));
+    for (const townshipCode of stale) await refreshTimelinessFacts(ctx.db, { year, townshipCode, calendar: fingerprint, base, ordinals });
+  }
   const [facts, townships, self] = await Promise.all([
-    timelinessFacts(ctx.db, { prefix, year, today, base, ordinals }),
+    storedTimelinessFacts(ctx.db, { prefix, year, today }),
     currentTownships(ctx.db, levelOf(division) === "township" || levelOf(division) === "village" ? prefix.slice(0, 9) : prefix),
     findCurrentDivision(ctx.db, division),
   ]);
@@ -53,4 +62,12 @@ export async function getTimeliness(ctx: UseCaseContext, input: TimelinessInput 
   const years: number[] = [];
   for (let y = thisYear; y >= Math.max(2000, thisYear - 4); y--) years.push(y);
   return { ...view, year, division, divisionName, today, years };
+}
+
+// The calendar's ordinals, built once per calendar (the calendar itself is cached per process).
+const ordinalsCache = new WeakMap<WorkingDayCalendar, ReturnType<typeof workingDayOrdinals>>();
+function ordinalsOf(calendar: WorkingDayCalendar): ReturnType<typeof workingDayOrdinals> {
+  let hit = ordinalsCache.get(calendar);
+  if (!hit) ordinalsCache.set(calendar, (hit = workingDayOrdinals(calendar)));
+  return hit;
 }

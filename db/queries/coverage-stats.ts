@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { people, personCategories } from "../schema";
-import { childOf, rowsOf, underPrefix } from "./stats-rows";
+import { childOf, keptTable, rowsOf, underPrefix } from "./stats-rows";
 
 // Enrolment of the assisted population on a date (`stats coverage`,
 // docs/cli.md), grouped by the child division the person lies in and by
@@ -13,7 +13,8 @@ import { childOf, rowsOf, underPrefix } from "./stats-rows";
 // enrolment for that year) begins or ends, summed per village by the triggers
 // on person_categories, enrolments and people in the writing transaction. The
 // figure on D is Σ steps dated ≤ D — a few thousand rows for a county, not
-// its people. coverageGroupsRaw is the same figure computed from the raw
+// its people (a county's figure reads the township rollup, migration 0029).
+// coverageGroupsRaw is the same figure computed from the raw
 // tables: the definition, and the oracle of the consistency test
 // (tests/integration/stats-preaggregate.test.ts).
 
@@ -23,7 +24,7 @@ export async function coverageGroups(db: Db | Tx, prefix: string, childDigits: n
   const child = childOf("division_code", childDigits);
   const result = await db.execute(sql`
     SELECT ${child} AS child, category, sum(assisted)::int AS assisted, sum(enrolled)::int AS enrolled
-    FROM stats_coverage_step
+    FROM ${keptTable("stats_coverage_step", childDigits)}
     WHERE ${underPrefix("division_code", prefix)} AND on_date <= ${on}::date
     GROUP BY 1, 2
     HAVING sum(assisted) <> 0

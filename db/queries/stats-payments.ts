@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { childOf, moneySum, rowsOf, underPrefix } from "./stats-rows";
+import { childOf, keptTable, moneySum, rowsOf, underPrefix } from "./stats-rows";
 
 // Three-tier payments for the dashboard (docs/statistics.md): the claims of
 // the people of a division dated in the period, each with its current
@@ -17,7 +17,8 @@ import { childOf, moneySum, rowsOf, underPrefix } from "./stats-rows";
 // and people in the writing transaction). A period's whole months come from
 // the month table; a partial month from the day table — its own days, or,
 // when it covers more than half the month, the month less the days outside
-// it. So a county's year is a few thousand rows, not its claims.
+// it. A county's figure (children: townships) reads the township rollups
+// (migration 0029). So a county's year is a few thousand rows, not its claims.
 // paymentsGroupsRaw is the same figure from the raw tables: the definition
 // and the consistency test's oracle.
 //
@@ -132,9 +133,9 @@ export async function paymentsGroups(db: Db | Tx, a: { prefix: string; childDigi
     const signed = sql.raw(amounts.map((c) => `${p.sign === 1 ? "" : "-"}${c} AS ${c}`).join(", "));
     return p.table === "month"
       ? sql`SELECT to_char(month, 'YYYY-MM') AS month, category, ${child} AS child, setting, ${k}claims AS claims, ${signed}
-            FROM stats_payments_month WHERE ${where} AND month BETWEEN ${p.from}::date AND ${p.to}::date`
+            FROM ${keptTable("stats_payments_month", a.childDigits)} WHERE ${where} AND month BETWEEN ${p.from}::date AND ${p.to}::date`
       : sql`SELECT to_char(claim_date, 'YYYY-MM') AS month, category, ${child} AS child, setting, ${k}claims AS claims, ${signed}
-            FROM stats_payments_day WHERE ${where} AND claim_date BETWEEN ${p.from}::date AND ${p.to}::date`;
+            FROM ${keptTable("stats_payments_day", a.childDigits)} WHERE ${where} AND claim_date BETWEEN ${p.from}::date AND ${p.to}::date`;
   });
   const result = await db.execute(sql`
     WITH rows AS (${sql.join(parts, sql` UNION ALL `)})

@@ -38,3 +38,14 @@ export function underPrefix(column: string, prefix: string): SQL {
   const col = sql.raw(column);
   return sql`(${col} >= ${prefix} AND ${col} < ${upper} AND ${col} LIKE ${`${prefix}%`})`;
 }
+
+/**
+ * The kept table to read for a figure grouped by `childDigits`: a county's or
+ * a city's children are townships (or wider), which the *_township rollup
+ * (migration 0029_stats_township_rollups: one row per township, not per
+ * village) answers with far fewer rows; a township's villages need the
+ * village table.
+ */
+export function keptTable(table: "stats_payments_day" | "stats_payments_month" | "stats_coverage_step" | "stats_subsidy_year" | "stats_subsidy_source", childDigits: number): SQL {
+  return sql.raw(childDigits <= 9 ? `${table}_township` : table);
+}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { childOf, moneySum, rowsOf, underPrefix } from "./stats-rows";
+import { childOf, keptTable, moneySum, rowsOf, underPrefix } from "./stats-rows";
 
 // Premium subsidy (资助参保) for the dashboard (docs/statistics.md): the
 // subsidy rows of the enrolment years, for the people now in the division.
@@ -14,6 +14,7 @@ import { childOf, moneySum, rowsOf, underPrefix } from "./stats-rows";
 // now and category or funding source, kept by the triggers on subsidies and
 // people in the writing transaction); the *Raw functions compute the same
 // from the raw tables (the definition and the consistency test's oracle).
+// Above a township they read the township rollups (migration 0029).
 // Raw index path: people_division for the division, then
 // subsidies_person_year (person_id, year).
 
@@ -58,7 +59,7 @@ export async function subsidyGroups(db: Db | Tx, a: { prefix: string; childDigit
   const child = childOf("division_code", a.childDigits);
   const result = await db.execute(sql`
     SELECT ${child} AS child, category, sum(people)::int AS people, ${moneySum("subsidy")} AS subsidy, ${moneySum("personal")} AS personal
-    FROM stats_subsidy_year
+    FROM ${keptTable("stats_subsidy_year", a.childDigits)}
     WHERE ${underPrefix("division_code", a.prefix)} AND year = ANY(${yearsArray(a.years)}::int[])
     GROUP BY 1, 2
     HAVING sum(people) <> 0
@@ -76,7 +77,7 @@ export async function subsidyGroups(db: Db | Tx, a: { prefix: string; childDigit
 export async function subsidyBySource(db: Db | Tx, a: { prefix: string; years: readonly number[] }): Promise<SourceSum[]> {
   const result = await db.execute(sql`
     SELECT source, ${moneySum("amount")} AS amount
-    FROM stats_subsidy_source
+    FROM ${keptTable("stats_subsidy_source", a.prefix.length <= 9 ? 9 : 12)}
     WHERE ${underPrefix("division_code", a.prefix)} AND year = ANY(${yearsArray(a.years)}::int[])
     GROUP BY 1
     HAVING sum(lines) <> 0

@@ -16,8 +16,10 @@ import { tempDir } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
-// The kept dashboard figures (migration 0025_stats_preaggregates: summary
-// tables maintained by triggers in the writing transaction) against the same
+// The kept dashboard figures (migrations 0025_stats_preaggregates and
+// 0029_stats_township_rollups: summary tables maintained by triggers in the
+// writing transaction; a county reads the township rollups, a township its
+// villages) against the same
 // figures computed from the raw tables (the *Raw queries, the definitions),
 // after every kind of write that changes them, through the product's own
 // paths: a roster import and consolidation, the claims import, a category
@@ -173,6 +175,10 @@ describe.each(drivers())("kept dashboard figures equal the raw GROUP BY after ev
         select 'p' as t, division_code as d, claim_date::text as k, category as c, setting as x, claims::text as n, (basic + critical + assistance + tilted + self_paid + total_cost)::text as v from stats_payments_day where claims <> 0
         union all select 'c', division_code, on_date::text, category, '', assisted::text, enrolled::text from stats_coverage_step where assisted <> 0 or enrolled <> 0
         union all select 's', division_code, year::text, category, '', people::text, (subsidy + personal)::text from stats_subsidy_year where people <> 0
+        union all select 'pt', division_code, claim_date::text, category, setting, claims::text, (basic + critical + assistance + tilted + self_paid + total_cost)::text from stats_payments_day_township where claims <> 0
+        union all select 'mt', division_code, month::text, category, setting, claims::text, (basic + critical + assistance + tilted + self_paid + total_cost)::text from stats_payments_month_township where claims <> 0
+        union all select 'ct', division_code, on_date::text, category, '', assisted::text, enrolled::text from stats_coverage_step_township where assisted <> 0 or enrolled <> 0
+        union all select 'st', division_code, year::text, source, '', lines::text, amount::text from stats_subsidy_source_township where lines <> 0
         order by 1, 2, 3, 4, 5`);
     const rows = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows);
     const before = rows(await snapshot());

@@ -67,7 +67,7 @@ test("township ticks claims and enters a receipt; the county reviewer sees the a
   await page.getByText("录入一张结算单据").click();
   const form = page.getByTestId("receipt-form");
   await form.getByLabel("结算日期").fill(daysAgo(20));
-  await form.getByLabel("医疗机构").fill("中南大学湘雅医院");
+  await form.getByLabel("医疗机构", { exact: true }).fill("中南大学湘雅医院");
   await form.getByLabel("医疗总费用（元）").fill("一万二");
   await form.getByLabel("政策范围内费用（元）").fill("50000");
   await form.getByLabel("基本医保支付（元）").fill("25000");

@@ -178,7 +178,7 @@ test("three users through the whole flow: township clerk → county reviewer →
   await page.getByText("录入一张结算单据").click();
   const receipt = page.getByTestId("receipt-form");
   await receipt.getByLabel("结算日期").fill(daysAgo(20));
-  await receipt.getByLabel("医疗机构").fill("中山大学肿瘤防治中心");
+  await receipt.getByLabel("医疗机构", { exact: true }).fill("中山大学肿瘤防治中心");
   await receipt.getByLabel("医疗总费用（元）").fill("80000");
   await receipt.getByLabel("政策范围内费用（元）").fill("70000");
   await receipt.getByLabel("基本医保支付（元）").fill("30000");

@@ -1,23 +1,35 @@
-import { formatBp, formatCents, mulBp, type Cents } from "./cents";
-import type { CompiledAssistanceRule } from "./compile-assistance";
+import { mulBp, type Cents } from "./cents";
 import type { PersonPlan } from "./compile-policy";
-import { traceEntry } from "./trace";
-import type { ClaimInput, TraceEntry } from "./types";
+import * as codes from "./trace-log";
+import type { ClaimInput } from "./types";
 import { bindingPool, chargePool, poolRoom, type YearState } from "./year-state";
+
+// Module-local copies of the trace codes: an imported binding is read through a
+// getter on every use under CommonJS interop (tsx, the CLI); a local const is free.
+const { ASSISTANCE, ASSISTANCE_NONE } = codes;
 
 // 医疗救助 on the policy-scope cost left after basic and critical illness. The
 // claim takes the first rule whose conditions it meets; when a rule fits the
 // person, disease and setting but a condition fails (level, stay cost,
 // referral), the trace says which — "why no assistance?" is the clerk's
-// most common question.
+// most common question (the words: render-trace.ts, from `assistanceMatch`).
 
-type Match = { rule: CompiledAssistanceRule | null; refusal: string | null };
-
-function match(plan: PersonPlan, claim: ClaimInput, scope: Cents): Match {
+/**
+ * The index in plan.assistance of the rule the claim takes, or −1; with −1,
+ * `refusal` is the first failed condition of a rule that otherwise fits.
+ */
+export function assistanceMatch(plan: PersonPlan, claim: ClaimInput, scope: Cents): { index: number; refusal: string | null } {
   let refusal: string | null = null;
+  const index = matchIndex(plan, claim, scope, (failed) => (refusal ??= failed));
+  return { index, refusal };
+}
+
+function matchIndex(plan: PersonPlan, claim: ClaimInput, scope: Cents, refused: ((why: string) => void) | null): number {
   const special = claim.specialDisease === true;
   const application = claim.onApplication === true;
-  for (const r of plan.assistance) {
+  const rules = plan.assistance;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     if (r.disease === "special" ? !special : r.disease === "other" && special) continue;
     if (!(claim.setting === "inpatient" ? r.inpatient : r.outpatient)) continue;
     if (r.trigger === "application" ? !application : r.trigger === "settlement" && application) continue;
@@ -26,33 +38,20 @@ function match(plan: PersonPlan, claim: ClaimInput, scope: Cents): Match {
     else if (r.inCityRequired && claim.inCity === false) failed = r.refuse.inCity;
     else if ((claim.hospitalLevel ?? 1) < r.minLevel) failed = r.refuse.level;
     else if (r.stayAbove >= 0 && scope <= r.stayAbove) failed = r.refuse.stay;
-    if (failed === null) return { rule: r, refusal: null };
-    refusal ??= failed;
+    if (failed === null) return i;
+    if (refused !== null) refused(failed);
   }
-  return { rule: null, refusal };
+  return -1;
 }
 
-function noRuleReason(plan: PersonPlan, claim: ClaimInput): string {
-  if (plan.noAssistanceReason) return plan.noAssistanceReason;
-  if (claim.onApplication === true) return `本政策对${plan.categoryName}的依申请救助无适用规则，不予救助`;
-  const disease = claim.specialDisease === true ? "特殊疾病" : "非特殊疾病";
-  return `本政策对${plan.categoryName}的${disease}${claim.setting === "inpatient" ? "住院" : "门诊"}无适用的医疗救助规则，不予救助`;
-}
-
-export function settleAssistance(
-  plan: PersonPlan,
-  state: YearState,
-  claim: ClaimInput,
-  scope: Cents,
-  base: Cents,
-  trace: TraceEntry[],
-): Cents {
+export function settleAssistance(plan: PersonPlan, state: YearState, claim: ClaimInput, scope: Cents, base: Cents, log: number[]): Cents {
   if (base === 0) return 0;
-  const { rule: r, refusal } = match(plan, claim, scope);
-  if (!r) {
-    trace.push(traceEntry("assistance", refusal ?? noRuleReason(plan, claim), base, 0));
+  const index = matchIndex(plan, claim, scope, null);
+  if (index < 0) {
+    log.push(ASSISTANCE_NONE, base);
     return 0;
   }
+  const r = plan.assistance[index]!;
   let deductible = 0;
   if (r.deductibleKind !== "none") {
     const key = r.deductibleKind === "perYear" ? r.id : `${r.id}\u0000${claim.applicationId ?? claim.id}`;
@@ -64,10 +63,8 @@ export function settleAssistance(
   const pool = bindingPool(state, r.pool);
   const room = Math.max(0, poolRoom(state, pool.index, pool.limit));
   const amount = Math.min(raw, room, base);
-  chargePool(state, r.pool, amount, `a:${r.id}`);
+  chargePool(state, r.pool, amount, plan.assistanceKeys[index]!);
   const capped = amount < raw && pool.limit !== null;
-  const rule = capped ? `${r.label}；${pool.name} ${formatCents(pool.limit!)} 元，本年此前已付 ${formatCents(pool.limit! - room)} 元` : r.label;
-  const entry = traceEntry("assistance", rule, base, amount, { deductible, ratio: formatBp(r.bp), limit: capped ? pool.limit : null });
-  trace.push(entry);
+  log.push(ASSISTANCE, index, base, deductible, amount, capped ? 1 : 0, pool.index, capped ? room : 0);
   return amount;
 }

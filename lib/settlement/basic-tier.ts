@@ -1,20 +1,21 @@
-import { formatBp, mulBp, type Cents } from "./cents";
-import { traceEntry } from "./trace";
+import { mulBp, type Cents } from "./cents";
 import type { PersonPlan } from "./compile-policy";
-import type { ClaimInput, TraceEntry } from "./types";
+import * as codes from "./trace-log";
+import type { ClaimInput } from "./types";
 import type { YearState } from "./year-state";
+
+// Module-local copies of the trace codes: an imported binding is read through a
+// getter on every use under CommonJS interop (tsx, the CLI); a local const is free.
+const { BASIC, BASIC_GIVEN } = codes;
 
 // 基本医保: taken as settled when the claim carries basicPaid; otherwise the
 // policy's configurable (defaulted) deductible / ratio-by-level / cap.
+// Trace lines go to `log` compactly (trace-log.ts; rendered by render-trace.ts).
 
-const LEVELS = ["", "一级", "二级", "三级"];
-
-export function settleBasic(plan: PersonPlan, state: YearState, claim: ClaimInput, scope: Cents, trace: TraceEntry[]): Cents {
+export function settleBasic(plan: PersonPlan, state: YearState, claim: ClaimInput, scope: Cents, log: number[]): Cents {
   if (claim.basicPaid !== undefined) {
     state.basicPaid += claim.basicPaid;
-    if (claim.basicPaid > 0) {
-      trace.push(traceEntry("basic", "医院已结算的基本医保金额（按结算单）", scope, claim.basicPaid));
-    }
+    if (claim.basicPaid > 0) log.push(BASIC_GIVEN, scope, claim.basicPaid);
     return claim.basicPaid;
   }
   if (claim.specialFood !== undefined || scope === 0) return 0;
@@ -27,8 +28,6 @@ export function settleBasic(plan: PersonPlan, state: YearState, claim: ClaimInpu
   const room = b.cap === null ? raw : Math.max(0, b.cap - state.basicPaid);
   const amount = Math.min(raw, room, scope);
   state.basicPaid += amount;
-  const rule = `按政策参数计算：${LEVELS[level]}医院${claim.setting === "inpatient" ? "住院" : "门诊"} ${formatBp(bp)}（${b.paragraph}，默认参数）`;
-  const entry = traceEntry("basic", rule, scope, amount, { deductible, ratio: formatBp(bp), limit: amount < raw ? b.cap : null });
-  trace.push(entry);
+  log.push(BASIC, scope, deductible, amount, amount < raw ? 1 : 0);
   return amount;
 }

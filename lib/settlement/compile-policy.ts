@@ -39,6 +39,9 @@ export type PersonPlan = {
   /** Why nobody of this category gets assistance, when no rule names it. */
   noAssistanceReason: string | null;
   tilted: CompiledTilted[];
+  /** Keys of YearState.paid, by index: "a:<rule id>" for plan.assistance, "t:<rule id>" for plan.tilted. */
+  assistanceKeys: string[];
+  tiltedKeys: string[];
   food: CompiledFood | null;
   /** null when the policy has no monitoring rule at all. */
   monitoring: CompiledMonitoring | null;
@@ -47,8 +50,8 @@ export type PersonPlan = {
 export type CompiledPolicy = {
   record: PolicyRecord;
   pools: CompiledPool[];
-  /** Yearly parameters by `${year}/${name}`. */
-  parameters: Map<string, Cents>;
+  /** Yearly parameters by name, then year. */
+  parameters: Map<string, Map<number, Cents>>;
   plans: Map<Category, PersonPlan>;
 };
 
@@ -70,16 +73,31 @@ export function compilePolicy(record: PolicyRecord): CompiledPolicy {
     compiled = {
       record,
       pools,
-      parameters: new Map(record.parameters.values.map((v) => [`${v.year}/${v.name}`, yuanToCents(v.value)])),
+      parameters: new Map(),
       plans: new Map(),
     };
+    for (const v of record.parameters.values) {
+      let years = compiled.parameters.get(v.name);
+      if (!years) compiled.parameters.set(v.name, (years = new Map()));
+      years.set(v.year, yuanToCents(v.value));
+    }
     cache.set(record, compiled);
   }
   return compiled;
 }
 
 export function parameterValue(policy: CompiledPolicy, year: number, name: ParameterName): Cents | undefined {
-  return policy.parameters.get(`${year}/${name}`);
+  return policy.parameters.get(name)?.get(year);
+}
+
+/** A yearly parameter as a settlement uses it: the input's override, else the policy's value for the year. */
+export function yearParameter(
+  overrides: Partial<Record<ParameterName, Cents>> | undefined,
+  policy: CompiledPolicy,
+  year: number,
+  name: ParameterName,
+): Cents | undefined {
+  return overrides?.[name] ?? parameterValue(policy, year, name);
 }
 
 function compileBasic(record: PolicyRecord): CompiledBasic {
@@ -119,6 +137,7 @@ export function planFor(policy: CompiledPolicy, category: Category): PersonPlan 
   const record = policy.record;
   const poolIndex = new Map(policy.pools.map((p) => [p.id, p]));
   const assistance = compileAssistance(record, category, poolIndex);
+  const tilted = compileTilted(record, category, poolIndex);
   const assistanceSource = record.assistance.source;
   plan = {
     category,
@@ -130,7 +149,9 @@ export function planFor(policy: CompiledPolicy, category: Category): PersonPlan 
       assistance.length > 0
         ? null
         : `本政策对${CATEGORY_INFO[category].name}未配置医疗救助规则，不予救助（${assistanceSource.doc} ${assistanceSource.paragraph}）`,
-    tilted: compileTilted(record, category, poolIndex),
+    tilted,
+    assistanceKeys: assistance.map((r) => `a:${r.id}`),
+    tiltedKeys: tilted.map((t) => `t:${t.id}`),
     food: compileFood(record, category),
     monitoring: record.monitoring.length === 0 ? null : compileMonitoring(record.monitoring, category, (rule) => labelOf(record, rule.parameter)),
   };

@@ -1,23 +1,20 @@
-import { formatBp, formatCents, mulBp, mulBpSum, type BasisPoints, type Cents } from "./cents";
+import { BP_ONE, mulBp, type Cents } from "./cents";
 import type { PersonPlan } from "./compile-policy";
 import { resolveCriticalDeductible, type CompiledGeneralCritical } from "./compile-critical";
-import { traceEntry } from "./trace";
-import type { ClaimInput, TraceEntry, TraceSegment } from "./types";
+import * as codes from "./trace-log";
+import type { ClaimInput } from "./types";
 import type { YearState } from "./year-state";
+
+// Module-local copies of the trace codes: an imported binding is read through a
+// getter on every use under CommonJS interop (tsx, the CLI); a local const is free.
+const { CRITICAL, CRITICAL_DRUG, CRITICAL_GIVEN } = codes;
 
 // 大病保险 on the policy-scope cost left after basic insurance, accumulated over
 // the year: this claim pays for the part of [accumulated before, accumulated
 // after] that lies above the deductible, split by segment (004's segments are
 // on the accumulated base, so a claim straddling 100000 pays two ratios).
 
-export function settleCritical(
-  plan: PersonPlan,
-  state: YearState,
-  claim: ClaimInput,
-  base: Cents,
-  parameter: Cents | undefined,
-  trace: TraceEntry[],
-): Cents {
+export function settleCritical(plan: PersonPlan, state: YearState, claim: ClaimInput, base: Cents, parameter: Cents | undefined, log: number[]): Cents {
   const c = plan.critical;
   const covered = c !== null && (claim.setting === "inpatient" ? c.inpatient : c.outpatient) && claim.specialFood === undefined;
   const drug = covered && claim.specialDrug === true ? c.drug : null;
@@ -33,9 +30,7 @@ export function settleCritical(
       state.criticalBase += base;
       state.criticalPaid += claim.criticalPaid;
     }
-    if (claim.criticalPaid > 0) {
-      trace.push(traceEntry("critical", "医院已结算的大病保险金额（按结算单）", base, claim.criticalPaid));
-    }
+    if (claim.criticalPaid > 0) log.push(CRITICAL_GIVEN, base, claim.criticalPaid);
     return claim.criticalPaid;
   }
   if (base === 0) return 0;
@@ -46,15 +41,15 @@ export function settleCritical(
     const raw = mulBp(base - deductible, drug.bp);
     const amount = Math.min(raw, drug.cap === null ? raw : Math.max(0, drug.cap - state.drugPaid), base);
     state.drugPaid += amount;
-    trace.push(entryOf(drug.label, base, deductible, formatBp(drug.bp), undefined, amount, raw, drug.cap));
+    log.push(CRITICAL_DRUG, base, deductible, amount, amount < raw ? 1 : 0);
     return amount;
   }
   if (!general) return 0;
   if (state.criticalDeductible < 0) state.criticalDeductible = resolveCriticalDeductible(general, parameter);
-  return settleGeneral(general, state, base, trace);
+  return settleGeneral(general, state, base, log);
 }
 
-function settleGeneral(g: CompiledGeneralCritical, state: YearState, base: Cents, trace: TraceEntry[]): Cents {
+function settleGeneral(g: CompiledGeneralCritical, state: YearState, base: Cents, log: number[]): Cents {
   const d = state.criticalDeductible;
   const before = state.criticalBase;
   const after = before + base;
@@ -62,42 +57,27 @@ function settleGeneral(g: CompiledGeneralCritical, state: YearState, base: Cents
   const deductible = Math.min(after, d) - Math.min(before, d);
   const from = Math.max(before, d);
   const to = Math.max(after, d);
-  const parts: [Cents, BasisPoints][] = [];
-  const segments: TraceSegment[] = [];
+  // Σ part × ratio rounded once (mulBpSum without the array): high and low halves of each part.
+  let high = 0;
+  let low = 0;
   let lower = 0;
   for (const s of g.segments) {
     const start = Math.max(from, lower);
     const end = Math.min(to, s.upTo);
     if (end > start) {
-      parts.push([end - start, s.bp]);
-      segments.push({ range: s.range, base: formatCents(end - start), ratio: formatBp(s.bp) });
+      const part = end - start;
+      const h = Math.floor(part / BP_ONE);
+      high += h * s.bp;
+      low += (part - h * BP_ONE) * s.bp;
     }
     lower = s.upTo;
     if (lower >= to) break;
   }
-  const raw = parts.length === 1 ? mulBp(parts[0]![0], parts[0]![1]) : mulBpSum(parts);
+  const raw = high + Math.floor((low + 5_000) / BP_ONE);
   const room = g.cap === null ? raw : Math.max(0, g.cap - state.criticalPaid);
   const amount = Math.min(raw, room, base);
   state.criticalPaid += amount;
   if (amount === 0 && deductible === 0) return 0;
-  const single = segments.length === 1 ? segments[0]!.ratio : undefined;
-  const split = g.segments.length > 1 && segments.length > 0 ? segments : undefined;
-  const entry = entryOf(g.label, base, deductible, single, split, amount, raw, g.cap);
-  if (g.deductible.kind === "share" && amount > 0) entry.rule += `；本年起付线 ${formatCents(d)} 元`;
-  if (amount === 0) entry.rule += `；年度累计 ${formatCents(after)} 元未超过起付线 ${formatCents(d)} 元`;
-  trace.push(entry);
+  log.push(CRITICAL, base, before, d, amount, amount < raw ? 1 : 0);
   return amount;
-}
-
-function entryOf(
-  rule: string,
-  base: Cents,
-  deductible: Cents,
-  ratio: string | undefined,
-  segments: TraceSegment[] | undefined,
-  amount: Cents,
-  raw: Cents,
-  cap: Cents | null,
-): TraceEntry {
-  return traceEntry("critical", rule, base, amount, { deductible, ratio, segments, limit: amount < raw ? cap : null });
 }

@@ -79,5 +79,7 @@ export function chargePool(state: YearState, pool: Pool, amount: Cents, key: str
   for (let p: Pool | null = pool; p !== null; p = p.within) state.pools[p.index] = (state.pools[p.index] ?? 0) + amount;
   if (amount === 0) return;
   const before = state.paid.get(key);
-  state.paid.set(key, { pool: pool.id, amount: (before?.amount ?? 0) + amount });
+  // Entries belong to one state (carryYear copies them), so they are added to in place.
+  if (before !== undefined && before.pool === pool.id) before.amount += amount;
+  else state.paid.set(key, { pool: pool.id, amount: (before?.amount ?? 0) + amount });
 }

@@ -7,8 +7,9 @@ test.afterAll(async () => sql.end());
 
 const stored = async (version: number) =>
   (
-    await sql<{ ratio: string; pool: string; status: string; effective_to: string | null }[]>`
+    await sql<{ ratio: string; pool: string; status: string; effective_to: string | null; target: string | null }[]>`
       select record #>> '{assistance,rules,0,ratioPercent}' as ratio, record #>> '{limitPools,0,annualLimit}' as pool, status,
+             record #>> '{coverageTarget,percent}' as target,
              record ->> 'effectiveTo' as effective_to
       from policy_versions where policy_id = 'longhui-2026' and version = ${version}`
   )[0];
@@ -56,11 +57,23 @@ test("a 医保 manager edits a draft in Chinese forms, is told a bad value by fi
   await rule.getByLabel("救助比例", { exact: true }).fill("60");
   await pool.getByLabel("年度限额", { exact: true }).fill("60000");
   await expect(page.getByTestId("section-preview")).toContainText("救助比例 60%");
+
+  // 参保率目标 in its own section: a percent without its two decimals is named under the field, then corrected.
+  await page.getByRole("button", { name: "参保率目标", exact: true }).click();
+  const target = page.getByTestId("coverage-target");
+  await target.getByLabel("参保率不低于（两位小数，如 99.00）").fill("99.5");
+  await expect(page.getByTestId("section-preview")).toContainText("还有 1 处需要改正");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByTestId("draft-errors")).toContainText("参保率目标 · 比例（%）：参保率目标须为两位小数的百分数");
+  await expect(target.getByTestId("field-error")).toHaveText(/参保率目标须为两位小数的百分数/);
+  await target.getByLabel("参保率不低于（两位小数，如 99.00）").fill("99.00");
+  await expect(page.getByTestId("section-preview")).toContainText("救助对象参保率目标：不低于 99.00%");
+  await expect(page.getByTestId("section-preview")).not.toContainText("参保年度");
   await page.getByRole("button", { name: "基本信息", exact: true }).click();
   await page.getByLabel("生效日期").fill("2030-01-01");
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByTestId("save-result")).toContainText("草稿已保存");
-  expect(await stored(2)).toMatchObject({ ratio: "60", pool: "60000", status: "draft" });
+  expect(await stored(2)).toMatchObject({ ratio: "60", pool: "60000", status: "draft", target: "99.00" });
 
   // Activation explains in words that version 1 ends, and waits for the confirmation.
   await page.getByRole("link", { name: "查看版本（可读文本）并启用" }).click();

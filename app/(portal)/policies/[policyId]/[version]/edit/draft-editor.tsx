@@ -9,6 +9,7 @@ import { EditorContext, pathKey, setAt, type Editor, type Json, type Path } from
 import { JsonPanel } from "./json-panel";
 import { AssistanceSection } from "./section-assistance";
 import { BasicSection, RankingSection } from "./section-basic";
+import { BasicInsuranceSection, CoverageTargetSection, SpecialFoodSection } from "./section-basic-insurance";
 import { CriticalSection } from "./section-critical";
 import { SectionPreview } from "./section-preview";
 import { MonitoringSection, ParametersSection, TiltedSection } from "./section-rules";
@@ -21,9 +22,12 @@ const SECTIONS = [
   { id: "basic", name: "基本信息", keys: ["name", "effectiveFrom", "effectiveTo", "effectiveSource", "id", "version"], titles: ["基本信息"], Form: BasicSection },
   { id: "ranking", name: "类别排序", keys: ["categories", "ranking"], titles: ["救助对象类别"], Form: RankingSection },
   { id: "subsidy", name: "资助参保", keys: ["subsidy"], titles: ["资助参保"], Form: SubsidySection },
+  { id: "coverage", name: "参保率目标", keys: ["coverageTarget"], titles: ["资助参保"], only: "救助对象参保率目标", Form: CoverageTargetSection },
+  { id: "basicInsurance", name: "基本医保", keys: ["basicInsurance"], titles: ["基本医保"], Form: BasicInsuranceSection },
   { id: "critical", name: "大病保险", keys: ["criticalIllness"], titles: ["大病保险"], Form: CriticalSection },
   { id: "assistance", name: "医疗救助", keys: ["assistance", "limitPools"], titles: ["医疗救助"], Form: AssistanceSection },
   { id: "tilted", name: "倾斜救助/再救助", keys: ["tiltedAssistance"], titles: ["倾斜救助与再救助"], Form: TiltedSection },
+  { id: "food", name: "特殊食品", keys: ["specialFood"], titles: ["特殊疾病救助"], Form: SpecialFoodSection },
   { id: "monitoring", name: "监测预警", keys: ["monitoring"], titles: ["监测预警"], Form: MonitoringSection },
   { id: "parameters", name: "年度参数", keys: ["parameters"], titles: ["年度参数"], Form: ParametersSection },
 ] as const;
@@ -135,7 +139,7 @@ export function DraftEditor({ action, json, note, fileName }: Props) {
         </nav>
         <section aria-label={current.name} data-testid={`section-${current.id}`} className="space-y-4">
           <current.Form />
-          <SectionPreview record={record} titles={[...current.titles]} />
+          <SectionPreview record={record} titles={[...current.titles]} only={"only" in current ? current.only : undefined} />
         </section>
         <div className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4">
           <label className="block min-w-80 flex-1">

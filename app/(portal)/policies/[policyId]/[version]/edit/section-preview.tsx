@@ -13,12 +13,14 @@ import type { Json } from "./editor-context";
  * preview says what, in the same Chinese words the server will use; saving
  * is still decided by the server.
  */
-export function SectionPreview({ record, titles }: { record: Json; titles: string[] }) {
+export function SectionPreview({ record, titles, only }: { record: Json; titles: string[]; only?: string }) {
   const view = useMemo(() => {
     const checked = validatePolicy(record);
     if (!checked.ok) return { issues: draftIssues(record) };
-    return { sections: readableSections(checked.policy).filter((s) => titles.includes(s.title)) };
-  }, [record, titles]);
+    const sections = readableSections(checked.policy).filter((s) => titles.includes(s.title));
+    // A section of the form that is one line of a page section (参保率目标 within 资助参保) previews that line.
+    return { sections: only ? sections.map((s) => ({ ...s, lines: s.lines.filter((l) => l.text.startsWith(only)) })) : sections };
+  }, [record, titles, only]);
   return (
     <aside data-testid="section-preview" className="rounded border border-slate-200 bg-slate-50 p-3 text-sm">
       <h3 className="mb-2 text-sm font-medium text-slate-700">预览（政策页面将显示）</h3>

@@ -179,7 +179,7 @@ export type CategoryChanges = { added: number; removed: number; changed: number 
 export async function applyWinners(
   tx: BulkTx,
   a: { month: string; monthStart: string; prevDay: string; consolidationId: number; incremental: boolean },
-): Promise<CategoryChanges> {
+): Promise<CategoryChanges & { recomputed: number }> {
   const open = a.incremental
     ? "SELECT pc.* FROM person_categories pc JOIN consolidation_affected x ON x.person_id = pc.person_id WHERE pc.to_date IS NULL"
     : "SELECT * FROM person_categories WHERE to_date IS NULL";
@@ -199,10 +199,12 @@ export async function applyWinners(
      ORDER BY person_id`,
     [a.monthStart, a.month, a.consolidationId],
   );
-  const [c] = await tx.query<CategoryChanges>(`
+  // recomputed: everyone compared — in an incremental run only the people whose rolls changed.
+  const [c] = await tx.query<CategoryChanges & { recomputed: number }>(`
     SELECT count(*) FILTER (WHERE old_category IS NULL AND new_category IS NOT NULL)::int AS added,
            count(*) FILTER (WHERE new_category IS NULL)::int AS removed,
-           count(*) FILTER (WHERE old_category <> new_category)::int AS changed
+           count(*) FILTER (WHERE old_category <> new_category)::int AS changed,
+           count(*)::int AS recomputed
     FROM category_diff`);
   return c!;
 }
@@ -222,10 +224,10 @@ export async function winnerCounts(tx: BulkTx, incremental: boolean): Promise<Re
 
 export async function finishConsolidation(
   tx: BulkTx,
-  c: { id: number; persons: number; byCategory: Record<string, number>; conflicts: number } & CategoryChanges,
+  c: { id: number; persons: number; byCategory: Record<string, number>; conflicts: number; recomputed: number } & CategoryChanges,
 ): Promise<void> {
   await tx.query(
-    "UPDATE consolidations SET persons = $1, by_category = $2::jsonb, added = $3, removed = $4, changed = $5, conflicts = $6 WHERE id = $7",
-    [c.persons, JSON.stringify(c.byCategory), c.added, c.removed, c.changed, c.conflicts, c.id],
+    "UPDATE consolidations SET persons = $1, by_category = $2::jsonb, added = $3, removed = $4, changed = $5, conflicts = $6, recomputed = $7 WHERE id = $8",
+    [c.persons, JSON.stringify(c.byCategory), c.added, c.removed, c.changed, c.conflicts, c.recomputed, c.id],
   );
 }

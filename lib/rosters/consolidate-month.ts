@@ -88,11 +88,11 @@ export async function consolidateMonth(ctx: UseCaseContext, month: string, optio
     await q.computeWinners(tx, rankedCategories(ranking), monthStart, incremental);
     let conflicts = await q.recordConflicts(tx, id);
     if (incremental) conflicts += await q.carryConflicts(tx, { fromId: previous.id, toId: id });
-    const changes = await q.applyWinners(tx, { month, monthStart, prevDay, consolidationId: id, incremental });
+    const { recomputed, ...changes } = await q.applyWinners(tx, { month, monthStart, prevDay, consolidationId: id, incremental });
     const counts = await q.winnerCounts(tx, incremental);
     const byCategory = incremental ? addCounts(previous.by_category, counts) : counts;
     const persons = Object.values(byCategory).reduce((a, b) => a + b, 0);
-    await q.finishConsolidation(tx, { id, persons, byCategory, conflicts, ...changes });
+    await q.finishConsolidation(tx, { id, persons, byCategory, conflicts, recomputed, ...changes });
     const result = { month, ...changes, persons, byCategory, conflicts, rankingFrom };
     await insertAuditRaw(tx, auditRow(ctx.actor, { action: "rosters.consolidate", objectType: "consolidation", objectId: String(id), detail: result }));
     return result;

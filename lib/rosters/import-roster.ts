@@ -16,7 +16,7 @@ import { scopePrefix } from "@/lib/divisions/domain/division-code";
 import { birthDateOf, sexOf } from "@/lib/id-number/id-number";
 import { ValidationError } from "@/lib/errors/app-error";
 import { monthBounds } from "./domain/month";
-import { OpenRollIndex } from "./domain/open-roll-index";
+import { entryHash, OpenRollIndex } from "./domain/open-roll-index";
 import { maskName } from "@/lib/people/domain/mask-name";
 import { duplicateIdError, notOnRollError, registerNameConflict, registerVillageConflict, RosterFileError, type RosterRowError } from "./domain/errors";
 import { checkXlsxFile } from "@/lib/tabular-import/check-xlsx-file";
@@ -109,10 +109,10 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       const ids = idCrypto();
       const file = await readRosterFile({ path: input.path });
 
-      // The open roll is read while the file is parsed: PostgreSQL joins the
-      // roll to the register on one core while Node parses and checks rows on
-      // the other (reading it first measured 1.2–4.5 s of civil affairs'
-      // month-2 import, alone). Rows checked before the roll is complete wait
+      // The open roll is read while the file is parsed: PostgreSQL reads the
+      // roll's keys and entry hashes on one core while Node parses and checks
+      // rows on the other (reading it first, joined to the register, measured
+      // 1.2–4.5 s of civil affairs' month-2 import, alone). Rows checked before the roll is complete wait
       // in `pending`, in file order, at most MAX_PENDING of them (memory).
       let rollDone = onRoll === 0;
       const rollRead =
@@ -120,10 +120,7 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
           ? Promise.resolve()
           : q
               .readOpenRoll(tx, input.department, (lines) => {
-                for (const l of lines) {
-                  const [category, division, name] = l.slice(16).split("\t") as [string, string, string];
-                  roll.add(l, category, division, name);
-                }
+                for (const l of lines) roll.addHashed(l, Number(l.slice(16)));
               })
               .then(() => void (rollDone = true));
       rollRead.catch(() => {}); // awaited below
@@ -134,8 +131,9 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
         // The blind index as words: a row that repeats the roll never needs its hex.
         const words = ids.indexer.words(e.idNumber);
         const slot = roll.findWords(words[0]!, words[1]!);
+        const hash = entryHash(e.category, e.divisionCode, e.name);
         if (slot >= 0) {
-          if (e.change !== "removed" && roll.matchedRow(slot) === 0 && roll.sameEntry(slot, e.category, e.divisionCode, e.name)) {
+          if (e.change !== "removed" && roll.matchedRow(slot) === 0 && roll.sameHash(slot, hash)) {
             roll.markMatched(slot, row);
             unchangedUnstaged++;
             return;
@@ -144,7 +142,7 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
         }
         // Hashed, sealed and read here: the clear ID never reaches the database.
         // on_roll: the person has an open entry here, so a 减少 of theirs needs no check in SQL.
-        valid.push([String(row), wordsHex(words), ids.seal(e.idNumber), sexOf(e.idNumber), birthDateOf(e.idNumber)!, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null, slot >= 0 ? "t" : "f"]);
+        valid.push([String(row), wordsHex(words), ids.seal(e.idNumber), sexOf(e.idNumber), birthDateOf(e.idNumber)!, e.name, e.category, e.change, e.divisionCode, e.certifiedOn, e.note || null, slot >= 0 ? "t" : "f", String(hash)]);
       };
       // One COPY for the rest of the file, opened once the roll is read (the
       // connection carries one statement at a time) and fed while the file is
@@ -205,7 +203,8 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
 
       const submissionId = await q.insertSubmission(tx, { department: input.department, month: input.month, fileName: input.fileName, sha256, rows, submittedBy: accountId(ctx.actor) });
       await q.lockPeopleRegistration(tx);
-      await q.planRows(tx, input.department);
+      // Few: the rows staged (changed, new, or not recognised) are a small part of the roll.
+      await q.planRows(tx, input.department, { few: (rows - unchangedUnstaged) * 10 < onRoll });
       for (const c of await q.registerConflicts(tx, MAX_ERRORS)) {
         if (c.name_differs) note(registerNameConflict(c.row_no, maskName(c.register_name)));
         if (c.village_differs) note(registerVillageConflict(c.row_no));

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
+import { findPersonByIdNumber } from "@/db/queries/people-lookup";
+import { correctPersonRegister } from "@/lib/people/correct-person-register";
 import { csvText, syntheticId, tempDir } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
@@ -132,5 +134,38 @@ describe.each(drivers())("a steady month on %s", (driver) => {
       { row: 4, column: "身份证号", reason: "与第 2 行身份证号重复" },
       { row: 5, column: "身份证号", reason: "与第 3 行身份证号重复" },
     ]);
+  });
+
+  it("an unchanged re-send writes no roll rows, and the next run recomputes only the people whose rolls changed", async () => {
+    const disability = (change: string) => range(300, 340).map((n) => row(n, "disability", change));
+    await send("disability", "2026-08", disability("新增"));
+    await consolidateBoth("2026-08");
+    // Every roll row as stored, with the transaction that last wrote it: a rewritten row has a new xmin.
+    const roll = (s: Scratch) => s.handle.raw.query("SELECT id, xmin::text AS x, to_date::text FROM department_memberships ORDER BY id");
+    const [beforeA, beforeB] = [await roll(a), await roll(b)];
+    expect(await send("disability", "2026-09", disability("在册"))).toMatchObject({ accepted: 40, added: 0, removed: 0, unchanged: 40 });
+    expect(await roll(a)).toEqual(beforeA);
+    expect(await roll(b)).toEqual(beforeB);
+
+    // One person leaves: the incremental run compares that one person, the full run everyone.
+    await send("disability", "2026-10", [row(305, "disability", "减少"), ...range(306, 340).map((n) => row(n, "disability", "在册"))]);
+    expect(await consolidateBoth("2026-10")).toMatchObject({ removed: 1 });
+    const recomputed = async (s: Scratch) =>
+      (await s.handle.raw.query<{ n: number }>("SELECT recomputed AS n FROM consolidations ORDER BY id DESC LIMIT 1"))[0]!.n;
+    expect(await recomputed(a)).toBe(1);
+    expect(await recomputed(b)).toBeGreaterThan(100);
+  });
+
+  it("a row that repeats the roll but no longer the corrected register is refused, as the full path refuses it", async () => {
+    // 医保 corrects person 310's name; the roll entry still says what the old list said.
+    for (const s of [a, b]) {
+      const person = (await findPersonByIdNumber(s.handle.db, id(310)))!;
+      await correctPersonRegister(await contextOf(s, "yibao.reviewer"), person.id, { name: "欧阳修远", divisionCode: person.divisionCode, reason: "经户籍信息核实" });
+    }
+    const old = await send("disability", "2026-11", [row(310, "disability", "在册")]);
+    expect(old).toMatchObject({ accepted: 0, rejected: [{ row: 2, column: "姓名" }] });
+    const corrected = row(310, "disability", "在册");
+    corrected[1] = "欧阳修远";
+    expect(await send("disability", "2026-11", [corrected])).toMatchObject({ accepted: 1, added: 0, unchanged: 1, rejected: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { OpenRollIndex } from "./open-roll-index";
+import { entryHash, OpenRollIndex } from "./open-roll-index";
 
 const hash = (n: number) => createHmac("sha256", "test-key").update(String(n)).digest("hex");
 
@@ -36,6 +36,22 @@ describe("OpenRollIndex", () => {
     expect(roll.matchedRow(slot)).toBe(0);
     roll.markMatched(slot, 17);
     expect(roll.matchedRow(slot)).toBe(17);
+  });
+
+  it("hashes an entry as it always has: the value is stored with each open roll entry", () => {
+    expect(entryHash("低保对象", "430524100201", "张三丰")).toBe(8132096584296319);
+    expect(entryHash("ab", "c", "d")).toBe(3059046041314522);
+    expect(entryHash("a", "bc", "d")).toBe(7520065649229631);
+    expect(entryHash("城乡重度残疾人员", "430524100203", "阿依古丽·买买提")).toBe(5168399058729087);
+  });
+
+  it("compares by a stored hash as by the fields", () => {
+    const roll = new OpenRollIndex(2);
+    roll.addHashed(hash(1).slice(0, 16), entryHash("dibao", "430524100201", "张三"));
+    const slot = roll.find(hash(1));
+    expect(roll.sameEntry(slot, "dibao", "430524100201", "张三")).toBe(true);
+    expect(roll.sameHash(slot, entryHash("dibao", "430524100201", "张三"))).toBe(true);
+    expect(roll.sameHash(slot, entryHash("dibao", "430524100201", "张四"))).toBe(false);
   });
 
   it("an empty roll finds no one", () => {

@@ -8,11 +8,14 @@
 // Pure (no I/O). An open-addressing table in typed arrays: about 20 bytes a
 // slot at half load, 20 MB for a 450,000-person roll, where a Map of strings
 // measured 80 MB. A person is keyed by the first 64 bits of the blind index
-// (an HMAC, so uniformly spread) and an entry's content by a 53-bit hash of
-// category, village and name. A row is taken for unchanged only if both
-// match; for a changed row to pass as unchanged its content hash would have to
-// collide (about 2⁻⁵³ a changed row), and then only a change is not applied —
-// nothing is stored wrongly. Everything else goes the full way.
+// (an HMAC, so uniformly spread) and an entry's content by entryHash, a 53-bit
+// hash of category, village and name, which the roll keeps with each open
+// entry (department_memberships.entry_hash, written by the import that opened
+// or last confirmed it; cleared when the register changes). A row is taken
+// for unchanged only if both match; for a changed row to pass as unchanged
+// its content hash would have to collide (about 2⁻⁵³ a changed row), and then
+// only a change is not applied — nothing is stored wrongly. Everything else
+// goes the full way.
 
 export class OpenRollIndex {
   private readonly hi: Uint32Array;
@@ -35,6 +38,11 @@ export class OpenRollIndex {
 
   /** An open entry: the person's blind index (hex) and what the roll and register say. */
   add(idHash: string, category: string, divisionCode: string, name: string): void {
+    this.addHashed(idHash, entryHash(category, divisionCode, name));
+  }
+
+  /** The same with the entry's hash as stored (entryHash): `idHash` needs only its first 16 hex digits. */
+  addHashed(idHash: string, content: number): void {
     const hi = parseInt(idHash.slice(0, 8), 16) >>> 0;
     const lo = parseInt(idHash.slice(8, 16), 16) >>> 0;
     let i = lo & this.mask;
@@ -44,7 +52,7 @@ export class OpenRollIndex {
     }
     this.hi[i] = hi;
     this.lo[i] = lo;
-    this.content[i] = contentHash(category, divisionCode, name);
+    this.content[i] = content;
     this.state[i] = -1;
     this.size++;
   }
@@ -68,7 +76,12 @@ export class OpenRollIndex {
   }
 
   sameEntry(slot: number, category: string, divisionCode: string, name: string): boolean {
-    return this.content[slot] === contentHash(category, divisionCode, name);
+    return this.content[slot] === entryHash(category, divisionCode, name);
+  }
+
+  /** The same by the row's entryHash, computed once for the comparison and for staging. */
+  sameHash(slot: number, content: number): boolean {
+    return this.content[slot] === content;
   }
 
   /** The row that matched the entry, or 0. */
@@ -83,23 +96,34 @@ export class OpenRollIndex {
 
 // cyrb53 (a public-domain 53-bit string hash) over the three fields with a
 // separator between them: not a secret — the person is keyed by the HMAC —
-// only a compact, well-spread stand-in for comparing three strings.
-function contentHash(a: string, b: string, c: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 2654435761); // separator: ("ab","c") and ("a","bc") differ
-    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-  };
-  mix(a);
-  mix(b);
-  mix(c);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+// only a compact, well-spread stand-in for comparing three strings. Stored
+// with each open entry, so it must never change: a test pins its
+// values (open-roll-index.test.ts). No closure inside (a bulk import calls it a million times).
+let h1 = 0;
+let h2 = 0;
+
+function mix(s: string): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    a = Math.imul(a ^ ch, 2654435761);
+    b = Math.imul(b ^ ch, 1597334677);
+  }
+  h1 = Math.imul(a ^ 0x1f, 2654435761); // separator: ("ab","c") and ("a","bc") differ
+  h2 = Math.imul(b ^ 0x1f, 1597334677);
+}
+
+/** What an open entry says, as a non-negative integer below 2⁵³ (department_memberships.entry_hash). */
+export function entryHash(category: string, divisionCode: string, name: string): number {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  mix(category);
+  mix(divisionCode);
+  mix(name);
+  let a = h1;
+  let b = h2;
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 4294967296 * (2097151 & b) + (a >>> 0);
 }

@@ -30,11 +30,17 @@ export async function openMissingCases(tx: BulkTx, a: { year: number; scopePrefi
   return rows.length;
 }
 
-export type CaseFilter = { year: number; scopePrefix: string; township?: string; status?: "open" | "closed" };
+/** `village`: only the cases of people living in that village (村/社区, 12-digit code). */
+export type CaseFilter = { year: number; scopePrefix: string; township?: string; village?: string; status?: "open" | "closed" };
 
 function where(f: CaseFilter): SQL {
   const w: SQL[] = [eq(unenrolledCases.year, f.year), like(unenrolledCases.townshipCode, `${f.scopePrefix}%`)];
   if (f.township) w.push(eq(unenrolledCases.townshipCode, f.township));
+  if (f.village) {
+    // The case's township is the village's, so the township index still narrows the search.
+    w.push(eq(unenrolledCases.townshipCode, `${f.village.slice(0, 9)}000`));
+    w.push(sql`${unenrolledCases.personId} in (select ${people.id} from ${people} where ${people.divisionCode} = ${f.village})`);
+  }
   if (f.status) w.push(eq(unenrolledCases.status, f.status));
   return and(...w)!;
 }

@@ -7,18 +7,18 @@ import type { CellValue } from "@/lib/export/domain/xlsx";
 import { ValidationError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/id-number/id-number";
 import { CASE_REASON_NAMES } from "./domain/case-reasons";
-import { townshipFilter } from "./case-scope";
+import { villageFilter } from "./case-scope";
 import { parseYear } from "./domain/year-input";
 
 const BATCH = 2000;
 
 /** The 未参保 cases of a year within the actor's jurisdiction as .xlsx; ID numbers masked; the export is audited and names its exporter and time. */
-export async function exportUnenrolled(ctx: UseCaseContext, input: { year: unknown; township?: string; status?: string }): Promise<{ fileName: string; body: Buffer }> {
+export async function exportUnenrolled(ctx: UseCaseContext, input: { year: unknown; township?: string; village?: string; status?: string }): Promise<{ fileName: string; body: Buffer }> {
   await requirePermission(ctx, "enrolment.work");
   const year = parseYear(input.year);
   const status = input.status || "open";
   if (status !== "open" && status !== "closed" && status !== "all") throw new ValidationError("status", "状态应为 未销号、已销号 或 全部");
-  const filter: CaseFilter = { year, ...(await townshipFilter(ctx, input.township, "enrolment.work")), ...(status === "all" ? {} : { status }) };
+  const filter: CaseFilter = { year, ...(await villageFilter(ctx, { township: input.township, village: input.village }, "enrolment.work")), ...(status === "all" ? {} : { status }) };
   const body = await auditedXlsx(ctx, [
     {
       name: `${year}年度未参保人员`,

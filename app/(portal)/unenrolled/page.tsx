@@ -28,7 +28,7 @@ const REASONS = CASE_REASONS.map((code) => ({ code, name: CASE_REASON_NAMES[code
 
 export default async function UnenrolledPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
-  const filters = { year: param(sp.year) ?? String(defaultYear()), township: param(sp.township), status: param(sp.status) };
+  const filters = { year: param(sp.year) ?? String(defaultYear()), township: param(sp.township), village: param(sp.village), status: param(sp.status) };
   const ctx = await requireContext();
   const result = await loadForPage(() => listUnenrolled(ctx, { ...filters, page: pageParam(sp.page) }));
   const q = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
@@ -44,6 +44,7 @@ export default async function UnenrolledPage({ searchParams }: { searchParams: S
       ) : (
         <div className="space-y-6">
           <form className="flex flex-wrap items-end gap-3" method="get">
+            {result.data.village ? <input type="hidden" name="village" value={result.data.village.code} /> : null}
             <label className="text-sm">
               参保年度
               <input name="year" defaultValue={filters.year} className={`${inputClass} block w-28`} />
@@ -51,7 +52,7 @@ export default async function UnenrolledPage({ searchParams }: { searchParams: S
             {result.data.townships.length > 1 ? (
               <label className="text-sm">
                 乡镇（街道）
-                <select name="township" defaultValue={filters.township ?? ""} className={`${inputClass} w-44`}>
+                <select name="township" defaultValue={filters.township ?? (result.data.village ? `${result.data.village.code.slice(0, 9)}000` : "")} className={`${inputClass} w-44`}>
                   <option value="">全部</option>
                   {result.data.townships.map((t) => <option key={t.code} value={t.code}>{t.name}</option>)}
                 </select>
@@ -65,6 +66,12 @@ export default async function UnenrolledPage({ searchParams }: { searchParams: S
             </label>
             <button className="rounded bg-brand-600 px-4 py-2 text-sm text-white">查询</button>
           </form>
+          {result.data.village ? (
+            <p className="text-sm" data-testid="village-filter">
+              仅显示 <strong>{result.data.village.name}</strong> 的人员（乡镇合计仍按全乡镇统计）。
+              <Link className="ml-2 text-brand-600 hover:underline" href={`/unenrolled?${new URLSearchParams(Object.entries({ ...filters, village: undefined }).filter((e): e is [string, string] => !!e[1]))}`}>显示全部村（社区）</Link>
+            </p>
+          ) : null}
           {result.data.canGenerate ? <GenerateForm year={result.data.year} action={generateWorklistAction} /> : null}
           <section>
             <h2 className="mb-2 font-medium">{result.data.year} 年度各乡镇情况</h2>

@@ -151,10 +151,11 @@ function chainWithin(division: string, jurisdiction: string): string[] {
   return divisionChain(division).filter((c) => isWithin(c, jurisdiction)).reverse();
 }
 
-/** The 未参保 worklist of the reporting year, narrowed to the township (a village's: its township; the list goes no lower). */
+/** The 未参保 worklist of the reporting year, narrowed to the township, or to the village when a village is shown. */
 function unenrolledHref(division: string, period: Period): string {
   const year = period.to.slice(0, 4);
   if (/^\d{6}000000$/.test(division)) return `/unenrolled?year=${year}`;
-  return `/unenrolled?year=${year}&township=${division.slice(0, 9)}000`;
+  const township = `/unenrolled?year=${year}&township=${division.slice(0, 9)}000`;
+  return division.endsWith("000") ? township : `${township}&village=${division}`;
 }
 

@@ -56,7 +56,9 @@ export function settleAssistance(plan: PersonPlan, state: YearState, claim: Clai
   if (r.deductibleKind !== "none") {
     const key = r.deductibleKind === "perYear" ? r.id : `${r.id}\u0000${claim.applicationId ?? claim.id}`;
     const used = state.ruleDeductibles.get(key) ?? 0;
-    deductible = Math.min(base, Math.max(0, r.deductible - used));
+    // A share of a yearly parameter (perYearShare) was resolved per year when compiled (compile-assistance.ts).
+    const full = r.byYear === null ? r.deductible : (r.byYear.get(state.year) ?? 0);
+    deductible = Math.min(base, Math.max(0, full - used));
     state.ruleDeductibles.set(key, used + deductible);
   }
   const raw = mulBp(base - deductible, r.bp);

@@ -53,6 +53,16 @@ export function checkSettleSemantics(policy: PolicyRecord, input: SettleClaimsIn
       if (covered) years.add(Number(c.date.slice(0, 4)));
     }
   }
+  // An assistance deductible that is a share of a yearly parameter needs the policy's value for each claim year.
+  for (const r of plan.assistance) {
+    if (r.byYear === null || r.shareOf === null) continue;
+    for (const c of input.claims) {
+      const year = Number(c.date.slice(0, 4));
+      if (c.specialFood === undefined && !r.byYear.has(year)) {
+        return problem("policy", "assistanceParameterRequired", { policy: policy.id, year, parameter: r.shareOf.parameter, rule: policy.assistance.rules.find((x) => x.id === r.id)?.name ?? r.id, percent: r.shareOf.percent });
+      }
+    }
+  }
   const d = plan.critical?.general?.deductible;
   if (d?.kind === "share" && input.parameters?.[d.parameter] === undefined) {
     for (const year of [...years].sort()) {

@@ -1,11 +1,13 @@
 import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
-import { LEVEL_NAMES, pct, sourceRef, yuan } from "@/lib/policies/domain/rule-text";
+import type { ParameterName } from "@/lib/policies/domain/schema/primitives";
+import { LEVEL_NAMES, pct, shareOfYuan, sourceRef, yearShareText, yuan } from "@/lib/policies/domain/rule-text";
 import { percentToBp, yuanToCents, type BasisPoints, type Cents } from "./cents";
 import type { CompiledPool } from "./compile-policy";
 
 // 医疗救助 rules of one category, in the record's order, as integers and
-// ready-made Chinese labels and refusal reasons.
+// ready-made Chinese labels and refusal reasons. A deductible that is a share
+// of a yearly parameter is resolved here, per year (`byYear`).
 
 export type CompiledAssistanceRule = {
   id: string;
@@ -20,8 +22,18 @@ export type CompiledAssistanceRule = {
   stayAbove: Cents;
   referredRequired: boolean;
   inCityRequired: boolean;
+  /** perYearShare compiles to perYear with `byYear` set. */
   deductibleKind: "none" | "perYear" | "perApplication";
   deductible: Cents;
+  /**
+   * A share of a yearly parameter (perYearShare): the deductible by calendar
+   * year, resolved here from the policy's yearly parameters, half-up to the
+   * fen; null for a fixed deductible. A year without a value is refused
+   * before settlement (check-settle-input.ts: assistanceParameterRequired).
+   */
+  byYear: ReadonlyMap<number, Cents> | null;
+  /** The parameter `byYear` rests on, for the refusal. */
+  shareOf: { parameter: ParameterName; percent: string } | null;
   bp: BasisPoints;
   pool: CompiledPool;
   label: string;
@@ -41,7 +53,14 @@ export function compileAssistance(record: PolicyRecord, category: Category, pool
       if (r.minHospitalLevel !== null) conditions.push(`${LEVEL_NAMES[r.minHospitalLevel]}及以上医院`);
       if (r.stayCostAbove !== null) conditions.push(`单次住院政策范围内费用超过 ${yuan(r.stayCostAbove)} 元`);
       const ded = r.deductible;
-      const dedText = ded.kind === "none" ? "" : `，起付线 ${yuan(ded.amount)} 元（${ded.kind === "perYear" ? "每年" : "每次申请"}）`;
+      const values = ded.kind === "perYearShare" ? record.parameters.values.filter((v) => v.name === ded.parameter) : [];
+      const label = ded.kind === "perYearShare" ? (record.parameters.definitions.find((d) => d.name === ded.parameter)?.label ?? ded.parameter) : "";
+      const dedText =
+        ded.kind === "none"
+          ? ""
+          : ded.kind === "perYearShare"
+            ? `，起付线为${yearShareText(label, ded.percent, values)}，每年`
+            : `，起付线 ${yuan(ded.amount)} 元（${ded.kind === "perYear" ? "每年" : "每次申请"}）`;
       const referralRef = sourceRef(r.referral.source);
       return {
         id: r.id,
@@ -53,8 +72,10 @@ export function compileAssistance(record: PolicyRecord, category: Category, pool
         stayAbove: r.stayCostAbove === null ? -1 : yuanToCents(r.stayCostAbove),
         referredRequired: r.referral.referredRequired,
         inCityRequired: r.referral.inCityRequired,
-        deductibleKind: ded.kind,
-        deductible: ded.kind === "none" ? 0 : yuanToCents(ded.amount),
+        deductibleKind: ded.kind === "perYearShare" ? "perYear" : ded.kind,
+        deductible: ded.kind === "none" || ded.kind === "perYearShare" ? 0 : yuanToCents(ded.amount),
+        byYear: ded.kind === "perYearShare" ? new Map(values.map((v) => [v.year, yuanToCents(shareOfYuan(v.value, ded.percent))])) : null,
+        shareOf: ded.kind === "perYearShare" ? { parameter: ded.parameter, percent: ded.percent } : null,
         bp: percentToBp(r.ratioPercent),
         pool,
         label: `${r.name}：${conditions.length > 0 ? `${conditions.join("、")}，` : ""}经基本医保、大病保险后的政策范围内费用${dedText}，${name} ${pct(r.ratioPercent)}（${ref}）`,

@@ -59,6 +59,7 @@ export type InputProblemParams = {
   noDrugRule: { policy: string; category: string; categoryName: string };
   criticalRequired: { policy: string; category: string; categoryName: string };
   parameterRequired: { policy: string; year: number; percent: string };
+  assistanceParameterRequired: { policy: string; year: number; parameter: string; rule: string; percent: string };
   // The subsidy request's own (lib/subsidy/parse-subsidy-input.ts), whose lines differ from settle's.
   missing: Record<string, never>;
   contributionNotObject: Record<string, never>;
@@ -129,6 +130,8 @@ const EN: Renderers = {
   tier2BelowTier1: (p) => `${p.tier2} is less than tier1 ${p.tier1}`,
   subsidyInvalidJson: (p) => `invalid JSON: ${p.detail}`,
   subsidyNotObject: () => "expected a JSON object",
+  assistanceParameterRequired: (p) =>
+    `policy ${p.policy} has no ${p.year} value of ${p.parameter} and the deductible of its assistance rule ${p.rule} is ${p.percent}% of it; add the value to the policy's yearly parameters`,
   unexpected: (p) => p.message,
 };
 

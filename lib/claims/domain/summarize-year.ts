@@ -63,7 +63,7 @@ function deductibles(run: Item[], plan: PersonPlan, compiled: ReturnType<typeof 
   for (const r of plan.assistance) {
     if (r.deductibleKind === "none") continue;
     const name = `${r.label.split("：")[0]}起付线（${r.deductibleKind === "perYear" ? "每年" : "每次申请"}）`;
-    add(name, r.deductible, (e) => e.tier === "assistance" && e.rule.startsWith(r.label), r.deductibleKind === "perYear");
+    add(name, r.byYear === null ? r.deductible : (r.byYear.get(year) ?? null), (e) => e.tier === "assistance" && e.rule.startsWith(r.label), r.deductibleKind === "perYear");
   }
   return lines;
 }

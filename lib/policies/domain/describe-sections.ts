@@ -1,7 +1,7 @@
 import { describeAmount } from "@/lib/subsidy/describe-rule";
 import type { PolicyRecord } from "./schema/policy-record";
 import type { Source } from "./schema/source";
-import { categoriesText, LEVEL_NAMES, pct, settingsText, sourceRef, yuan } from "./rule-text";
+import { categoriesText, LEVEL_NAMES, pct, settingsText, sourceRef, yearShareText, yuan } from "./rule-text";
 
 // Sections of describe-policy that are simple lists: subsidy, basic insurance,
 // assistance, tilted assistance, special food.
@@ -48,6 +48,10 @@ function poolText(p: PolicyRecord, id: string): string {
   return parent ? `${own}，并计入${poolText(p, parent.id)}（共用）` : own;
 }
 
+function parameterLabel(p: PolicyRecord, name: string): string {
+  return p.parameters.definitions.find((d) => d.name === name)?.label ?? name;
+}
+
 export function assistanceLines(p: PolicyRecord): DescribedLine[] {
   const lines: DescribedLine[] = [];
   for (const r of p.assistance.rules) {
@@ -57,7 +61,12 @@ export function assistanceLines(p: PolicyRecord): DescribedLine[] {
     if (r.minHospitalLevel !== null) conditions.push(`${LEVEL_NAMES[r.minHospitalLevel]}及以上医院`);
     if (r.stayCostAbove !== null) conditions.push(`单次住院政策范围内费用超过 ${yuan(r.stayCostAbove)} 元`);
     const d = r.deductible;
-    const ded = d.kind === "none" ? "不设起付线" : `起付线 ${yuan(d.amount)} 元（${d.kind === "perYear" ? "每年" : "每次申请"}）`;
+    const ded =
+      d.kind === "none"
+        ? "不设起付线"
+        : d.kind === "perYearShare"
+          ? `起付线：${yearShareText(parameterLabel(p, d.parameter), d.percent, p.parameters.values.filter((v) => v.name === d.parameter))}，每年`
+          : `起付线 ${yuan(d.amount)} 元（${d.kind === "perYear" ? "每年" : "每次申请"}）`;
     const referral = [r.referral.referredRequired ? "须按规定转诊" : "", r.referral.inCityRequired ? "须在市内就医" : ""].filter(Boolean).join("、");
     lines.push(
       cited(

@@ -11,6 +11,20 @@ export function yuan(amount: string): string {
   return new Money(amount).toFixed();
 }
 
+/** `percent` of a yearly parameter in yuan, half-up to the fen: ("29500", "10") → "2950.00". */
+export function shareOfYuan(value: string, percent: string): string {
+  return new Money(value).times(percent).div(100).toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2);
+}
+
+/**
+ * An assistance deductible that is a share of a yearly parameter, as the
+ * policy page and the trace say it: "上年居民人均可支配收入的 10%（2025 年度为 2950 元）".
+ */
+export function yearShareText(label: string, percent: string, values: readonly { year: number; value: string }[]): string {
+  const years = [...values].sort((a, b) => a.year - b.year).map((v) => `${v.year} 年度为 ${yuan(shareOfYuan(v.value, percent))} 元`);
+  return `${label}的 ${pct(percent)}（${years.length > 0 ? years.join("、") : "未填写年度数值，启用前须在年度参数中填写"}）`;
+}
+
 /** "65" → "65%". */
 export function pct(percent: string): string {
   return `${new Money(percent).toFixed()}%`;

@@ -77,6 +77,7 @@ const EXPECTED_ZH: Record<Expected, (shown: string) => string> = {
   tier: (s) => `应为 1 或 2，现为 ${s}`,
 };
 
+const PARAMETER_ZH: Record<string, string> = { priorYearIncome: "上年度人均可支配收入", monitoringStandard: "监测标准" };
 const unquote = (s: string) => s.replace(/^"(.*)"$/, "$1");
 const row = (claim: number) => `第${claim + 1}笔`;
 
@@ -123,6 +124,8 @@ const ZH: { [C in InputProblemCode]: (p: InputProblemParams[C]) => string } = {
   tier2BelowTier1: (p) => ` ${p.tier2} 低于一档 ${p.tier1}`,
   subsidyInvalidJson: () => "不是有效的 JSON，请检查括号、引号和逗号",
   subsidyNotObject: () => "应为一个 JSON 对象",
+  assistanceParameterRequired: (p) =>
+    `：政策 ${p.policy} 缺少 ${p.year} 年度的${PARAMETER_ZH[p.parameter] ?? p.parameter}，而医疗救助规则「${p.rule}」的起付线按它的 ${p.percent}% 计算，请先在政策的年度参数中填写`,
   unexpected: (p) => `：格式不对（${p.message}）`,
 };
 

@@ -3,6 +3,7 @@ import {
   amountSchema,
   categoryListSchema,
   hospitalLevelSchema,
+  parameterNameSchema,
   ratioPercentSchema,
   ruleIdSchema,
   settingListSchema,
@@ -37,6 +38,10 @@ export type LimitPool = z.infer<typeof limitPoolSchema>;
 /**
  * none: 取消起付标准 (001 §二(三)2). perYear: once per calendar year and rule.
  * perApplication: once per approved application (003 §三(八): 起付线 6000 元).
+ * perYearShare: once per calendar year and rule, `percent` of the year's
+ * parameter (国办发〔2021〕42号: 低保边缘 about 10 %, 因病致贫重病患者 about 25 % of
+ * the prior-year per-capita disposable income), half-up to the fen, resolved
+ * per year from the policy's yearly parameters.
  */
 export const assistanceDeductibleSchema = z.discriminatedUnion(
   "kind",
@@ -44,8 +49,9 @@ export const assistanceDeductibleSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal("none"), source: sourceSchema }),
     z.strictObject({ kind: z.literal("perYear"), amount: amountSchema, source: sourceSchema }),
     z.strictObject({ kind: z.literal("perApplication"), amount: amountSchema, source: sourceSchema }),
+    z.strictObject({ kind: z.literal("perYearShare"), parameter: parameterNameSchema, percent: ratioPercentSchema, source: sourceSchema }),
   ],
-  { error: "救助起付线 kind 须为 none、perYear（每年）或 perApplication（每次申请）" },
+  { error: "救助起付线 kind 须为 none、perYear（每年）、perApplication（每次申请）或 perYearShare（年度参数的百分比）" },
 );
 export type AssistanceDeductible = z.infer<typeof assistanceDeductibleSchema>;
 

@@ -101,6 +101,9 @@ export function checkPolicyReferences(p: Checked, ctx: z.RefinementCtx): void {
     if (!defined.has(name)) issue(path, `参数 ${name} 未在 parameters.definitions 中说明`);
   };
   if (c?.deductible.kind === "parameterShare") requireDefined(c.deductible.parameter, ["criticalIllness", "deductible", "parameter"]);
+  p.assistance.rules.forEach((r, i) => {
+    if (r.deductible.kind === "perYearShare") requireDefined(r.deductible.parameter, ["assistance", "rules", i, "deductible", "parameter"]);
+  });
   p.monitoring.forEach((r, i) => requireDefined(r.parameter, ["monitoring", i, "parameter"]));
   const seen = new Set<string>();
   p.parameters.values.forEach((v, i) => {

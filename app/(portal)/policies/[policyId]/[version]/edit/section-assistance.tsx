@@ -9,7 +9,13 @@ import { useEditor, type Json } from "./editor-context";
 const DISEASES: [string, string][] = [["any", "各类疾病"], ["special", "特殊疾病"], ["other", "特殊疾病以外的其他疾病"]];
 const TRIGGERS: [string, string][] = [["any", "一站式结算和依申请"], ["settlement", "一站式结算"], ["application", "依申请、经审核"]];
 const LEVELS: [number | null, string][] = [[null, "不限"], [1, "一级及以上"], [2, "二级及以上"], [3, "三级"]];
-const DEDUCTIBLES: [string, string][] = [["none", "不设起付线"], ["perYear", "每年一次起付线"], ["perApplication", "每次申请一次起付线"]];
+const DEDUCTIBLES: [string, string][] = [
+  ["none", "不设起付线"],
+  ["perYear", "每年一次起付线"],
+  ["perApplication", "每次申请一次起付线"],
+  ["perYearShare", "每年一次，按年度参数的比例（如上年人均可支配收入的 10%）"],
+];
+const PARAMETERS: [string, string][] = [["priorYearIncome", "上年度人均可支配收入"], ["monitoringStandard", "监测标准"]];
 
 export function PoolsEditor() {
   const { record, set, newId } = useEditor();
@@ -46,11 +52,28 @@ function DeductibleFields({ i }: { i: number }) {
   const path = ["assistance", "rules", i, "deductible"];
   const d = record.assistance.rules[i].deductible ?? { kind: "none" };
   // Switching kind rewrites the whole deductible, so "none" carries no amount (the schema is strict).
-  const kind = (k: string) => set(path, k === "none" ? { kind: k, source: d.source } : { kind: k, amount: d.amount ?? "", source: d.source });
+  const kind = (k: string) =>
+    set(
+      path,
+      k === "none"
+        ? { kind: k, source: d.source }
+        : k === "perYearShare"
+          ? { kind: k, parameter: "priorYearIncome", percent: d.percent ?? "", source: d.source }
+          : { kind: k, amount: d.amount ?? "", source: d.source },
+    );
   return (
     <>
       <KindSelect label="起付线" value={d.kind} options={DEDUCTIBLES} onChange={kind} />
-      {d.kind !== "none" ? <TextField label="起付线金额" unit="元" path={[...path, "amount"]} /> : <div className="hidden lg:block" />}
+      {d.kind === "perYearShare" ? (
+        <>
+          <SelectField label="参照的年度参数（各年数值在“年度参数”中填写）" path={[...path, "parameter"]} options={PARAMETERS} />
+          <TextField label="起付线占该参数的比例" unit="%" path={[...path, "percent"]} />
+        </>
+      ) : d.kind !== "none" ? (
+        <TextField label="起付线金额" unit="元" path={[...path, "amount"]} />
+      ) : (
+        <div className="hidden lg:block" />
+      )}
     </>
   );
 }

@@ -9,7 +9,7 @@ import type { SecurityState } from "./actions";
 type FormAction = (prev: SecurityState, form: FormData) => Promise<SecurityState>;
 
 const codeInput = (
-  <input name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={7} placeholder="6 位数字" className={`${inputClass} max-w-48 font-mono tracking-widest`} />
+  <input name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={7} placeholder="6 位数字" className={`${inputClass} block max-w-48 font-mono tracking-widest`} />
 );
 
 /** Recovery codes, shown once after they are made. */

@@ -59,7 +59,7 @@ export async function unlockAction(userId: string, _prev: ActionResult): Promise
 export async function resetSecondFactorAction(userId: string, _prev: ActionResult): Promise<ActionResult> {
   const result = await runAction(async () => {
     await resetSecondFactor(await requireContext(), userId);
-    return "已重置该用户的双因素鉴别（密钥和恢复码已删除），该用户已被强制退出。系统管理员下次登录时须重新设置。";
+    return "已重置该用户的双因素鉴别（密钥和恢复码已删除），该用户已被强制退出。如该用户是系统管理员，下次登录时须重新设置。";
   });
   revalidatePath(`/admin/users/${userId}`);
   return result;

@@ -30,7 +30,8 @@ export class ApplicationChangedError extends AppError {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function versionOf(value: unknown): number {
-  const n = typeof value === "number" ? value : Number(String(value ?? ""));
+  // Only a number or a string: String() of a deeply nested array overflowed the stack (a 500, found by tests/integration/fuzz-json-api.test.ts).
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw new ValidationError("version", "缺少案件版本号，请刷新页面后重试");
   return n;
 }

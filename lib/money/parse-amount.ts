@@ -14,6 +14,15 @@ const AMOUNT = /^-?\d+(\.\d{1,2})?$/;
  * number with at most two decimals. Reasons are English fragments for the
  * contract's one-line errors (`"-5" is negative`); UIs map them to Chinese.
  */
+/** A non-amount as the contract prints it; one nested too deep for JSON.stringify (a fuzzed body) is named, not printed — its RangeError was a 500. */
+function shownValue(input: unknown): string {
+  try {
+    return JSON.stringify(input) ?? String(input);
+  } catch {
+    return Array.isArray(input) ? "[…]" : "{…}";
+  }
+}
+
 export function parseAmount(input: unknown, opts: { allowNegative?: boolean } = {}): AmountResult {
   let text: string;
   if (typeof input === "number") {
@@ -24,7 +33,7 @@ export function parseAmount(input: unknown, opts: { allowNegative?: boolean } = 
   } else if (typeof input === "string") {
     text = input.trim();
   } else {
-    return fail("notAmount", JSON.stringify(input) ?? String(input), "is not an amount");
+    return fail("notAmount", shownValue(input), "is not an amount");
   }
   const shown = typeof input === "string" ? JSON.stringify(input) : text;
   if (!AMOUNT.test(text)) {

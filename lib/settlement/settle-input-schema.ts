@@ -2,12 +2,21 @@ import { z } from "zod";
 import { parseAmount, type AmountProblem } from "@/lib/money/parse-amount";
 import { isValidDate, PARAMETER_NAMES } from "@/lib/policies/domain/schema/primitives";
 import { decimalToCents, formatCents, MAX_INPUT_CENTS } from "./cents";
-import { encodeProblem, shown, type Expected, type InputProblemCode } from "./settle-input-error";
+import { encodeProblem, shown as shownValue, type Expected, type InputProblemCode } from "./settle-input-error";
 
 // The shape of the contract's `settle` JSON (docs/cli.md), with its defaults.
 // Each issue's message is a problem value (settle-input-error.ts), rendered
 // into the contract's English line (`claims[1].policyScopeCost: "-5" is
 // negative`) and the Chinese message from the same value.
+
+/** The value as the contract prints it; one nested too deep for JSON.stringify (a fuzzed body: 7,000 levels of `[`) is named, not printed — its RangeError was a 500. */
+const shown = (v: unknown): string => {
+  try {
+    return shownValue(v);
+  } catch {
+    return Array.isArray(v) ? "[…]" : "{…}";
+  }
+};
 
 const required =
   (expected: Expected) =>

@@ -40,7 +40,14 @@ const checked = <T>(check: (value: unknown) => Check<T>) =>
     return z.NEVER;
   });
 
-const show = (value: unknown) => JSON.stringify(value) ?? String(value);
+/** The value as the contract prints it; one nested too deep for JSON.stringify (a fuzzed body) is named, not printed — its RangeError was a 500. */
+const show = (value: unknown): string => {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? "[…]" : "{…}";
+  }
+};
 
 const money = checked<Decimal>((v) => {
   const r = parseAmount(v);

@@ -25,6 +25,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type BatchCase = { id: string; version: number };
 
+/** An id as given: a string or a number as text; anything else (String() of a 5,000-level nested array overflowed the stack: a 500) is no id. */
+const idText = (id: unknown): string => (typeof id === "string" ? id : typeof id === "number" ? String(id) : "");
+
 /** The chosen cases: objects {id, version} or the form's "id:version" strings. */
 export function parseBatchCases(value: unknown): BatchCase[] {
   const list = Array.isArray(value) ? value : [];
@@ -33,7 +36,7 @@ export function parseBatchCases(value: unknown): BatchCase[] {
   const seen = new Set<string>();
   return list.map((item) => {
     const [id, version] =
-      typeof item === "string" ? item.split(":") : item && typeof item === "object" ? [String((item as BatchCase).id ?? ""), (item as BatchCase).version] : ["", ""];
+      typeof item === "string" ? item.split(":") : item && typeof item === "object" ? [idText((item as BatchCase).id), (item as BatchCase).version] : ["", ""];
     if (!id || !UUID.test(id)) throw new ValidationError("applicationIds", "所选申请有误，请刷新页面后重选");
     if (seen.has(id)) throw new ValidationError("applicationIds", "同一件申请被选了两次，请刷新页面后重选");
     seen.add(id);

@@ -15,23 +15,26 @@ const nextConfig: NextConfig = {
   // the build keeps it lean on two cores.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
-  // Headers every answer carries (等保 §8.1.4, docs/security.md). A script
-  // CSP with per-request nonces is not set yet: it needs every page rendered
-  // dynamically and is planned with the rest of issue 14. frame-ancestors
-  // alone restricts only framing, so it cannot block the app's own scripts.
-  // HSTS is the TLS-terminating proxy's to add (README, production).
+  // Headers every answer carries (等保 §8.1.4, docs/security.md). The pages'
+  // CSP, with a per-request script nonce, and HSTS (PORTAL_HTTPS) are set in
+  // proxy.ts at run time; the answers the proxy does not see (/api/v1: JSON
+  // and downloads) get a fixed CSP here. next.config headers are fixed at
+  // build time, so nothing here may depend on the deployment's environment.
   async headers() {
     const everywhere = [
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "same-origin" },
       { key: "X-Frame-Options", value: "DENY" },
-      { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
     ];
     return [
       { source: "/:path*", headers: everywhere },
       // API answers carry personal and medical data: never kept by a browser or a shared cache.
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      {
+        source: "/api/v1/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'" }],
+      },
     ];
   },
 };

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -41,6 +42,7 @@ export default async function simulationBench(args: string[]) {
   const perPerson = arg("--claims-per-person", 3);
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const loadAtStart = (await import("node:os")).loadavg()[0]!;
+  const uptimeAtStart = uptime();
   const db = await scratchPostgres("simulation");
   const sql = postgres(db.url, { onnotice: () => {}, max: 1 });
   try {
@@ -74,8 +76,9 @@ export default async function simulationBench(args: string[]) {
     const copy = async (text: string) => {
       let bytes = 0;
       const t = performance.now();
+      const c = process.cpuUsage();
       await pipeline(await sql.unsafe(text).readable(), new Writable({ write: (chunk: Buffer, _e, done) => ((bytes += chunk.length), done()) }));
-      return { seconds: (performance.now() - t) / 1000, bytes };
+      return { seconds: (performance.now() - t) / 1000, cpu: cpuSince(c), bytes };
     };
     await copy(bareClaims); // warm the cache for both, so neither pays the first read from disk
     const memory = trackPeakRss();
@@ -88,17 +91,22 @@ export default async function simulationBench(args: string[]) {
     memory.reset();
     log("simulatePolicyDraft");
     const t1 = performance.now();
+    const cpu1 = process.cpuUsage();
     const report = await simulatePolicyDraft(manager, { policyId: ref.policyId, version: String(ref.version) }, { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` });
     const simulated = (performance.now() - t1) / 1000;
+    const simulatedCpu = cpuSince(cpu1);
     const peak = memory.stop();
     const s = report.summary;
 
     const lines = [
       `政策测算 benchmark — ${new Date().toISOString()} (load average at start ${loadAtStart.toFixed(2)})`,
+      `uptime at start: ${uptimeAtStart}`,
+      `uptime at end:   ${uptime()}`,
       `data: ${counts!.people} people (${people} generated + the demo county's base), ${s.claims} claims of ${YEAR} settled, ${s.subsidy.enrolments} enrolments; database ${counts!.size}; generated in ${generateSeconds.toFixed(0)} s`,
       `result: fund ${s.fund.current} → ${s.fund.draft} (${s.fund.diff}); paying less ${s.paying.less}, more ${s.paying.more}, same ${s.paying.same}; problems ${s.problems.personYears}`,
-      `bare COPY (claims + enrolments) TO STDOUT: ${bare.toFixed(2)} s`,
+      `bare COPY (claims + enrolments) TO STDOUT: ${bare.toFixed(2)} s  (this process's CPU ${(c1.cpu + c2.cpu).toFixed(2)} s; the server's is not counted)`,
       `simulatePolicyDraft end to end:            ${simulated.toFixed(2)} s  (${Math.round(s.claims / simulated).toLocaleString("en")} claims/s, each settled twice)`,
+      `  this process's CPU during it: ${simulatedCpu.toFixed(2)} s (${Math.round(s.claims / simulatedCpu).toLocaleString("en")} claims per CPU-second, reading, settling twice and tallying)`,
       `ratio: ${(simulated / bare).toFixed(2)}× (target ≤ 3×)`,
       `peak RSS during the simulation: ${peak} MB (target < 1024 MB)`,
     ];
@@ -107,6 +115,20 @@ export default async function simulationBench(args: string[]) {
     await sql.end();
     if (args.includes("--keep")) await db.keep();
     else await db.drop();
+  }
+}
+
+/** CPU seconds (user + system) of this process since `start`: on a shared machine, what one core did. */
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1e6;
+}
+
+function uptime(): string {
+  try {
+    return execFileSync("uptime", { encoding: "utf8" }).trim();
+  } catch {
+    return "(uptime unavailable)";
   }
 }
 

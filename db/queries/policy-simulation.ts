@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { openIdNumber } from "./people-ids";
 import { rowsOf, underPrefix } from "./stats-rows";
@@ -9,24 +9,25 @@ import { CATEGORY_ON_PAID_DAY, TIER1_CONTRIBUTION } from "./enrolment-subsidies"
 // so a county's millions of rows are never held at once. Read-only; every
 // query carries the jurisdiction prefix.
 
+/** A claim of the ledger with its person's village; the claim columns named as the ledger's drizzle rows name them (one mapper: ledgerClaimOf). */
 export type SimulationClaimRow = {
   id: string;
-  person_id: string;
-  division_code: string;
-  external_id: string;
-  claim_date: string;
+  personId: string;
+  divisionCode: string;
+  externalId: string;
+  claimDate: string;
   setting: "inpatient" | "outpatient";
-  hospital_level: number;
-  special_disease: boolean;
+  hospitalLevel: number;
+  specialDisease: boolean;
   referred: boolean;
-  in_city: boolean;
-  on_application: boolean;
-  policy_scope_cost: string;
-  out_of_scope_cost: string;
-  basic_paid: string | null;
-  critical_paid: string | null;
-  hospital_waived: string;
-  commercial_paid: string;
+  inCity: boolean;
+  onApplication: boolean;
+  policyScopeCost: string;
+  outOfScopeCost: string;
+  basicPaid: string | null;
+  criticalPaid: string | null;
+  hospitalWaived: string;
+  commercialPaid: string;
 };
 
 /**
@@ -38,17 +39,25 @@ export async function simulationClaimsPage(
   db: Db | Tx,
   f: { scopePrefix: string; from: string; to: string; afterPersonId: string | null; limit: number; personId?: string },
 ): Promise<SimulationClaimRow[]> {
-  const after = f.afterPersonId === null ? sql`` : sql`AND c.person_id > ${f.afterPersonId}::uuid`;
-  const one = f.personId ? sql`AND c.person_id = ${f.personId}::uuid` : sql``;
+  // Literals, not parameters: with parameters PostgreSQL may keep a generic plan that reads and sorts
+  // every claim of the jurisdiction for each page (it cannot see that the keyset leaves one page); with
+  // the values in the text each page is planned as what it is, an index range in person order. Every
+  // value is checked first (dates, uuid, prefix, limit), so nothing reaches the text unvalidated.
+  const from = sql.raw(`'${isoDate(f.from)}'`);
+  const to = sql.raw(`'${isoDate(f.to)}'`);
+  const after = f.afterPersonId === null ? sql`` : sql.raw(`AND c.person_id > '${uuidLiteral(f.afterPersonId)}'::uuid`);
+  const one = f.personId ? sql.raw(`AND c.person_id = '${uuidLiteral(f.personId)}'::uuid`) : sql``;
+  if (!Number.isInteger(f.limit) || f.limit <= 0) throw new Error(`not a page size: ${f.limit}`);
   const result = await db.execute(sql`
-    SELECT c.id, c.person_id, p.division_code, c.external_id, c.claim_date::text AS claim_date, c.setting, c.hospital_level,
-           c.special_disease, c.referred, c.in_city, c.on_application, c.policy_scope_cost::text AS policy_scope_cost,
-           c.out_of_scope_cost::text AS out_of_scope_cost, c.basic_paid::text AS basic_paid, c.critical_paid::text AS critical_paid,
-           c.hospital_waived::text AS hospital_waived, c.commercial_paid::text AS commercial_paid
+    SELECT c.id, c.person_id AS "personId", p.division_code AS "divisionCode", c.external_id AS "externalId", c.claim_date::text AS "claimDate",
+           c.setting, c.hospital_level AS "hospitalLevel", c.special_disease AS "specialDisease", c.referred, c.in_city AS "inCity",
+           c.on_application AS "onApplication", c.policy_scope_cost::text AS "policyScopeCost", c.out_of_scope_cost::text AS "outOfScopeCost",
+           c.basic_paid::text AS "basicPaid", c.critical_paid::text AS "criticalPaid", c.hospital_waived::text AS "hospitalWaived",
+           c.commercial_paid::text AS "commercialPaid"
     FROM claims c JOIN people p ON p.id = c.person_id
-    WHERE c.superseded_at IS NULL AND c.claim_date >= ${f.from}::date AND c.claim_date <= ${f.to}::date AND ${underPrefix("p.division_code", f.scopePrefix)} ${after} ${one}
+    WHERE c.superseded_at IS NULL AND c.claim_date >= ${from}::date AND c.claim_date <= ${to}::date AND ${prefixLiteral("p.division_code", f.scopePrefix)} ${after} ${one}
     ORDER BY c.person_id, c.claim_date, c.external_id
-    LIMIT ${f.limit}`);
+    LIMIT ${sql.raw(String(f.limit))}`);
   return rowsOf<SimulationClaimRow>(result);
 }
 
@@ -119,6 +128,18 @@ export async function divisionNamesOf(db: Db | Tx, codes: readonly string[]): Pr
   });
   const result = await db.execute(sql`SELECT code, name FROM divisions WHERE valid_to IS NULL AND code IN (${sql.raw(list.join(","))})`);
   return new Map(rowsOf<{ code: string; name: string }>(result).map((r) => [r.code, r.name]));
+}
+
+function isoDate(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a date: ${date}`);
+  return date;
+}
+
+/** underPrefix with the bounds as literals (see simulationClaimsPage). */
+function prefixLiteral(column: string, prefix: string): SQL {
+  if (!/^\d{1,12}$/.test(prefix)) throw new Error(`not a division prefix: ${prefix}`);
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return sql.raw(`(${column} >= '${prefix}' AND ${column} < '${upper}' AND ${column} LIKE '${prefix}%')`);
 }
 
 function uuidLiteral(id: string): string {

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Tx } from "@/db";
 import { insertSettlements, supersedeSettlements, type LedgerRow } from "@/db/queries/claims";
-import { yuanToCents } from "@/lib/settlement/cents";
 import type { TermsResolver } from "./claim-terms";
 import { diffSettlements, type SettlementChange, type StoredSettlement } from "./domain/settlement-diff";
-import { RunError, settleYear, type ClaimTerms, type LedgerClaim } from "./domain/settle-year";
+import { ledgerClaimOf, RunError, settleYear, type ClaimTerms, type LedgerClaim } from "./domain/settle-year";
 
 // Settles person-years of the ledger again and says what would change; the
 // import (after adding claims) and the re-settlement (after a policy or
@@ -20,26 +19,6 @@ export type Resettlement = {
   personYears: number;
   claims: number;
 };
-
-function ledgerClaim(r: LedgerRow): LedgerClaim {
-  return {
-    claimId: r.id,
-    externalId: r.externalId,
-    date: r.claimDate,
-    setting: r.setting,
-    hospitalLevel: r.hospitalLevel as 1 | 2 | 3,
-    specialDisease: r.specialDisease,
-    referred: r.referred,
-    inCity: r.inCity,
-    onApplication: r.onApplication,
-    policyScopeCost: yuanToCents(r.policyScopeCost),
-    outOfScopeCost: yuanToCents(r.outOfScopeCost),
-    basicPaid: r.basicPaid === null ? null : yuanToCents(r.basicPaid),
-    criticalPaid: r.criticalPaid === null ? null : yuanToCents(r.criticalPaid),
-    hospitalWaived: yuanToCents(r.hospitalWaived),
-    commercialPaid: yuanToCents(r.commercialPaid),
-  };
-}
 
 function stored(r: LedgerRow): StoredSettlement | null {
   const s = r.settlement;
@@ -80,7 +59,7 @@ export async function computeResettlement(terms: TermsResolver, rows: readonly L
         problem = `结算日期 ${r.claimDate} 当天本地区没有启用的救助政策，无法结算；请先由管理员启用政策版本`;
         break;
       }
-      claims.push({ ...ledgerClaim(r), terms: { versionId: policy.versionId, record: policy.record, category: terms.categoryOn(personId, r.claimDate) } });
+      claims.push({ ...ledgerClaimOf(r), terms: { versionId: policy.versionId, record: policy.record, category: terms.categoryOn(personId, r.claimDate) } });
     }
     if (problem === null) {
       try {

@@ -1,11 +1,13 @@
 import "server-only";
 import type { Db, Tx } from "@/db";
 import { categorySpansBetween, simulationClaimsPage, type SimulationClaimRow, type SimulationSpan } from "@/db/queries/policy-simulation";
+import { activatedDivisions } from "@/db/queries/claims";
 import { TermsResolver } from "@/lib/claims/claim-terms";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import type { PolicyForClaim } from "@/lib/policies/policy-for-claim-date";
-import type { LedgerClaim } from "@/lib/claims/domain/settle-year";
+import { ledgerClaimOf, type ClaimTerms } from "@/lib/claims/domain/settle-year";
+import type { Category } from "@/lib/categories/categories";
 import { categoryOnDate, type SimulationClaim } from "./domain/simulate-person";
-import { fenOf } from "./domain/simulation-tally";
 
 // The claims ledger of a period read person by person for 政策测算: pages of
 // claims in person order (keyset on person id, so each page is one index
@@ -18,25 +20,78 @@ export type LedgerPerson = { personId: string; divisionCode: string; claims: Sim
 
 const PAGE = 20_000;
 
-function ledgerClaim(r: SimulationClaimRow): LedgerClaim {
-  return {
-    claimId: r.id,
-    externalId: r.external_id,
-    date: r.claim_date,
-    setting: r.setting,
-    hospitalLevel: r.hospital_level as 1 | 2 | 3,
-    specialDisease: r.special_disease,
-    referred: r.referred,
-    inCity: r.in_city,
-    onApplication: r.on_application,
-    policyScopeCost: fenOf(r.policy_scope_cost),
-    outOfScopeCost: fenOf(r.out_of_scope_cost),
-    basicPaid: r.basic_paid === null ? null : fenOf(r.basic_paid),
-    criticalPaid: r.critical_paid === null ? null : fenOf(r.critical_paid),
-    hospitalWaived: fenOf(r.hospital_waived),
-    commercialPaid: fenOf(r.commercial_paid),
-  };
+/**
+ * The version in force by village and day (TermsResolver.policyOn), resolved
+ * for a whole page at once — the page's new days concurrently, not one
+ * awaited query after another — and then read without an await. Kept as
+ * TermsResolver keeps it, by the chain of the village's divisions that have
+ * activations and the day (so a county's hundreds of villages share one entry
+ * per day), with its terms by category, so a claim costs no new object.
+ */
+export class VersionsInForce {
+  private activated: Set<string> | null = null;
+  private readonly chainOf = new Map<string, Map<string, Entry>>();
+  private readonly byChain = new Map<string, Map<string, Entry>>();
+
+  constructor(
+    private readonly db: Db | Tx,
+    private readonly resolver: TermsResolver,
+  ) {}
+
+  private days(divisionCode: string): Map<string, Entry> {
+    let days = this.chainOf.get(divisionCode);
+    if (!days) {
+      const key = divisionChain(divisionCode)
+        .filter((c) => this.activated!.has(c))
+        .join(",");
+      days = this.byChain.get(key);
+      if (!days) this.byChain.set(key, (days = new Map()));
+      this.chainOf.set(divisionCode, days);
+    }
+    return days;
+  }
+
+  async prepare(keys: Iterable<readonly [divisionCode: string, date: string]>): Promise<void> {
+    this.activated ??= await activatedDivisions(this.db);
+    const pending: { days: Map<string, Entry>; division: string; date: string }[] = [];
+    for (const [division, date] of keys) {
+      const days = this.days(division);
+      if (!days.has(date)) {
+        days.set(date, PENDING);
+        pending.push({ days, division, date });
+      }
+    }
+    const found = await Promise.all(pending.map((p) => this.resolver.policyOn(p.division, p.date)));
+    pending.forEach((p, i) => {
+      const policy = found[i]!;
+      p.days.set(p.date, policy && { policy, byCategory: new Map() });
+    });
+  }
+
+  private entry(divisionCode: string, date: string): Entry {
+    const hit = this.chainOf.get(divisionCode)?.get(date);
+    if (hit === undefined || hit === PENDING) throw new Error(`version in force for ${divisionCode} on ${date} not prepared`);
+    return hit;
+  }
+
+  /** The version in force (prepared before) with `category`, or null when none is. */
+  terms(divisionCode: string, date: string, category: Category): ClaimTerms | null {
+    const hit = this.entry(divisionCode, date);
+    if (hit === null) return null;
+    let terms = hit.byCategory.get(category);
+    if (!terms) hit.byCategory.set(category, (terms = { versionId: hit.policy.versionId, record: hit.policy.record, category }));
+    return terms;
+  }
+
+  /** The policy in force (prepared before), or null. */
+  policy(divisionCode: string, date: string): PolicyForClaim | null {
+    const hit = this.entry(divisionCode, date);
+    return hit === null ? null : hit.policy;
+  }
 }
+
+type Entry = { policy: PolicyForClaim; byCategory: Map<Category, ClaimTerms> } | null;
+const PENDING: Entry = { policy: null as unknown as PolicyForClaim, byCategory: new Map() };
 
 type Page = { rows: SimulationClaimRow[]; spans: SimulationSpan[]; last: string | null };
 
@@ -58,22 +113,22 @@ export async function* ledgerPeople(
       let last: string | null = null;
       if (rows.length === limit) {
         // A full page may end inside a person: keep whole people only, the cut one comes first on the next page.
-        const cut = rows[rows.length - 1]!.person_id;
+        const cut = rows[rows.length - 1]!.personId;
         let keep = rows.length;
-        while (keep > 0 && rows[keep - 1]!.person_id === cut) keep--;
+        while (keep > 0 && rows[keep - 1]!.personId === cut) keep--;
         if (keep === 0) {
           limit *= 2; // one person with more claims than a page: read that person whole
           continue;
         }
         rows.length = keep;
-        last = rows[keep - 1]!.person_id;
+        last = rows[keep - 1]!.personId;
       }
-      const spans = await categorySpansBetween(db, { firstId: rows[0]!.person_id, lastId: rows[rows.length - 1]!.person_id, from: f.from, to: f.to });
+      const spans = await categorySpansBetween(db, { firstId: rows[0]!.personId, lastId: rows[rows.length - 1]!.personId, from: f.from, to: f.to });
       return { rows, spans, last };
     }
   };
 
-  const resolved = new Map<string, PolicyForClaim | null>();
+  const inForce = new VersionsInForce(db, terms);
   let next = fetchPage(null);
   for (;;) {
     const page = await next;
@@ -89,17 +144,17 @@ export async function* ledgerPeople(
     }
     const people: LedgerPerson[] = [];
     let person: LedgerPerson | null = null;
+    await inForce.prepare(page.rows.map((r) => [r.divisionCode, r.claimDate] as const));
+    let spans: SimulationSpan[] = [];
     for (const r of page.rows) {
-      if (!person || person.personId !== r.person_id) people.push((person = { personId: r.person_id, divisionCode: r.division_code, claims: [] }));
-      // Resolved versions by village and day, so the common case needs no await per claim.
-      const key = `${r.division_code}|${r.claim_date}`;
-      let current = resolved.get(key);
-      if (current === undefined) resolved.set(key, (current = await terms.policyOn(r.division_code, r.claim_date)));
-      person.claims.push({
-        ...ledgerClaim(r),
-        category: categoryOnDate(spansOf.get(r.person_id) ?? [], r.claim_date),
-        current: current && { versionId: current.versionId, record: current.record, category: "ordinary" },
-      });
+      if (!person || person.personId !== r.personId) {
+        people.push((person = { personId: r.personId, divisionCode: r.divisionCode, claims: [] }));
+        spans = spansOf.get(r.personId) ?? [];
+      }
+      const claim = ledgerClaimOf(r) as SimulationClaim;
+      claim.category = categoryOnDate(spans, r.claimDate);
+      claim.current = inForce.terms(r.divisionCode, r.claimDate, claim.category);
+      person.claims.push(claim);
     }
     yield people;
   }

@@ -10,7 +10,9 @@ import { ValidationError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/privacy/domain/mask-id-number";
 import { maskName } from "@/lib/privacy/domain/mask-name";
 import { loadVersion, versionTarget, type LoadedVersion } from "./load-version";
-import { parseSimulationPeriod, simulatePerson, simulationRecord, type SimulationPeriod } from "./domain/simulate-person";
+import { settledClaim } from "@/lib/claims/domain/settle-year";
+import { AMOUNTS_PER_CLAIM } from "@/lib/settlement/trace-log";
+import { forEachPair, pairReasons, parseSimulationPeriod, sameAmounts, simulatePersonCompact, simulationRecord, type SimulationPeriod } from "./domain/simulate-person";
 import { SimulationTally, type PersonChange, type SimulationSummary } from "./domain/simulation-tally";
 import { ledgerPeople } from "./simulation-ledger";
 import { simulateSubsidies } from "./simulation-subsidies";
@@ -63,22 +65,34 @@ export async function runSimulation(ctx: UseCaseContext, ref: { policyId: string
   // The enrolments run beside the claims (another connection on PostgreSQL): their reads overlap the claims' settling.
   const subsidies = simulateSubsidies(ctx.db, { scopePrefix: scope, period, draft: draft.record, tally });
   subsidies.catch(() => {});
+  const none: readonly string[] = [];
   for await (const page of ledgerPeople(ctx.db, { scopePrefix: scope, from: readFrom, to: period.to })) {
     for (const person of page) {
-      const outcome = simulatePerson(person.claims, draft, categoryName);
+      // The engine's integers and compact traces: a claim's trace is rendered only when its amounts differ (to say why).
+      const outcome = simulatePersonCompact(person.claims, draft);
       if (!outcome.ok) {
         tally.addProblem({ personId: person.personId, claims: outcome.claims, reason: outcome.reason });
         continue;
       }
-      const claims = [];
+      const categories: Category[] = [];
+      const current: number[] = [];
+      const drafted: number[] = [];
+      const reasons: (readonly string[])[] = [];
       for (const y of outcome.years) {
-        for (const p of y.pairs) {
-          if (p.claim.date < period.from) continue;
-          versionIds.add(p.current.versionId);
-          claims.push({ category: p.claim.category as Category, current: p.current, draft: p.draft, reasons: p.reasons });
-        }
+        forEachPair(y, (claim, cr, i, dr, j) => {
+          if (claim.date < period.from) return;
+          versionIds.add(cr.terms[i]!.versionId);
+          categories.push(claim.category);
+          const a = cr.settlement.amounts;
+          const b = dr.settlement.amounts;
+          for (let t = 0; t < AMOUNTS_PER_CLAIM; t++) {
+            current.push(a[i * AMOUNTS_PER_CLAIM + t]!);
+            drafted.push(b[j * AMOUNTS_PER_CLAIM + t]!);
+          }
+          reasons.push(sameAmounts(cr.settlement, i, dr.settlement, j) ? none : pairReasons(settledClaim(cr, i), settledClaim(dr, j), categoryName));
+        });
       }
-      tally.addPerson({ personId: person.personId, township: townshipOf(person.divisionCode), claims });
+      tally.addPersonFen({ personId: person.personId, township: townshipOf(person.divisionCode), categories, current, draft: drafted, reasons });
     }
   }
   await subsidies;

@@ -5,6 +5,7 @@ import { TermsResolver } from "@/lib/claims/claim-terms";
 import { NOT_COMPUTED_TEXT, subsidyForEnrolment, type EnrolmentForSubsidy, type SubsidyOutcome } from "@/lib/enrolment/domain/subsidy-for-enrolment";
 import { formatAmount } from "@/lib/money/money";
 import type { SimulationPeriod } from "./domain/simulate-person";
+import { VersionsInForce } from "./simulation-ledger";
 import type { SimulationTally, SubsidySide } from "./domain/simulation-tally";
 import type { PolicyRecord } from "./domain/schema/policy-record";
 
@@ -24,7 +25,7 @@ export async function simulateSubsidies(
   db: Db | Tx,
   a: { scopePrefix: string; period: SimulationPeriod; draft: PolicyRecord; tally: SimulationTally },
 ): Promise<void> {
-  const terms = new TermsResolver(db);
+  const inForce = new VersionsInForce(db, new TermsResolver(db));
   const fromYear = Number(a.period.from.slice(0, 4));
   const toYear = Number(a.period.to.slice(0, 4));
   const page = (after: number) => simulationEnrolmentsPage(db, { scopePrefix: a.scopePrefix, fromYear, toYear, afterId: after, limit: PAGE });
@@ -34,10 +35,12 @@ export async function simulateSubsidies(
     // The next page is read while this one is computed.
     next = rows.length < PAGE ? Promise.resolve([]) : page(rows[rows.length - 1]!.id);
     next.catch(() => {});
+    // The page's versions in force resolved together, then read without an await per enrolment.
+    await inForce.prepare(rows.flatMap((e) => (e.category === null ? [] : [[e.division_code, e.paid_on] as const])));
     for (const e of rows) {
       const input: EnrolmentForSubsidy = { year: e.year, tier: e.tier, contribution: e.contribution, tier1: e.tier1, feeExempt: e.fee_exempt === "yes", category: e.category };
-      const inForce = e.category === null ? null : await terms.policyOn(e.division_code, e.paid_on);
-      a.tally.addEnrolment(side(subsidyForEnrolment(input, inForce?.record ?? null)), side(subsidyForEnrolment(input, a.draft)));
+      const policy = e.category === null ? null : inForce.policy(e.division_code, e.paid_on);
+      a.tally.addEnrolment(side(subsidyForEnrolment(input, policy?.record ?? null)), side(subsidyForEnrolment(input, a.draft)));
     }
     if (rows.length < PAGE) return;
   }

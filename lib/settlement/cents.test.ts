@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatAmount, Money, toCent } from "@/lib/money/money";
-import { formatBp, formatCents, mulBp, mulBpSum, percentToBp, yuanToCents } from "./cents";
+import { decimalToCents, formatBp, formatCents, mulBp, mulBpSum, percentToBp, yuanToCents } from "./cents";
 
 // The engine counts integer fen; these properties prove each primitive gives
 // exactly what decimal.js with half-up rounding (lib/money) gives.
@@ -39,6 +39,26 @@ describe("integer fen arithmetic equals decimal.js", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("reads the two-decimal form digit by digit and anything else through decimal.js, alike", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }), (c) => {
+        const text = c < 0 ? `-${formatCents(-c)}` : formatCents(c);
+        expect(yuanToCents(text)).toBe(c);
+        expect(yuanToCents(text)).toBe(decimalToCents(new Money(text)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(yuanToCents("1234.56")).toBe(123456);
+    expect(yuanToCents("-0.01")).toBe(-1);
+    expect(yuanToCents("-12.05")).toBe(-1205);
+    expect(yuanToCents("0.1")).toBe(10); // not the two-decimal form: through decimal.js
+    expect(yuanToCents("11000")).toBe(1_100_000);
+    expect(yuanToCents("1e3")).toBe(100000);
+    expect(yuanToCents(".50")).toBe(50);
+    expect(() => yuanToCents("12a4.00")).toThrow();
+    expect(() => yuanToCents("1.2.00")).toThrow();
   });
 
   it("rounds the .5 fen cases half-up, as the policies' 四舍五入 asks", () => {

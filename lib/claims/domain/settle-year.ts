@@ -1,7 +1,8 @@
 import type { Category } from "@/lib/categories/categories";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
-import type { Cents } from "@/lib/settlement/cents";
-import { settleClaimsAfter, type RunEnd } from "@/lib/settlement/settle-claims";
+import { yuanToCents, type Cents } from "@/lib/settlement/cents";
+import { renderClaim } from "@/lib/settlement/render-trace";
+import { settleCompact, type CompactSettlement, type RunEnd } from "@/lib/settlement/settle-claims";
 import type { ClaimInput, TierAmounts, TraceEntry } from "@/lib/settlement/types";
 
 // How one person's claims of one calendar year are settled (pure).
@@ -40,6 +41,50 @@ export type LedgerClaim = {
   commercialPaid?: Cents;
 };
 
+/**
+ * A stored claim's columns as both ledger reads give them (the claims page's
+ * drizzle row, 政策测算's page row): amounts as numeric text, as the database
+ * returns them.
+ */
+export type StoredClaim = {
+  id: string;
+  externalId: string;
+  claimDate: string;
+  setting: "inpatient" | "outpatient";
+  hospitalLevel: number;
+  specialDisease: boolean;
+  referred: boolean;
+  inCity: boolean;
+  onApplication: boolean;
+  policyScopeCost: string;
+  outOfScopeCost: string;
+  basicPaid: string | null;
+  criticalPaid: string | null;
+  hospitalWaived: string;
+  commercialPaid: string;
+};
+
+/** The one stored claim → LedgerClaim mapping (re-settlement, import and 政策测算 alike). */
+export function ledgerClaimOf(r: StoredClaim): LedgerClaim {
+  return {
+    claimId: r.id,
+    externalId: r.externalId,
+    date: r.claimDate,
+    setting: r.setting,
+    hospitalLevel: r.hospitalLevel as 1 | 2 | 3,
+    specialDisease: r.specialDisease,
+    referred: r.referred,
+    inCity: r.inCity,
+    onApplication: r.onApplication,
+    policyScopeCost: yuanToCents(r.policyScopeCost),
+    outOfScopeCost: yuanToCents(r.outOfScopeCost),
+    basicPaid: r.basicPaid === null ? null : yuanToCents(r.basicPaid),
+    criticalPaid: r.criticalPaid === null ? null : yuanToCents(r.criticalPaid),
+    hospitalWaived: yuanToCents(r.hospitalWaived),
+    commercialPaid: yuanToCents(r.commercialPaid),
+  };
+}
+
 export type ClaimTerms = { versionId: number; record: PolicyRecord; category: Category };
 
 export type SettledClaim = TierAmounts & { claimId: string; versionId: number; category: Category; trace: TraceEntry[] };
@@ -49,9 +94,11 @@ export function ledgerOrder(a: { date: string; externalId: string }, b: { date: 
   return a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0;
 }
 
-function toInput(c: LedgerClaim): ClaimInput {
+/** The engine's input for a ledger claim, settled under `category` (the person's on the claim's date). */
+export function toInput(c: LedgerClaim, category: Category): ClaimInput {
   const input: ClaimInput = {
     id: c.externalId,
+    category,
     date: c.date,
     setting: c.setting,
     specialDisease: c.specialDisease,
@@ -105,41 +152,73 @@ export function versionRunsOf<T extends { terms: ClaimTerms }>(ordered: readonly
   return runs;
 }
 
-/** Settles one person-year; claims may come in any order, results are in ledger order. */
-export function settleYear(claims: readonly (LedgerClaim & { terms: ClaimTerms })[]): SettledClaim[] {
-  const ordered = [...claims].sort(ledgerOrder);
-  const out: SettledClaim[] = [];
+/**
+ * One version run of a person-year as the engine left it: amounts in fen and
+ * the compact trace. `claims[i]` (with `terms[i]`) is the engine's claim i:
+ * both are in ledger order (date, then 结算流水号), so `settledClaim(run, i)`
+ * renders it.
+ */
+export type CompactRun<T extends LedgerClaim = LedgerClaim> = { claims: T[]; terms: ClaimTerms[]; settlement: CompactSettlement };
+
+function inLedgerOrder<T extends { date: string; externalId: string }>(claims: readonly T[]): readonly T[] {
+  for (let i = 1; i < claims.length; i++) if (ledgerOrder(claims[i - 1]!, claims[i]!) > 0) return [...claims].sort(ledgerOrder);
+  return claims;
+}
+
+/**
+ * settleYear without rendering: the year's version runs in ledger order
+ * (render a claim with settledClaim). `termsOf` gives each claim's version
+ * and category, so one year can be settled under two sides (政策测算).
+ */
+export function settleYearCompact<T extends LedgerClaim>(claims: readonly T[], termsOf: (claim: T) => ClaimTerms): CompactRun<T>[] {
+  const ordered = inLedgerOrder(claims);
+  const out: CompactRun<T>[] = [];
   // A version that took effect mid-year continues the year's deductibles and limits (docs/policy.md §4).
   let end: RunEnd | undefined;
-  for (const run of versionRunsOf(ordered)) {
-    const { versionId } = run.terms;
-    let result;
+  for (let from = 0; from < ordered.length; ) {
+    const first = termsOf(ordered[from]!);
+    const run: CompactRun<T> = { claims: [], terms: [], settlement: undefined as unknown as CompactSettlement };
+    const inputs: ClaimInput[] = [];
+    for (; from < ordered.length; from++) {
+      const c = ordered[from]!;
+      const terms = termsOf(c);
+      if (terms.versionId !== first.versionId) break;
+      run.claims.push(c);
+      run.terms.push(terms);
+      inputs.push(toInput(c, terms.category));
+    }
     try {
-      const settled = settleClaimsAfter(
-        run.terms.record,
-        { category: run.terms.category, claims: run.claims.map((c) => ({ ...toInput(c), category: c.terms.category })) },
-        end,
-      );
-      result = settled.result;
+      const settled = settleCompact(first.record, { category: first.category, claims: inputs }, end);
       end = settled.end ?? end;
+      run.settlement = settled.result;
     } catch (cause) {
-      throw new RunError(run.terms, cause);
+      throw new RunError(first, cause);
     }
-    const byId = new Map(run.claims.map((c) => [c.externalId, c]));
-    for (const r of result.claims) {
-      const claim = byId.get(r.id)!;
-      out.push({
-        claimId: claim.claimId,
-        versionId,
-        category: claim.terms.category,
-        basic: r.basic,
-        critical: r.critical,
-        assistance: r.assistance,
-        tilted: r.tilted,
-        selfPaid: r.selfPaid,
-        trace: r.trace,
-      });
-    }
+    out.push(run);
   }
+  return out;
+}
+
+/** Claim `i` of a compact run, rendered as the ledger stores it (amounts as text, the Chinese trace). */
+export function settledClaim(run: CompactRun, i: number): SettledClaim {
+  const terms = run.terms[i]!;
+  const r = renderClaim(run.settlement, i);
+  return {
+    claimId: run.claims[i]!.claimId,
+    versionId: terms.versionId,
+    category: terms.category,
+    basic: r.basic,
+    critical: r.critical,
+    assistance: r.assistance,
+    tilted: r.tilted,
+    selfPaid: r.selfPaid,
+    trace: r.trace,
+  };
+}
+
+/** Settles one person-year; claims may come in any order, results are in ledger order. */
+export function settleYear(claims: readonly (LedgerClaim & { terms: ClaimTerms })[]): SettledClaim[] {
+  const out: SettledClaim[] = [];
+  for (const run of settleYearCompact(claims, (c) => c.terms)) for (let i = 0; i < run.claims.length; i++) out.push(settledClaim(run, i));
   return out;
 }

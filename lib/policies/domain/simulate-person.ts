@@ -1,5 +1,7 @@
 import { isCategory, type Category } from "@/lib/categories/categories";
-import { RunError, settleYear, type ClaimTerms, type LedgerClaim, type SettledClaim } from "@/lib/claims/domain/settle-year";
+import { RunError, settledClaim, settleYearCompact, type ClaimTerms, type CompactRun, type LedgerClaim, type SettledClaim } from "@/lib/claims/domain/settle-year";
+import type { CompactSettlement } from "@/lib/settlement/settle-claims";
+import { AMOUNTS_PER_CLAIM } from "@/lib/settlement/trace-log";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { isIsoDate, parseIsoDate } from "@/lib/calendar/domain/iso-date";
 import { traceChangeReasons } from "./trace-diff";
@@ -41,6 +43,95 @@ function engineWords(err: unknown): string {
   return `结算引擎拒绝：${message}`;
 }
 
+/** Both sides of one year: the version runs of each, claims in ledger order (claim k is the k-th of the runs taken in order). */
+export type CompactYear = { year: number; current: CompactRun<SimulationClaim>[]; draft: CompactRun<SimulationClaim>[] };
+
+export type CompactOutcome = { ok: true; years: CompactYear[] } | { ok: false; year: number; claims: number; reason: string };
+
+function byYearOf(claims: readonly SimulationClaim[]): [number, SimulationClaim[]][] {
+  // Most people's claims of a period are of one year: no map for them.
+  const first = claims[0] === undefined ? 0 : Number(claims[0].date.slice(0, 4));
+  if (claims.every((c) => c.date.startsWith(String(first)))) return claims.length === 0 ? [] : [[first, claims.slice()]];
+  const byYear = new Map<number, SimulationClaim[]>();
+  for (const c of claims) {
+    const y = Number(c.date.slice(0, 4));
+    const list = byYear.get(y);
+    if (list) list.push(c);
+    else byYear.set(y, [c]);
+  }
+  return [...byYear.entries()].sort(([a], [b]) => a - b);
+}
+
+/**
+ * The engine's part of simulatePerson, without rendering: amounts in fen and
+ * compact traces, so the county-wide run renders only the claims whose
+ * amounts differ (their reasons) and the people it lists.
+ */
+export function simulatePersonCompact(claims: readonly SimulationClaim[], draft: { versionId: number; record: PolicyRecord }): CompactOutcome {
+  const years: CompactYear[] = [];
+  const draftTerms = new Map<Category, ClaimTerms>();
+  const draftOf = (c: SimulationClaim): ClaimTerms => {
+    let t = draftTerms.get(c.category);
+    if (!t) draftTerms.set(c.category, (t = { versionId: draft.versionId, record: draft.record, category: c.category }));
+    return t;
+  };
+  const currentOf = (c: SimulationClaim): ClaimTerms => (c.current!.category === c.category ? c.current! : { ...c.current!, category: c.category });
+  for (const [year, list] of byYearOf(claims)) {
+    const missing = list.find((c) => c.current === null);
+    if (missing) return { ok: false, year, claims: list.length, reason: `结算日期 ${missing.date} 当天本地区没有启用的救助政策（现行）` };
+    let current: CompactRun<SimulationClaim>[];
+    let drafted: CompactRun<SimulationClaim>[];
+    try {
+      current = settleYearCompact(list, currentOf);
+    } catch (err) {
+      return { ok: false, year, claims: list.length, reason: `现行版本无法结算：${engineWords(err)}` };
+    }
+    try {
+      drafted = settleYearCompact(list, draftOf);
+    } catch (err) {
+      return { ok: false, year, claims: list.length, reason: `草案无法结算：${engineWords(err)}` };
+    }
+    years.push({ year, current, draft: drafted });
+  }
+  return { ok: true, years };
+}
+
+/** Calls `each` for claim k of a year with its run and index on both sides. */
+export function forEachPair(y: CompactYear, each: (claim: SimulationClaim, current: CompactRun<SimulationClaim>, i: number, draft: CompactRun<SimulationClaim>, j: number) => void): void {
+  let r = 0;
+  let i = 0;
+  let s = 0;
+  let j = 0;
+  for (;;) {
+    while (r < y.current.length && i >= y.current[r]!.claims.length) {
+      r++;
+      i = 0;
+    }
+    while (s < y.draft.length && j >= y.draft[s]!.claims.length) {
+      s++;
+      j = 0;
+    }
+    if (r >= y.current.length || s >= y.draft.length) return;
+    each(y.current[r]!.claims[i]!, y.current[r]!, i, y.draft[s]!, j);
+    i++;
+    j++;
+  }
+}
+
+/** Whether claim i of run a and claim j of run b settle to the same five amounts. */
+export function sameAmounts(a: CompactSettlement, i: number, b: CompactSettlement, j: number): boolean {
+  const x = a.amounts;
+  const y = b.amounts;
+  const p = i * AMOUNTS_PER_CLAIM;
+  const q = j * AMOUNTS_PER_CLAIM;
+  return x[p] === y[q] && x[p + 1] === y[q + 1] && x[p + 2] === y[q + 2] && x[p + 3] === y[q + 3] && x[p + 4] === y[q + 4];
+}
+
+/** Why a claim's amounts differ: the two rendered traces compared (trace-diff.ts). */
+export function pairReasons(current: SettledClaim, draft: SettledClaim, categoryName: (c: Category) => string): string[] {
+  return traceChangeReasons({ trace: current.trace, categoryName: categoryName(current.category) }, { trace: draft.trace, categoryName: categoryName(draft.category) });
+}
+
 /**
  * `claims`: every claim of the person from the first period year's 1 January
  * to the period's end, in any order (claims before the period only fill the
@@ -53,46 +144,20 @@ export function simulatePerson(
   draft: { versionId: number; record: PolicyRecord },
   categoryName: (c: Category) => string,
 ): PersonOutcome {
-  const byYear = new Map<number, SimulationClaim[]>();
-  for (const c of claims) {
-    const y = Number(c.date.slice(0, 4));
-    const list = byYear.get(y);
-    if (list) list.push(c);
-    else byYear.set(y, [c]);
-  }
-  const years: { year: number; pairs: ClaimPair[] }[] = [];
-  for (const [year, list] of [...byYear.entries()].sort(([a], [b]) => a - b)) {
-    const missing = list.find((c) => c.current === null);
-    if (missing) return { ok: false, year, claims: list.length, reason: `结算日期 ${missing.date} 当天本地区没有启用的救助政策（现行）` };
-    let current: SettledClaim[];
-    let drafted: SettledClaim[];
-    try {
-      current = settleYear(list.map((c) => ({ ...c, terms: { ...c.current!, category: c.category } })));
-    } catch (err) {
-      return { ok: false, year, claims: list.length, reason: `现行版本无法结算：${engineWords(err)}` };
-    }
-    try {
-      drafted = settleYear(list.map((c) => ({ ...c, terms: { versionId: draft.versionId, record: draft.record, category: c.category } })));
-    } catch (err) {
-      return { ok: false, year, claims: list.length, reason: `草案无法结算：${engineWords(err)}` };
-    }
-    const byId = new Map(list.map((c) => [c.claimId, c]));
-    const draftById = new Map(drafted.map((d) => [d.claimId, d]));
-    years.push({
-      year,
-      pairs: current.map((cur) => {
-        const d = draftById.get(cur.claimId)!;
-        const same = cur.basic === d.basic && cur.critical === d.critical && cur.assistance === d.assistance && cur.tilted === d.tilted && cur.selfPaid === d.selfPaid;
-        return {
-          claim: byId.get(cur.claimId)!,
-          current: cur,
-          draft: d,
-          reasons: same ? [] : traceChangeReasons({ trace: cur.trace, categoryName: categoryName(cur.category) }, { trace: d.trace, categoryName: categoryName(d.category) }),
-        };
-      }),
-    });
-  }
-  return { ok: true, years };
+  const outcome = simulatePersonCompact(claims, draft);
+  if (!outcome.ok) return outcome;
+  return {
+    ok: true,
+    years: outcome.years.map((y) => {
+      const pairs: ClaimPair[] = [];
+      forEachPair(y, (claim, cr, i, dr, j) => {
+        const current = settledClaim(cr, i);
+        const drafted = settledClaim(dr, j);
+        pairs.push({ claim, current, draft: drafted, reasons: sameAmounts(cr.settlement, i, dr.settlement, j) ? [] : pairReasons(current, drafted, categoryName) });
+      });
+      return { year: y.year, pairs };
+    }),
+  };
 }
 
 export type SimulationPeriod = { from: string; to: string };

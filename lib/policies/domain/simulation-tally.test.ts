@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fenOf, SimulationTally } from "./simulation-tally";
+import { SimulationTally } from "./simulation-tally";
 
 const amounts = (basic: string, critical: string, assistance: string, tilted: string, selfPaid: string) => ({ basic, critical, assistance, tilted, selfPaid });
 
@@ -32,16 +32,6 @@ function tally(largest = 10) {
 }
 
 describe("政策测算 tally", () => {
-  it("reads amounts to fen exactly, without floats", () => {
-    expect(fenOf("1234.56")).toBe(123456);
-    expect(fenOf("-0.01")).toBe(-1);
-    expect(fenOf("0.1")).toBe(10); // not the two-decimal form: through decimal.js
-    expect(fenOf("1e3")).toBe(100000);
-    expect(() => fenOf("12a4.00")).toThrow();
-    expect(fenOf(".50")).toBe(50);
-    expect(fenOf("-12.05")).toBe(-1205);
-  });
-
   it("sums each tier under both versions with the difference", () => {
     const s = tally().summary();
     expect(s).toMatchObject({ people: 3, claims: 4 });

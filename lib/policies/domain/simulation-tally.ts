@@ -18,26 +18,8 @@ export type SimTier = (typeof SIM_TIERS)[number];
 type Fen = [number, number, number, number, number];
 const zero = (): Fen => [0, 0, 0, 0, 0];
 
-/** The engine's and the database's "1234.50" to fen without a Decimal or a regex per value (the hot path of a county's year). */
-export function fenOf(amount: string): number {
-  const n = amount.length;
-  const negative = amount.charCodeAt(0) === 45; // "-"
-  // The two-decimal form only: digits, ".", two digits; anything else goes through decimal.js.
-  if (n >= 4 && amount.charCodeAt(n - 3) === 46) {
-    let fen = 0;
-    for (let i = negative ? 1 : 0; i < n; i++) {
-      if (i === n - 3) continue;
-      const d = amount.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return yuanToCents(amount);
-      fen = fen * 10 + d;
-    }
-    if (n - 3 > (negative ? 1 : 0)) return negative ? -fen : fen;
-  }
-  return yuanToCents(amount);
-}
-
 function fenOfAmounts(a: TierAmounts): Fen {
-  return [fenOf(a.basic), fenOf(a.critical), fenOf(a.assistance), fenOf(a.tilted), fenOf(a.selfPaid)];
+  return [yuanToCents(a.basic), yuanToCents(a.critical), yuanToCents(a.assistance), yuanToCents(a.tilted), yuanToCents(a.selfPaid)];
 }
 
 function addFen(into: Fen, f: Fen): void {
@@ -67,6 +49,20 @@ export type Breakdown = Comparison & { key: string; claims: number };
 export type SimulatedClaim = { category: Category; current: TierAmounts; draft: TierAmounts; reasons: readonly string[] };
 
 export type SimulatedPerson = { personId: string; township: string; claims: readonly SimulatedClaim[] };
+
+/**
+ * The same person as the engine leaves it (政策测算's county-wide run): claim
+ * k's five amounts in fen at current[5k…5k+4] and draft[5k…5k+4] (basic,
+ * critical, assistance, tilted, selfPaid), its category and its reasons.
+ */
+export type SimulatedPersonFen = {
+  personId: string;
+  township: string;
+  categories: readonly Category[];
+  current: readonly number[];
+  draft: readonly number[];
+  reasons: readonly (readonly string[])[];
+};
 
 export type PersonChange = {
   personId: string;
@@ -167,29 +163,48 @@ export class SimulationTally {
 
   /** A person's claims within the period (claims before it, settled only for the year's accumulators, are left out by the caller). */
   addPerson(p: SimulatedPerson): void {
-    if (p.claims.length === 0) return;
-    this.people++;
-    this.claims += p.claims.length;
-    const mine: Ranked = { personId: p.personId, township: p.township, claims: p.claims.length, current: zero(), draft: zero(), change: 0, reasons: [] };
-    const town = bucket(this.townships, p.township);
+    const current: number[] = [];
+    const draft: number[] = [];
     for (const c of p.claims) {
-      // Each amount parsed once, then added to the person, the category and the township.
-      const current = fenOfAmounts(c.current);
-      const draft = fenOfAmounts(c.draft);
-      addFen(mine.current, current);
-      addFen(mine.draft, draft);
-      const cat = bucket(this.categories, c.category);
+      current.push(...fenOfAmounts(c.current));
+      draft.push(...fenOfAmounts(c.draft));
+    }
+    this.addPersonFen({ personId: p.personId, township: p.township, categories: p.claims.map((c) => c.category), current, draft, reasons: p.claims.map((c) => c.reasons) });
+  }
+
+  /** addPerson with the amounts in fen, as the engine gives them. */
+  addPersonFen(p: SimulatedPersonFen): void {
+    const n = p.categories.length;
+    if (n === 0) return;
+    this.people++;
+    this.claims += n;
+    const mine: Ranked = { personId: p.personId, township: p.township, claims: n, current: zero(), draft: zero(), change: 0, reasons: [] };
+    const town = bucket(this.townships, p.township);
+    town.claims += n;
+    let cat: Bucket | null = null;
+    let catKey = "";
+    for (let k = 0; k < n; k++) {
+      const category = p.categories[k]!;
+      if (cat === null || category !== catKey) {
+        cat = bucket(this.categories, category);
+        catKey = category;
+      }
       cat.claims++;
-      town.claims++;
-      addFen(cat.current, current);
-      addFen(cat.draft, draft);
-      addFen(town.current, current);
-      addFen(town.draft, draft);
-      for (const r of c.reasons) {
+      for (let t = 0; t < 5; t++) {
+        const a = p.current[5 * k + t]!;
+        const b = p.draft[5 * k + t]!;
+        mine.current[t]! += a;
+        mine.draft[t]! += b;
+        cat.current[t]! += a;
+        cat.draft[t]! += b;
+      }
+      for (const r of p.reasons[k]!) {
         this.reasonCounts.set(r, (this.reasonCounts.get(r) ?? 0) + 1);
         if (!mine.reasons.includes(r) && mine.reasons.length < MAX_REASONS_PER_PERSON) mine.reasons.push(r);
       }
     }
+    addFen(town.current, mine.current);
+    addFen(town.draft, mine.draft);
     for (let i = 0; i < 5; i++) {
       this.current[i]! += mine.current[i]!;
       this.draft[i]! += mine.draft[i]!;
@@ -231,7 +246,7 @@ export class SimulationTally {
       for (const f of side.funding) {
         const i = SUBSIDY_SOURCES.indexOf(f.source as SubsidySource);
         if (i < 0) continue;
-        const fen = fenOf(f.amount);
+        const fen = yuanToCents(f.amount);
         into[i]! += fen;
         if (f.source !== "personal") paid += fen;
       }

@@ -21,7 +21,6 @@ test("a 医保 reviewer corrects a person's name and village; the change is audi
   await page.goto(`/people/${person!.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText("更正登记信息（姓名、户籍所在村）")).toHaveCount(0);
-  await page.context().clearCookies();
 
   await loginAs(page, "yibao.reviewer");
   await page.goto(`/people/${person!.id}`);

@@ -105,7 +105,6 @@ test.describe.serial("December's lists, from upload to consolidation", () => {
     await upload(page, "乡村振兴2026年12月补报.xlsx", await xlsx([[BOTH, "陈桂兰", "返贫致贫人口", "新增", "430524100201", "2026-10-20", ""]]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     await expect(page.getByTestId("upload-result")).toContainText("2026-12 名单已入库：共 1 行，新增 1");
 
-    await page.context().clearCookies();
     await loginAs(page, "yibao.clerk");
     const api = await page.request.post("/api/v1/rosters/consolidate", { data: { month: "2026-13" } });
     expect(api.status()).toBe(400);

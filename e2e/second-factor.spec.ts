@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { generate } from "otplib";
 import { e2eSql } from "./helpers/db";
-import { loginAs } from "./helpers/login";
+import { loginAs, signOutOfBrowser } from "./helpers/login";
 
 // 等保 双因素鉴别: a manager sets up the TOTP second factor on 账户安全 with a
 // code computed here by otplib (as the phone's app would), signs out, signs in
@@ -12,7 +12,10 @@ const sql = e2eSql();
 test.afterAll(async () => sql.end());
 test.use({ viewport: { width: 1280, height: 860 } });
 
-const USER = "totp.manager";
+// A user of its own per attempt (set in the test): a retry, or a second run on
+// the same database, cannot delete an earlier attempt's user (its sessions and
+// audit rows refer to it).
+let USER = "";
 const PASSWORD = "Hq7@Lantern-6613";
 
 const step = (ms = Date.now()) => Math.floor(ms / 30_000);
@@ -27,7 +30,7 @@ async function freshCode(secret: string, after: number): Promise<{ code: string;
 }
 
 async function passwordStep(page: Page) {
-  await page.context().clearCookies();
+  await signOutOfBrowser(page);
   await page.goto("/login");
   await page.getByLabel("用户名").fill(USER);
   await page.getByLabel("密码").fill(PASSWORD);
@@ -37,7 +40,7 @@ async function passwordStep(page: Page) {
 
 test("a manager enrols a TOTP second factor, then signs in with password and code, and once with a recovery code; an administrator resets it", async ({ page, browser }) => {
   test.setTimeout(180_000);
-  await sql`delete from users where username = ${USER}`;
+  USER = `totp.manager.${Date.now().toString(36)}`;
   const hash = await bcrypt.hash(PASSWORD, 4);
   const [created] = await sql<{ id: string }[]>`insert into users (username, display_name, password_hash, department, role, jurisdiction)
     values (${USER}, '龙佳慧', ${hash}, 'medical_security', 'manager', '430524000000') returning id`;

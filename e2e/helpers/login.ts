@@ -18,9 +18,7 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 
 /** The sign-in of loginAs without opening the workbench: for accounts that must change their password first. */
 export async function signInOnly(page: Page, username: string, password = DEMO_PASSWORD) {
-  // A response still in flight when a test cleared its cookies can set an old
-  // session's cookie again: start from none.
-  await page.context().clearCookies();
+  await signOutOfBrowser(page);
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const answer = await page.request.post("/api/auth/callback/credentials", {
     form: { username, password, csrfToken, callbackUrl: "/" },
@@ -32,11 +30,23 @@ export async function signInOnly(page: Page, username: string, password = DEMO_P
   expect(location, `sign-in of ${username} refused`).not.toMatch(/error=/);
 }
 
+/**
+ * Leaves the current page, then clears the browser's cookies. The proxy rolls
+ * the session cookie on every answer (next-auth), and a page of the workbench
+ * prefetches its links: a prefetch answered after clearCookies() sets the old
+ * session's cookie again, and the next sign-in or /login then runs as the old
+ * user. Leaving for about:blank first cancels those requests.
+ */
+export async function signOutOfBrowser(page: Page) {
+  await page.goto("about:blank");
+  await page.context().clearCookies();
+}
+
 /** Signs in through the login form, as a person does, and waits for the workbench. */
 export async function loginThroughForm(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   if (!new URL(page.url()).pathname.startsWith("/login")) {
-    await page.context().clearCookies();
+    await signOutOfBrowser(page);
     await page.goto("/login");
   }
   await page.getByLabel("用户名").fill(username);

@@ -12,7 +12,7 @@ import {
   type PersonYear,
 } from "@/db/queries/monitoring";
 import { isCategory } from "@/lib/categories/categories";
-import { policyForClaimDate, type PolicyForClaim } from "@/lib/policies/policy-for-claim-date";
+import { TermsResolver } from "@/lib/claims/claim-terms";
 import { yuanToCents } from "@/lib/settlement/cents";
 import { compilePolicy, parameterValue } from "@/lib/settlement/compile-policy";
 import { compileMonitoring, evaluateCompiled, type CompiledMonitoring } from "./domain/evaluate-monitoring";
@@ -37,25 +37,30 @@ const NO_ID = "00000000-0000-0000-0000-000000000000";
 
 type Scope = { year: number; prefix: string; personIds?: readonly string[] };
 
-/** Evaluator with its caches (policies by division and date, compiled rules), for one transaction. */
+/**
+ * Evaluator with its caches, for one transaction: the version in force by the
+ * village's chain of activated divisions and day (TermsResolver, so a county's
+ * villages share one look-up per day: at most a year's days, not one per
+ * village and day), looked up for a whole batch at once; compiled rules by
+ * version and category.
+ */
 function evaluator(tx: Tx, today: string) {
-  const policies = new Map<string, PolicyForClaim | null>();
+  const terms = new TermsResolver(tx);
   const rules = new Map<string, CompiledMonitoring>();
-  const policyOf = async (division: string, date: string) => {
-    const key = `${division}|${date}`;
-    if (!policies.has(key)) policies.set(key, await policyForClaimDate(tx, division, date));
-    return policies.get(key)!;
-  };
 
   return async function evaluateBatch(batch: readonly PersonYear[], year: number): Promise<Reevaluated> {
     const ids = batch.map((p) => p.personId);
-    const [granted, existing] = await Promise.all([approvedApplicationAssistance(tx, ids, year), flagsOf(tx, ids, year)]);
+    const [granted, existing, policies] = await Promise.all([
+      approvedApplicationAssistance(tx, ids, year),
+      flagsOf(tx, ids, year),
+      Promise.all(batch.map((p) => terms.policyOn(p.divisionCode, p.lastDate))),
+    ]);
     const flagOf = new Map(existing.map((f) => [`${f.personId}|${f.ruleId}`, f.id]));
     const raise: NewFlag[] = [];
     const refresh: { id: number; latestFigure: string; latestFlagged: boolean }[] = [];
-    for (const p of batch) {
+    for (const [i, p] of batch.entries()) {
       if (!isCategory(p.category)) continue;
-      const policy = await policyOf(p.divisionCode, p.lastDate);
+      const policy = policies[i];
       if (!policy) continue;
       const ruleKey = `${policy.versionId}|${p.category}`;
       let compiled = rules.get(ruleKey);
@@ -104,17 +109,16 @@ async function evaluateScope(tx: Tx, scope: Scope, today: string, evaluate = eva
   if (scope.personIds) {
     const ids = [...new Set(scope.personIds)];
     for (let i = 0; i < ids.length; i += BATCH) {
-      const batch = await personYears(tx, scope.prefix, scope.year, NO_ID, BATCH, ids.slice(i, i + BATCH));
+      const { batch } = await personYears(tx, scope.prefix, scope.year, NO_ID, BATCH, ids.slice(i, i + BATCH));
       if (batch.length > 0) add(await evaluate(batch, scope.year));
     }
     return out;
   }
-  let after = NO_ID;
-  for (;;) {
-    const batch = await personYears(tx, scope.prefix, scope.year, after, BATCH);
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1]!.personId;
-    add(await evaluate(batch, scope.year));
+  let after: string | null = NO_ID;
+  while (after !== null) {
+    const { batch, next }: Awaited<ReturnType<typeof personYears>> = await personYears(tx, scope.prefix, scope.year, after, BATCH);
+    if (batch.length > 0) add(await evaluate(batch, scope.year));
+    after = next;
   }
   return out;
 }

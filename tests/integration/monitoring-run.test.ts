@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importClaims } from "@/lib/claims/import-claims";
+import { personYears } from "@/db/queries/monitoring";
 import { runMonitoring } from "@/lib/monitoring/run-monitoring";
 import { activatePolicy, claimCells, residents, setCategory, writeGb18030Csv, type TestPerson } from "@/tests/helpers/claims-fixtures";
 import { tempDir } from "@/tests/helpers/roster-files";
@@ -20,6 +21,7 @@ import { contextOf, seededDb } from "../helpers/seeded";
 //   plainAt    no category 100000 − 30000 − 10000  = 60000.00 → not
 //   dibao      dibao       100000 − 10000 − 0 = 90000.00 → not: the rules do not cover 低保对象
 
+const NO_PERSON = "00000000-0000-0000-0000-000000000000";
 const YEAR_2025_INCOME = { year: 2025, name: "priorYearIncome" as const, value: "40000", source: { doc: "002", paragraph: "§三", defaulted: true, note: "测试值" } };
 
 describe.each(drivers())("monitoring run on %s", (driver) => {
@@ -85,5 +87,24 @@ describe.each(drivers())("monitoring run on %s", (driver) => {
     expect(await runMonitoring(await contextOf(s, "yibao.manager"), { year: 2024 })).toMatchObject({ year: 2024, flagged: 0, new: 0 });
     await expect(runMonitoring(await contextOf(s, "taohong.clerk"), { year: 2025 })).rejects.toMatchObject({ code: "forbidden" });
     await expect(runMonitoring(await contextOf(s, "yibao.manager"), { year: "20x5" })).rejects.toMatchObject({ field: "year" });
+  });
+
+  it("reads the county in keyset batches: batches of 2 give every person-year once, as one batch does", async () => {
+    const all = await personYears(s.handle.db, "430524", 2025, NO_PERSON, 1000);
+    expect(all.next).toBeNull();
+    expect(all.batch.length).toBeGreaterThanOrEqual(5);
+    const seen: string[] = [];
+    let after: string | null = NO_PERSON;
+    let batches = 0;
+    while (after !== null) {
+      const page: Awaited<ReturnType<typeof personYears>> = await personYears(s.handle.db, "430524", 2025, after, 2);
+      seen.push(...page.batch.map((p) => p.personId));
+      after = page.next;
+      batches++;
+    }
+    expect(seen).toEqual(all.batch.map((p) => p.personId));
+    expect(batches).toBeGreaterThanOrEqual(3);
+    // Another county's prefix sums nobody of this one.
+    expect((await personYears(s.handle.db, "430525", 2025, NO_PERSON, 2)).batch).toEqual([]);
   });
 });

@@ -26,10 +26,13 @@ import type { Period } from "@/lib/statistics/domain/dashboard";
 import { statsDb } from "@/lib/statistics/stats-db";
 import { runSubsidies } from "@/lib/enrolment/run-subsidies";
 import { bulkTransaction } from "@/db/bulk";
-import { openDb, type DbHandle } from "@/db/client";
+import { openDb } from "@/db/client";
 import { seedDemoPolicy } from "@/seed/policies";
 import { setupDatabase } from "@/seed/setup-database";
 import { benchAdminUrl, scratchPostgres } from "./lib/bench-database";
+import { bareCoverageSql, barePaymentsSql, bareSubsidySql } from "./lib/dashboard-bare-sql";
+import { categoryChanges, claims, COUNTY, enrol, keptDatabase, ON, STATS_TABLES, YEAR } from "./lib/dashboard-data";
+import { pair2, type Row } from "./lib/paired-timing";
 import { trackPeakRss } from "./lib/peak-memory";
 import { startReplicaPair } from "./lib/replica";
 import { writeDepartmentFile } from "./lib/roster-rows";
@@ -72,11 +75,6 @@ import { writeDepartmentFile } from "./lib/roster-rows";
 // Targets (issue 12): county-level p95 < 50 ms and ≤ 1/5 of the bare GROUP
 // BY; monitoring of everyone < 30 s; peak RSS < 500 MB.
 
-const ON = "2026-11-30";
-const YEAR = 2026;
-const COUNTY = "430524000000";
-
-type Row = { label: string; server: string; runs: number; bareRuns: number; p50: number; p95: number; bare50: number; bare95: number; rows: number };
 
 export default async function dashboardBench(args: string[]) {
   process.env.PORTAL_DATA_KEY ||= randomBytes(32).toString("base64");
@@ -300,145 +298,9 @@ export default async function dashboardBench(args: string[]) {
   }
 }
 
-const STATS_TABLES = ["stats_payments_day", "stats_payments_month", "stats_coverage_person", "stats_coverage_step", "stats_subsidy_year", "stats_subsidy_source"];
-
-/**
- * The --keep database: reused when a finished generation left its mark
- * (bench_generated), else made afresh. Never dropped by the bench.
- */
-async function keptDatabase(name: string): Promise<{ handle: DbHandle; url: string; reused: boolean; drop: () => Promise<void> }> {
-  const admin = postgres(benchAdminUrl(), { onnotice: () => {}, max: 1 });
-  const url = new URL(benchAdminUrl());
-  url.pathname = `/${name}`;
-  let reused = false;
-  if ((await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`).length > 0) {
-    const probe = postgres(url.toString(), { onnotice: () => {}, max: 1 });
-    reused = (await probe`SELECT 1 FROM pg_tables WHERE tablename = 'bench_generated'`).length > 0;
-    await probe.end();
-    if (!reused) await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
-  }
-  if (!reused) await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const handle = await openDb({ kind: "postgres", url: url.toString() });
-  return { handle, url: url.toString(), reused, drop: () => handle.close() };
-}
-
 async function contextOf(db: Db, username: string): Promise<UseCaseContext> {
   const [row] = await db.select().from(users).where(eq(users.username, username));
   const user = row ? await loadActiveUser(db, { uid: row.id, sv: row.sessionVersion }) : null;
   if (!user) throw new Error(`${username} is not an active user`);
   return { db, actor: { kind: "user", user, ip: null, userAgent: "bench" }, now: () => new Date(`${ON}T02:00:00Z`) };
-}
-
-/** The same figure as getCoverage — assisted people on ON by child division and category, and how many are enrolled — as one plain GROUP BY. */
-function bareCoverageSql(division: string, childDigits: number): string {
-  const prefix = scopePrefix(division);
-  return `SELECT rpad(substr(p.division_code, 1, ${childDigits}), 12, '0') AS child, pc.category, count(*)::int AS assisted,
-            count(e.person_id)::int AS enrolled
-     FROM person_categories pc JOIN people p ON p.id = pc.person_id
-     LEFT JOIN enrolments e ON e.person_id = pc.person_id AND e.year = ${YEAR}
-     WHERE p.division_code LIKE '${prefix}%' AND pc.from_date <= '${ON}' AND (pc.to_date IS NULL OR pc.to_date >= '${ON}')
-     GROUP BY 1, 2`;
-}
-
-/** The five tiers of the period's claims by child division, category and month, as one plain GROUP BY. */
-function barePaymentsSql(division: string, childDigits: number): string {
-  return `SELECT rpad(substr(p.division_code, 1, ${childDigits}), 12, '0') AS child, s.category, date_trunc('month', c.claim_date) AS month,
-            sum(s.basic) AS basic, sum(s.critical) AS critical, sum(s.assistance) AS assistance, sum(s.tilted) AS tilted,
-            sum(s.self_paid) AS self_paid, sum(c.policy_scope_cost) AS scope
-     FROM claims c JOIN claim_settlements s ON s.claim_id = c.id AND s.superseded_at IS NULL JOIN people p ON p.id = c.person_id
-     WHERE p.division_code LIKE '${scopePrefix(division)}%' AND c.claim_date BETWEEN '${YEAR}-01-01' AND '${ON}'
-     GROUP BY 1, 2, 3`;
-}
-
-/** The year's premium subsidies by child division and category, as one plain GROUP BY (the funding split is jsonb: left out). */
-function bareSubsidySql(division: string, childDigits: number): string {
-  return `SELECT rpad(substr(p.division_code, 1, ${childDigits}), 12, '0') AS child, su.category, count(*) AS people,
-            sum(su.subsidy) AS subsidy, sum(su.personal) AS personal
-     FROM subsidies su JOIN people p ON p.id = su.person_id
-     WHERE p.division_code LIKE '${scopePrefix(division)}%' AND su.year = ${YEAR}
-     GROUP BY 1, 2`;
-}
-
-async function pair2(label: string, server: string, runs: number, capSeconds: number, real: () => Promise<number>, bare: () => Promise<number>): Promise<Row> {
-  // Warm both first (plans, caches); then alternate so that other load hits both alike. The figure
-  // always gets its R requests; the bare GROUP BY (seconds each at a million people) runs beside them
-  // while the cap (--max-seconds, warm-up included) lasts, at least once — the counts are printed.
-  const until = performance.now() + capSeconds * 1000;
-  let rows = 0;
-  for (let k = 0; k < 2; k++) {
-    rows = await real();
-    if (k === 0 || performance.now() < until) await bare();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    let t = performance.now();
-    await real();
-    a.push(performance.now() - t);
-    if (b.length === 0 || performance.now() < until) {
-      t = performance.now();
-      await bare();
-      b.push(performance.now() - t);
-    }
-  }
-  const q = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
-  return { label, server, rows, runs: a.length, bareRuns: b.length, p50: q(a, 50), p95: q(a, 95), bare50: q(b, 50), bare95: q(b, 95) };
-}
-
-/** March–December: each month 1 % of the people (by a hash of their id) move to the next category in the list; the old row ends the day before. */
-async function categoryChanges(sql: postgres.Sql): Promise<void> {
-  const cats = (await sql<{ category: string }[]>`SELECT DISTINCT category FROM person_categories ORDER BY 1`).map((r) => r.category);
-  if (cats.length < 2) return;
-  const next = cats.map((c, i) => `WHEN '${c}' THEN '${cats[(i + 1) % cats.length]}'`).join(" ");
-  for (let m = 3; m <= 12; m++) {
-    const first = `${YEAR}-${String(m).padStart(2, "0")}-01`;
-    await sql.unsafe(`
-      WITH moved AS (
-        UPDATE person_categories SET to_date = date '${first}' - 1
-        WHERE to_date IS NULL AND from_date < date '${first}' AND abs(hashtext(person_id::text || '${m}')) % 100 = 0
-        RETURNING person_id, category)
-      INSERT INTO person_categories (person_id, category, from_date, source)
-      SELECT person_id, CASE category ${next} END, date '${first}', 'bench SQL ${first.slice(0, 7)}' FROM moved`);
-  }
-}
-
-/** 2026 enrolments for 99.3 % of the people holding a category, paid after the January roster (the subsidy follows the category held that day). */
-async function enrol(sql: postgres.Sql): Promise<void> {
-  await sql.unsafe(`
-    INSERT INTO enrolments (person_id, year, tier, contribution, paid_on, fee_exempt)
-    SELECT DISTINCT person_id, ${YEAR}, 1, 380.00, date '${YEAR}-01-20', 'no' FROM person_categories
-    WHERE abs(hashtext(person_id::text)) % 1000 >= 7
-    ON CONFLICT (person_id, year) DO NOTHING`);
-}
-
-/**
- * 3 claims per person over 2026 and one current settlement each. Costs spread
- * by a hash so that a few people carry large bills (the monitoring run has
- * someone to flag); tiers add up to the bill (self-paid = the rest).
- */
-async function claims(sql: postgres.Sql): Promise<void> {
-  await sql.unsafe("SET work_mem = '256MB'");
-  await sql.unsafe(`
-    CREATE TEMP TABLE gen_claims AS
-    SELECT gen_random_uuid() AS id, p.id AS person_id, k,
-           date '${YEAR}-01-01' + (abs(hashtext(p.id::text || k)) % 330) AS claim_date,
-           (CASE WHEN abs(hashtext(p.id::text)) % 200 = 0 THEN 60000 ELSE 800 + abs(hashtext(p.id::text || k || 'c')) % 9000 END)::numeric(14, 2) AS total
-    FROM people p CROSS JOIN generate_series(1, 3) k
-    WHERE p.division_code LIKE '430524%'`);
-  await sql.unsafe(`
-    INSERT INTO claims (id, external_id, person_id, claim_date, setting, hospital_name, hospital_level, total_cost, policy_scope_cost, out_of_scope_cost, basic_paid, critical_paid)
-    SELECT id, 'BENCH-' || id, person_id, claim_date, CASE WHEN k = 3 THEN 'outpatient' ELSE 'inpatient' END, '隆回县人民医院', 2,
-           total, round(total * 0.9, 2), total - round(total * 0.9, 2), round(total * 0.9 * 0.6, 2), round(total * 0.9 * 0.1, 2)
-    FROM gen_claims`);
-  await sql.unsafe(`
-    INSERT INTO claim_settlements (claim_id, category, policy_version_id, basic, critical, assistance, tilted, self_paid, trace)
-    SELECT g.id, coalesce(pc.category, 'ordinary'), (SELECT min(id) FROM policy_versions),
-           round(g.total * 0.9 * 0.6, 2), round(g.total * 0.9 * 0.1, 2), round(g.total * 0.9 * 0.15, 2), 0,
-           g.total - round(g.total * 0.9 * 0.6, 2) - round(g.total * 0.9 * 0.1, 2) - round(g.total * 0.9 * 0.15, 2), '[]'::jsonb
-    FROM gen_claims g
-    LEFT JOIN LATERAL (SELECT category FROM person_categories x WHERE x.person_id = g.person_id AND x.from_date <= g.claim_date
-                       AND (x.to_date IS NULL OR x.to_date >= g.claim_date) ORDER BY x.from_date DESC LIMIT 1) pc ON true`);
-  await sql.unsafe("DROP TABLE gen_claims");
-  await sql.unsafe("RESET work_mem");
 }

@@ -1,12 +1,15 @@
 import { mulBp, type Cents } from "./cents";
+import type { CompiledAssistanceRule } from "./compile-assistance";
 import type { PersonPlan } from "./compile-policy";
 import * as codes from "./trace-log";
-import type { ClaimInput } from "./types";
+import type { ClaimInput, SettleClaimsInput } from "./types";
 import { bindingPool, chargePool, poolRoom, type YearState } from "./year-state";
 
 // Module-local copies of the trace codes: an imported binding is read through a
 // getter on every use under CommonJS interop (tsx, the CLI); a local const is free.
 const { ASSISTANCE, ASSISTANCE_NONE } = codes;
+
+type SettleParameters = SettleClaimsInput["parameters"];
 
 // 医疗救助 on the policy-scope cost left after basic and critical illness. The
 // claim takes the first rule whose conditions it meets; when a rule fits the
@@ -44,7 +47,28 @@ function matchIndex(plan: PersonPlan, claim: ClaimInput, scope: Cents, refused: 
   return -1;
 }
 
-export function settleAssistance(plan: PersonPlan, state: YearState, claim: ClaimInput, scope: Cents, base: Cents, log: number[]): Cents {
+/**
+ * A rule's full deductible in the state's year: fixed, or a share of a yearly
+ * parameter — the request's own value when it gives one (every year, as the
+ * critical-illness deductible does), else the policy's value for the year,
+ * resolved when compiled (compile-assistance.ts). mulBp rounds half-up to the
+ * fen, as shareOfYuan does for the compiled values.
+ */
+function fullDeductible(r: CompiledAssistanceRule, year: number, parameters: SettleParameters | undefined): Cents {
+  if (r.byYear === null) return r.deductible;
+  const given = r.shareOf === null ? undefined : parameters?.[r.shareOf.parameter];
+  return given !== undefined ? mulBp(given, r.shareOf!.bp) : (r.byYear.get(year) ?? 0);
+}
+
+export function settleAssistance(
+  plan: PersonPlan,
+  state: YearState,
+  claim: ClaimInput,
+  scope: Cents,
+  base: Cents,
+  log: number[],
+  parameters: SettleParameters | undefined,
+): Cents {
   if (base === 0) return 0;
   const index = matchIndex(plan, claim, scope, null);
   if (index < 0) {
@@ -56,8 +80,7 @@ export function settleAssistance(plan: PersonPlan, state: YearState, claim: Clai
   if (r.deductibleKind !== "none") {
     const key = r.deductibleKind === "perYear" ? r.id : `${r.id}\u0000${claim.applicationId ?? claim.id}`;
     const used = state.ruleDeductibles.get(key) ?? 0;
-    // A share of a yearly parameter (perYearShare) was resolved per year when compiled (compile-assistance.ts).
-    const full = r.byYear === null ? r.deductible : (r.byYear.get(state.year) ?? 0);
+    const full = fullDeductible(r, state.year, parameters);
     deductible = Math.min(base, Math.max(0, full - used));
     state.ruleDeductibles.set(key, used + deductible);
   }

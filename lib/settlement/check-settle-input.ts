@@ -53,12 +53,15 @@ export function checkSettleSemantics(policy: PolicyRecord, input: SettleClaimsIn
       if (covered) years.add(Number(c.date.slice(0, 4)));
     }
   }
-  // An assistance deductible that is a share of a yearly parameter needs the policy's value for each claim year.
+  // An assistance deductible that is a share of a yearly parameter needs a
+  // value for each year of a claim the rule could take: the request's own
+  // (parameters.priorYearIncome), else the policy's for that year.
   for (const r of plan.assistance) {
-    if (r.byYear === null || r.shareOf === null) continue;
+    if (r.byYear === null || r.shareOf === null || input.parameters?.[r.shareOf.parameter] !== undefined) continue;
     for (const c of input.claims) {
       const year = Number(c.date.slice(0, 4));
-      if (c.specialFood === undefined && !r.byYear.has(year)) {
+      const triggered = r.trigger === "any" || (r.trigger === "application") === (c.onApplication === true);
+      if (c.specialFood === undefined && triggered && !r.byYear.has(year)) {
         return problem("policy", "assistanceParameterRequired", { policy: policy.id, year, parameter: r.shareOf.parameter, rule: policy.assistance.rules.find((x) => x.id === r.id)?.name ?? r.id, percent: r.shareOf.percent });
       }
     }

@@ -15,6 +15,8 @@ import { amounts, settle } from "./settle-test-helpers";
 function withShareRule(values: { year: number; value: string }[]): PolicyRecord {
   const record = structuredClone(getPreset("shaoyang-2021")!) as PolicyRecord;
   record.parameters.values = values.map((v) => ({ ...v, name: "priorYearIncome" as const, source: { doc: "003", paragraph: "§三(八)" } }));
+  // The preset's own share rules (its marked defaults) out of the way: this rule is the one under test.
+  record.assistance.rules = record.assistance.rules.filter((r) => r.deductible.kind !== "perYearShare");
   record.assistance.rules.push({
     ...structuredClone(record.assistance.rules[0]!),
     id: "edge-share",
@@ -70,7 +72,7 @@ describe("perYearShare: an assistance deductible that is a share of the year's p
     );
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toBe(
-      "policy: policy shaoyang-2021 has no 2026 value of priorYearIncome and the deductible of its assistance rule 低保边缘常规救助 is 10% of it; add the value to the policy's yearly parameters",
+      "policy: policy shaoyang-2021 has no 2026 value of priorYearIncome and the deductible of its assistance rule 低保边缘常规救助 is 10% of it; add the value to the policy's yearly parameters or give parameters.priorYearIncome",
     );
   });
 

@@ -32,8 +32,12 @@ export type CompiledAssistanceRule = {
    * before settlement (check-settle-input.ts: assistanceParameterRequired).
    */
   byYear: ReadonlyMap<number, Cents> | null;
-  /** The parameter `byYear` rests on, for the refusal. */
-  shareOf: { parameter: ParameterName; percent: string } | null;
+  /**
+   * The parameter `byYear` rests on: for the refusal, and for a request that
+   * gives the parameter itself (`parameters.priorYearIncome`), whose value
+   * then applies in every year, as for the critical-illness deductible.
+   */
+  shareOf: { parameter: ParameterName; percent: string; bp: BasisPoints } | null;
   bp: BasisPoints;
   pool: CompiledPool;
   label: string;
@@ -75,7 +79,7 @@ export function compileAssistance(record: PolicyRecord, category: Category, pool
         deductibleKind: ded.kind === "perYearShare" ? "perYear" : ded.kind,
         deductible: ded.kind === "none" || ded.kind === "perYearShare" ? 0 : yuanToCents(ded.amount),
         byYear: ded.kind === "perYearShare" ? new Map(values.map((v) => [v.year, yuanToCents(shareOfYuan(v.value, ded.percent))])) : null,
-        shareOf: ded.kind === "perYearShare" ? { parameter: ded.parameter, percent: ded.percent } : null,
+        shareOf: ded.kind === "perYearShare" ? { parameter: ded.parameter, percent: ded.percent, bp: percentToBp(ded.percent) } : null,
         bp: percentToBp(r.ratioPercent),
         pool,
         label: `${r.name}：${conditions.length > 0 ? `${conditions.join("、")}，` : ""}经基本医保、大病保险后的政策范围内费用${dedText}，${name} ${pct(r.ratioPercent)}（${ref}）`,

@@ -90,7 +90,7 @@ function settleOne(out: CompactSettlement, plan: PersonPlan, state: YearState, c
   const assistance =
     claim.specialFood !== undefined
       ? settleFood(plan, state, claim, left, out.input.birthDate, log)
-      : settleAssistance(plan, state, claim, scope, left, log);
+      : settleAssistance(plan, state, claim, scope, left, log, out.input.parameters);
   left -= assistance;
   const tilted = plan.tilted.length === 0 ? 0 : settleTilted(plan, state, claim, left - waivedOf(plan, claim, left, log), log);
   left -= tilted;

@@ -131,7 +131,7 @@ const EN: Renderers = {
   subsidyInvalidJson: (p) => `invalid JSON: ${p.detail}`,
   subsidyNotObject: () => "expected a JSON object",
   assistanceParameterRequired: (p) =>
-    `policy ${p.policy} has no ${p.year} value of ${p.parameter} and the deductible of its assistance rule ${p.rule} is ${p.percent}% of it; add the value to the policy's yearly parameters`,
+    `policy ${p.policy} has no ${p.year} value of ${p.parameter} and the deductible of its assistance rule ${p.rule} is ${p.percent}% of it; add the value to the policy's yearly parameters or give parameters.${p.parameter}`,
   unexpected: (p) => p.message,
 };
 

@@ -16,7 +16,8 @@ import type { ClaimInput, SettlementResult } from "./types";
 type Tier = "critical" | "assistance" | "tilted";
 /** A limit to check: trace lines of `tier` whose rule starts with `prefix` add up to at most `limit` a year (for `onlyFor` categories). */
 type Pool = [prefix: string, tier: Tier, limit: number, onlyFor?: Category[]];
-type Case = { policy: PolicyRecord; categories: Category[]; years: number[]; pools: Pool[] };
+/** `parameters`: the request's yearly parameters in fen (a deductible that is a share of the prior-year income needs one). */
+type Case = { policy: PolicyRecord; categories: Category[]; years: number[]; pools: Pool[]; parameters?: { priorYearIncome: number } };
 
 const capped = editablePreset("chengkou-2022");
 capped.limitPools[0]!.annualLimit = "20000";
@@ -30,7 +31,13 @@ const CASES: Case[] = [
     pools: [["特殊疾病救助", "assistance", 100_000_00], ["其他疾病住院救助", "assistance", 60_000_00], ["倾斜救助", "tilted", 20_000_00]],
   },
   { policy: capped, categories: ["tekun", "dibao", "dibao_edge", "stable_exit"], years: [2022, 2023], pools: [["医疗救助", "assistance", 20_000_00], ["大病保险：", "critical", 30_000_00, ["dibao_edge", "stable_exit"]]] },
-  { policy: getPreset("shaoyang-2021")!, categories: ["tekun", "monitored", "illness_poverty", "ordinary"], years: [2022, 2023], pools: [["依申请医疗救助", "assistance", 50_000_00]] },
+  {
+    policy: getPreset("shaoyang-2021")!,
+    categories: ["tekun", "monitored", "dibao_edge", "illness_poverty", "ordinary"],
+    years: [2022, 2023],
+    pools: [["依申请医疗救助", "assistance", 50_000_00], ["常规医疗救助", "assistance", 50_000_00]],
+    parameters: { priorYearIncome: 30_000_00 },
+  },
   {
     policy: getPreset("shandong-2019")!,
     categories: ["registered_poor", "tekun", "dibao", "low_income"],
@@ -97,7 +104,7 @@ const caseArb = fc.integer({ min: 0, max: CASES.length - 1 }).chain((index) => {
 });
 
 function settleCase(c: Case, category: Category, claims: ClaimInput[]): SettlementResult | null {
-  const input = { category, birthDate: "2005-03-01", claims };
+  const input = { category, birthDate: "2005-03-01", claims, ...(c.parameters ? { parameters: c.parameters } : {}) };
   const problem = checkSettleSemantics(c.policy, input);
   if (problem) {
     // The only input the generator may produce that the parser refuses: a category without a critical rule.

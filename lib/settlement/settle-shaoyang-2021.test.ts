@@ -63,8 +63,12 @@ describe("shaoyang-2021 §三(八) on-application assistance", () => {
     const tekun = settle(S, "tekun", [stay("2022-03-01", "50000", "30000", app)]);
     expect(tekun.claims[0]?.assistance).toBe("0.00");
     expect(traceOf(tekun.claims[0], "assistance")[0]?.rule).toContain("依申请救助无适用规则");
-    const edge = settle(S, "dibao_edge", [stay("2022-03-01", "50000", "30000")]);
-    expect(traceOf(edge.claims[0], "assistance")[0]?.rule).toContain("未配置医疗救助规则");
+    // 低保边缘 has regular (one-stop) assistance only (§三(七) default, below): an on-application claim finds no rule
+    const edge = settle(S, "dibao_edge", [stay("2022-03-01", "50000", "30000", app)], { parameters: { priorYearIncome: "30000" } });
+    expect(edge.claims[0]?.assistance).toBe("0.00");
+    expect(traceOf(edge.claims[0], "assistance")[0]?.rule).toContain("依申请救助无适用规则");
+    const veteran = settle(S, "priority_veteran", [stay("2022-03-01", "50000", "30000")]);
+    expect(traceOf(veteran.claims[0], "assistance")[0]?.rule).toContain("未配置医疗救助规则");
     expect(settle(S, "ordinary", [stay("2022-03-01", "50000", "30000", app)]).claims[0]?.assistance).toBe("0.00");
   });
 
@@ -104,6 +108,48 @@ describe("shaoyang-2021 §三(七) regular assistance: 003 defers it, the nation
   it("the defaults are marked as defaults on the record", () => {
     const policy = editablePreset(S);
     expect(policy.limitPools.find((p) => p.id === "regular")?.source.defaulted).toBe(true);
-    expect(policy.assistance.rules.find((r) => r.id === "regular")?.source.defaulted).toBe(true);
+    for (const id of ["regular", "regular-edge", "regular-illness"]) {
+      const rule = policy.assistance.rules.find((r) => r.id === id);
+      expect(rule?.source.defaulted, id).toBe(true);
+      expect(rule?.deductible.source.defaulted, id).toBe(true);
+    }
+  });
+
+  // 国办发〔2021〕42号: 低保边缘家庭成员 deductible about 10 % of the prior-year
+  // per-capita disposable income, 因病致贫重病患者 about 25 %, ratios slightly
+  // under 低保's 70 % (defaults 65 % and 60 %), one regular limit with 特困 and 低保.
+  const income = { parameters: { priorYearIncome: "30000" } };
+
+  it("低保边缘: critical 5400 leaves 14600; deductible 10% × 30000 = 3000 once a year, then 65%", () => {
+    const r = settle(S, "dibao_edge", [stay("2022-03-01", "50000", "30000"), stay("2022-06-01", "10000", "6000")], income);
+    // (14600 − 3000) × 65% = 7540; second stay: (4000 × 60% = 2400 critical) → 1600 × 65% = 1040
+    expect(amounts(r.claims[0])).toEqual(["30000.00", "5400.00", "7540.00", "0.00", "7060.00"]);
+    expect(amounts(r.claims[1])).toEqual(["6000.00", "2400.00", "1040.00", "0.00", "560.00"]);
+    expect(traceOf(r.claims[0], "assistance")[0]).toMatchObject({ base: "14600.00", deductible: "3000.00", ratio: "65%" });
+    expect(traceOf(r.claims[0], "assistance")[0]?.rule).toContain("默认值，请按本地办法核对");
+  });
+
+  it("因病致贫重病患者: deductible 25% × 30000 = 7500, then 60%; an application still takes §三(八)", () => {
+    const r = settle(S, "illness_poverty", [stay("2022-03-01", "50000", "30000")], income);
+    expect(amounts(r.claims[0])).toEqual(["30000.00", "5400.00", "4260.00", "0.00", "10340.00"]); // (14600 − 7500) × 60%
+    const applied = settle(S, "illness_poverty", [stay("2022-03-01", "50000", "30000", { onApplication: true })]);
+    expect(applied.claims[0]?.assistance).toBe("4300.00"); // (14600 − 6000) × 50%, no income needed
+  });
+
+  it("the deductible rests on the policy's yearly value unless the request gives its own; without either it is refused", () => {
+    const policy = editablePreset(S);
+    policy.parameters.values = [{ year: 2022, name: "priorYearIncome", value: "25500", source: { doc: "003", paragraph: "§三(八)", defaulted: true } }];
+    const fromPolicy = settle(S, "dibao_edge", [stay("2022-03-01", "50000", "30000")], { policy });
+    expect(traceOf(fromPolicy.claims[0], "assistance")[0]).toMatchObject({ deductible: "2550.00" });
+    expect(fromPolicy.claims[0]?.assistance).toBe("7832.50"); // (14600 − 2550) × 65%
+    const given = settle(S, "dibao_edge", [stay("2022-03-01", "50000", "30000")], { policy, ...income });
+    expect(traceOf(given.claims[0], "assistance")[0]).toMatchObject({ deductible: "3000.00" });
+    expect(() => settle(S, "dibao_edge", [stay("2022-03-01", "50000", "30000")])).toThrow(/priorYearIncome/);
+  });
+
+  it("低保边缘 and 低保 share the year's regular limit only per person: each person has 50000", () => {
+    const big = (date: string) => stay(date, "200000", "0", { criticalPaid: "0" });
+    const r = settle(S, "dibao_edge", [big("2022-03-01"), big("2022-09-01")], income);
+    expect(r.claims.map((c) => c.assistance)).toEqual(["50000.00", "0.00"]); // (200000 − 3000) × 65% = 128050 → 50000
   });
 });

@@ -125,7 +125,7 @@ const ZH: { [C in InputProblemCode]: (p: InputProblemParams[C]) => string } = {
   subsidyInvalidJson: () => "不是有效的 JSON，请检查括号、引号和逗号",
   subsidyNotObject: () => "应为一个 JSON 对象",
   assistanceParameterRequired: (p) =>
-    `：政策 ${p.policy} 缺少 ${p.year} 年度的${PARAMETER_ZH[p.parameter] ?? p.parameter}，而医疗救助规则「${p.rule}」的起付线按它的 ${p.percent}% 计算，请先在政策的年度参数中填写`,
+    `：政策 ${p.policy} 缺少 ${p.year} 年度的${PARAMETER_ZH[p.parameter] ?? p.parameter}，而医疗救助规则「${p.rule}」的起付线按它的 ${p.percent}% 计算，请先在政策的年度参数中填写，或在本次试算中填写该数值`,
   unexpected: (p) => `：格式不对（${p.message}）`,
 };
 

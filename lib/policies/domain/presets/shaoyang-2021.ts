@@ -87,7 +87,7 @@ export const shaoyang2021: PolicyRecordInput = {
       },
       {
         id: "regular-edge",
-        name: "常规医疗救助（低保边缘）",
+        name: "常规医疗救助·低保边缘",
         categories: ["dibao_edge"],
         disease: "any",
         settings: ["inpatient", "outpatient"],
@@ -116,7 +116,7 @@ export const shaoyang2021: PolicyRecordInput = {
       },
       {
         id: "regular-illness",
-        name: "常规医疗救助（因病致贫重病患者）",
+        name: "常规医疗救助·因病致贫",
         categories: ["illness_poverty"],
         disease: "any",
         settings: ["inpatient", "outpatient"],

@@ -7,6 +7,7 @@ import { parsePeriod } from "@/lib/statistics/domain/period";
 import { listLedger } from "@/lib/enrolment/list-ledger";
 import { getCoverage } from "@/lib/statistics/get-coverage";
 import { runMonitoring } from "@/lib/monitoring/run-monitoring";
+import { describeDetail } from "@/lib/audit/domain/describe-audit";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
@@ -14,6 +15,8 @@ import { contextOf, seededDb } from "../helpers/seeded";
 // real file, subsidies computed, the worklist generated and partly worked off —
 // and what the coverage statistics and the monitoring run make of the demo
 // (kept in this file so the full demo is seeded once for all of them).
+const KEY_LABEL: Record<string, string> = { outcome: "结果", channel: "方式", reason: "原因" };
+
 describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
   let s: Scratch;
   // The whole demo seed, as applications-demo.test.ts: minutes on a loaded machine.
@@ -87,5 +90,23 @@ describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
     expect(flags!.closed).toBe(Math.floor((flags!.n + 2) / 5));
     expect(flags!.audited).toBe(flags!.closed);
     expect(await runMonitoring(await contextOf(s, "yibao.manager"), { year: 2026 })).toMatchObject({ flagged: flags!.n, new: 0 });
+  });
+
+  it("every field the demo's audit rows carry reads in Chinese on the audit page, codes in words", async () => {
+    const rows = await s.handle.raw.query<{ action: string; detail: Record<string, unknown> | null }>("select action, detail from audit_log where detail is not null");
+    expect(rows.length).toBeGreaterThan(100);
+    const cjk = /[\u4e00-\u9fff]/;
+    // A key left as written: "computed：0" at the start of a line or after "；".
+    const rawKey = /(^|；)[A-Za-z_]+：/;
+    const unreadable = new Set<string>();
+    for (const row of rows) {
+      for (const line of describeDetail(row.detail)) {
+        if (!cjk.test(line.label)) unreadable.add(`${row.action}: ${line.label}`);
+        if (rawKey.test(line.value)) unreadable.add(`${row.action}: ${line.label} = ${line.value}`);
+        // Codes the use cases write as values (outcomes, channels, reasons): never shown as the code.
+        if (["outcome", "channel", "reason"].some((k) => KEY_LABEL[k] === line.label) && /^[a-z_]+$/.test(line.value)) unreadable.add(`${row.action}: ${line.label} = ${line.value}`);
+      }
+    }
+    expect([...unreadable]).toEqual([]);
   });
 });

@@ -67,12 +67,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Td className="min-w-[10rem]"><span title={r.action}>{r.actionLabel}</span></Td>
                   <Td className="min-w-[9rem] break-words">{r.objectLabel ?? "—"}</Td>
                   <Td className="whitespace-nowrap">{r.outcome === "success" ? "成功" : <span className="font-medium text-red-700">拒绝</span>}</Td>
-                  <Td className="min-w-[14rem] max-w-md text-xs">
+                  <Td className="min-w-[14rem] max-w-sm text-xs">
                     {r.detailLines.map((d, i) => (
                       <div key={i} className="break-all"><span className="text-slate-500">{d.label}：</span>{d.value}</div>
                     ))}
                   </Td>
-                  <Td className="whitespace-nowrap text-xs text-slate-600">
+                  {/* Wraps ("Chrome 156 · Linux" on two lines) so the table fits 1280 px beside the navigation. */}
+                  <Td className="min-w-[6.5rem] text-xs text-slate-600">
                     {r.ip ?? "—"}
                     {r.terminal ? <div title={r.userAgent ?? undefined}>{r.terminal}</div> : null}
                   </Td>

@@ -1,5 +1,11 @@
-import { DEPARTMENT_NAMES, isDepartment } from "@/lib/departments/departments";
+import { NOTICE_CHANNEL_NAMES } from "@/lib/applications/domain/notice-channels";
 import { ROLE_NAMES, isRole } from "@/lib/auth/domain/roles";
+import { CATEGORY_INFO, isCategory } from "@/lib/categories/categories";
+import { DEPARTMENT_NAMES, isDepartment } from "@/lib/departments/departments";
+import { CASE_REASON_NAMES } from "@/lib/enrolment/domain/case-reasons";
+import { NOT_COMPUTED_TEXT } from "@/lib/enrolment/domain/subsidy-for-enrolment";
+import { OUTCOME_NAMES } from "@/lib/monitoring/domain/flag-view";
+import { OBJECTION_CHANNEL_NAMES } from "@/lib/notices/domain/notice-input";
 
 // The audit page in words (the row itself, and the export, keep the codes):
 // what kind of object, and the detail's fields with Chinese labels instead of
@@ -119,6 +125,55 @@ const KEY_NAMES: Record<string, string> = {
   form: "表单",
   report: "报表",
   table: "数据表",
+  // Counts of the imports, consolidations, subsidies and re-settlements.
+  acceptedOn: "受理日期",
+  activeFrom: "启用日期",
+  added: "新增",
+  alreadyEnrolled: "此前已参保",
+  anonymous: "匿名",
+  assistance: "医疗救助",
+  byCategory: "按类别",
+  cases: "案件数",
+  casesClosed: "销号案件",
+  changed: "变更数",
+  changes: "变更",
+  closed: "关闭",
+  closedAsEnrolled: "因已参保销号",
+  computed: "已计算",
+  conflicts: "冲突数",
+  corrected: "更正",
+  date: "日期",
+  enrolled: "已参保",
+  externalId: "结算流水号",
+  monitoring: "监测预警",
+  notComputed: "未计算",
+  notKnown: "不在登记册",
+  opened: "新开",
+  overlapConfirmed: "已确认版本衔接",
+  paidOn: "缴费日期",
+  personYears: "人年数",
+  persons: "人数",
+  policyScopeCost: "政策范围内费用",
+  published: "已发布",
+  raised: "新发现",
+  rankingFrom: "类别排序自",
+  refreshed: "已更新",
+  resettled: "重新结算",
+  row: "行",
+  sections: "章节",
+  settled: "已结算",
+  skippedPublished: "跳过已发布",
+  subsidies: "资助参保",
+  tilted: "倾斜救助/再救助",
+  unchanged: "未变",
+  whole: "全部",
+  windowStart: "公示开始",
+  windowEnd: "公示结束",
+  // The heading of a notice.
+  issuer: "发布单位",
+  objectionTo: "异议受理单位",
+  contactPhone: "联系电话",
+  objectionChannel: "异议方式",
 };
 
 // Codes the use cases write as values, by the key they stand under.
@@ -132,7 +187,11 @@ const VALUE_NAMES: Record<string, Record<string, string>> = {
     invalid: "输入不正确",
     department: "不是本部门的名单",
     post: "岗位无此权限",
+    ...CASE_REASON_NAMES,
   },
+  outcome: OUTCOME_NAMES,
+  channel: { ...NOTICE_CHANNEL_NAMES, ...OBJECTION_CHANNEL_NAMES },
+  notComputed: NOT_COMPUTED_TEXT,
   status: { active: "启用", disabled: "停用", draft: "草稿", published: "已发布", open: "编制中", sent: "已送银行", confirmed: "已确认", cancelled: "已作废" },
   due: { initial: "首次登录或管理员重置后须修改", expired: "密码已到期", voluntary: "本人主动修改" },
 };
@@ -151,7 +210,18 @@ function valueText(key: string, v: unknown): string {
   }
   if (typeof v === "number") return String(v);
   if (Array.isArray(v)) return v.every((x) => typeof x !== "object" || x === null) ? v.map((x) => valueText(key, x)).join("、") : JSON.stringify(v);
-  return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${KEY_NAMES[k] ?? k}：${valueText(k, x)}`).join("；");
+  return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${keyName(k, key)}：${valueText(k, x)}`).join("；");
+}
+
+/** A key in words: a field name, a category code (byCategory), or a reason code (notComputed: { no_category: 14 }). */
+function keyName(k: string, parent?: string): string {
+  if (KEY_NAMES[k]) return KEY_NAMES[k];
+  if (isCategory(k)) return CATEGORY_INFO[k].name;
+  if (parent !== undefined) {
+    const named = VALUE_NAMES[parent]?.[k];
+    if (named) return named;
+  }
+  return k;
 }
 
 // Instants the use cases write in UTC (exportedAt, lockedUntil), shown in Beijing time like the page.
@@ -169,5 +239,5 @@ export function describeDetail(detail: Record<string, unknown> | null | undefine
   if (!detail || typeof detail !== "object") return [];
   const entries = Object.entries(detail);
   entries.sort(([a], [b]) => rank(a) - rank(b));
-  return entries.map(([k, v]) => ({ label: KEY_NAMES[k] ?? k, value: valueText(k, v) }));
+  return entries.map(([k, v]) => ({ label: keyName(k), value: valueText(k, v) }));
 }

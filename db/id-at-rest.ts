@@ -104,3 +104,22 @@ export async function resealApplicationContacts(handle: DbHandle): Promise<numbe
     resealed += stale.length;
   }
 }
+
+/**
+ * `keys rotate`: the TOTP secrets of the second factor (user_totp, sealed with
+ * the same data key) brought to the current key. Without it, retiring the old
+ * key would lock every user with a second factor out (their codes could no
+ * longer be checked). A handful of rows: one statement.
+ */
+export async function resealTotpSecrets(handle: DbHandle): Promise<number> {
+  const ids = idCrypto();
+  const rows = await handle.raw.query<{ user_id: string; secret_sealed: string }>("SELECT user_id, secret_sealed FROM user_totp");
+  const stale = rows.filter((r) => sealedKeyId(r.secret_sealed) !== ids.current.id);
+  if (stale.length === 0) return 0;
+  await handle.raw.query(
+    `UPDATE user_totp t SET secret_sealed = u.sealed FROM unnest($1::uuid[], $2::text[]) AS u(id, sealed) WHERE t.user_id = u.id`,
+    [stale.map((r) => r.user_id), stale.map((r) => ids.seal(ids.open(r.secret_sealed)))],
+  );
+  return stale.length;
+}
+

@@ -12,7 +12,7 @@ import { withDatabase } from "../with-database";
 export const keysRotateCommand: CliCommand = {
   name: "keys rotate",
   usage: "keys rotate",
-  summary: "用新密钥重新加密全部身份证号与申请人联系方式、银行账户并重算检索索引（旧密钥经 PORTAL_DATA_KEY_OLD 提供）",
+  summary: "用新密钥重新加密全部身份证号、申请人联系方式与银行账户、双因素密钥并重算检索索引（旧密钥经 PORTAL_DATA_KEY_OLD 提供）",
   async run(args, io) {
     if (args.length > 0) throw new CliUsageError(`keys rotate takes no arguments, got "${args[0]}"`);
     const r = await withDatabase(async (handle) => {

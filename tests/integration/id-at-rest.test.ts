@@ -11,6 +11,7 @@ import { people } from "@/db/schema";
 import { migrateDatabase } from "@/db/setup";
 import { setupDatabase } from "@/seed/setup-database";
 import { keysRotateCommand } from "@/cli/commands/keys-rotate";
+import { idCrypto } from "@/lib/crypto/data-keys";
 import { dataKey, openId, parseKey } from "@/lib/crypto/id-cipher";
 import { findPersonByIdNumberWithin } from "@/lib/people/find-person-by-id-number";
 import { importRoster } from "@/lib/rosters/import-roster";
@@ -164,8 +165,18 @@ describe("the embedded database's folder", () => {
     expect(entries.filter((e) => e.mode !== (e.dir ? 0o700 : 0o600))).toEqual([]);
   });
 
-  it("rotates keys from the command line (`keys rotate`) on the embedded database", async () => {
+  it("rotates keys from the command line (`keys rotate`) on the embedded database, TOTP secrets included", async () => {
     const saved = { url: process.env.DATABASE_URL, dir: process.env.DATA_DIR, key: process.env.PORTAL_DATA_KEY };
+    // A manager's second factor, sealed with the key about to be retired.
+    const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    const before = await openDb({ kind: "pglite", dataDir });
+    try {
+      await before.raw.query("insert into user_totp (user_id, secret_sealed, enabled_at) select id, $1, now() from users where username = 'yibao.manager'", [
+        idCrypto().seal(TOTP_SECRET),
+      ]);
+    } finally {
+      await before.close();
+    }
     delete process.env.DATABASE_URL;
     process.env.DATA_DIR = dataDir;
     process.env.PORTAL_DATA_KEY = key(9);
@@ -176,16 +187,20 @@ describe("the embedded database's folder", () => {
       expect(await keysRotateCommand.run([], io)).toBe(0);
       expect(JSON.parse(out[0]!)).toMatchObject({ resealed: expect.any(Number), rehashed: 0 });
       expect(JSON.parse(out[0]!).resealed).toBeGreaterThan(3000);
+      expect(JSON.parse(out[0]!).secondFactors).toBe(1);
       delete process.env.PORTAL_DATA_KEY_OLD;
       out.length = 0;
       expect(await keysRotateCommand.run([], io)).toBe(0); // the new key alone opens every row
-      expect(JSON.parse(out[0]!)).toMatchObject({ resealed: 0 });
+      expect(JSON.parse(out[0]!)).toMatchObject({ resealed: 0, secondFactors: 0 });
       // Each run leaves an audit row naming the key it sealed to and how many rows it renewed.
       const check = await openDb({ kind: "pglite", dataDir });
       try {
         const rows = await check.raw.query<{ object_id: string; detail: { resealed: number } }>(
           "select object_id, detail from audit_log where action = 'keys.rotate' order by id",
         );
+        // The second factor still works with the new key alone.
+        const [totp] = await check.raw.query<{ secret_sealed: string }>("select secret_sealed from user_totp");
+        expect(idCrypto().open(totp!.secret_sealed)).toBe(TOTP_SECRET);
         expect(rows.map((r) => [r.object_id, r.detail.resealed > 3000 ? "many" : r.detail.resealed])).toEqual([
           [dataKey(parseKey(key(9), "new")).id, "many"],
           [dataKey(parseKey(key(9), "new")).id, 0],

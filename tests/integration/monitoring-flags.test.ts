@@ -165,4 +165,16 @@ describe.each(drivers())("monitoring flags on %s", (driver) => {
     expect((await getFlag(clerk, String(plain.id))).caseNo).toBe(created.caseNo);
     await expect(acceptApplication(clerk, { ...application, personId: intake.personId, flagId: String(plain.id) })).rejects.toMatchObject({ field: "flag" });
   });
+
+  it("a correction that lowers the costs re-settles the year: the flag shows the lower figure, keeps its basis, and its state is unchanged", async () => {
+    const [before] = (await flags()).filter((f) => f.person_id === edgeOver.id);
+    expect(before!.latest_figure).toBe("20010.01");
+    // F-1 re-sent with critical illness 6000.00 instead of 4999.99: a correction (same 结算流水号, other amounts).
+    await importFile("correction.csv", [stay("F-1", edgeOver, "2025-05-10", "50000", "25000", "6000")]);
+    const [after] = (await flags()).filter((f) => f.person_id === edgeOver.id);
+    // 50000 − 25000 − 6000 = 19000.00, + F-5's 10.00 = 19010.00.
+    expect(after).toMatchObject({ id: before!.id, figure: "20000.01", latest_figure: "19010.00", latest_flagged: "no", status: before!.status, claims: 1 });
+    const shown = await getFlag(await contextOf(s, "minzheng.clerk"), after!.id);
+    expect(JSON.stringify(shown)).toContain("19010.00");
+  });
 });

@@ -1,4 +1,4 @@
-import type { Category } from "@/lib/categories/categories";
+import { CATEGORY_INFO, type Category } from "@/lib/categories/categories";
 import { SUBSIDY_PRESETS } from "@/lib/subsidy/presets";
 import type { PolicyRecordInput } from "../schema/policy-record";
 import { cite, defaultBasicInsurance, defaulted, MONITORED_GROUPS, rankingOf, EVERY_INSURED } from "./preset-helpers";
@@ -15,6 +15,45 @@ const TILTED: Category[] = ["tekun", "dibao", "returned_poverty"];
 /** Where 003 defers regular assistance, the national guideline is the marked default (docs/policy.md §4). */
 const NATIONAL = "国务院办公厅《关于健全重特大疾病医疗保险和救助制度的意见》（国办发〔2021〕42号）";
 const APPLICATION = "对其经基本医保、大病保险支付后，属于医疗救助政策支付范围内的费用救助标准统一为：起付线 6000 元，按 50%救助，年度救助最高限额为 5 万元";
+
+const DEFERRED = "在《湖南省医疗救助办法》出台以前，继续实施健康扶贫期间医疗救助政策";
+const REFERRAL_DEFAULT = "003 未写转诊要求；按 docs/policy.md §4 采用 001 §二(六) 的原则";
+type AssistanceRuleInput = PolicyRecordInput["assistance"]["rules"][number];
+
+/**
+ * Regular (one-stop) assistance for a group whose deductible the national
+ * guideline sets as a share of the prior-year per-capita disposable income
+ * (低保边缘 about 10 %, 因病致贫重病患者 about 25 %), in the limit shared with
+ * 特困 and 低保 — every figure a marked default (003 §三(七) defers).
+ */
+function guidelineShareRule(r: { id: string; name: string; category: Category; percent: string; ratioPercent: string; ratioNote: string }): AssistanceRuleInput {
+  const group = CATEGORY_INFO[r.category].name;
+  return {
+    id: r.id,
+    name: r.name,
+    categories: [r.category],
+    disease: "any",
+    settings: ["inpatient", "outpatient"],
+    trigger: "settlement",
+    minHospitalLevel: null,
+    stayCostAbove: null,
+    referral: { referredRequired: true, inCityRequired: false, source: defaulted(DOC, "§三(七)", REFERRAL_DEFAULT) },
+    deductible: {
+      kind: "perYearShare",
+      parameter: "priorYearIncome",
+      percent: r.percent,
+      source: defaulted(DOC, "§三(七)", `${NATIONAL}：${group}起付标准按上年当地居民人均可支配收入的${r.percent}%左右确定；“左右”取 ${r.percent}%`),
+    },
+    ratioPercent: r.ratioPercent,
+    pool: "regular",
+    source: defaulted(
+      DOC,
+      "§三(七)",
+      `${NATIONAL}：${r.ratioNote}，与特困、低保共用常规救助年度限额。文件把常规救助交给《湖南省医疗救助办法》，未给标准；默认值，请按本地办法核对`,
+      DEFERRED,
+    ),
+  };
+}
 
 export const shaoyang2021: PolicyRecordInput = {
   id: "shaoyang-2021",
@@ -85,64 +124,22 @@ export const shaoyang2021: PolicyRecordInput = {
           "在《湖南省医疗救助办法》出台以前，继续实施健康扶贫期间医疗救助政策",
         ),
       },
-      {
+      guidelineShareRule({
         id: "regular-edge",
         name: "常规医疗救助·低保边缘",
-        categories: ["dibao_edge"],
-        disease: "any",
-        settings: ["inpatient", "outpatient"],
-        trigger: "settlement",
-        minHospitalLevel: null,
-        stayCostAbove: null,
-        referral: {
-          referredRequired: true,
-          inCityRequired: false,
-          source: defaulted(DOC, "§三(七)", "003 未写转诊要求；按 docs/policy.md §4 采用 001 §二(六) 的原则"),
-        },
-        deductible: {
-          kind: "perYearShare",
-          parameter: "priorYearIncome",
-          percent: "10",
-          source: defaulted(DOC, "§三(七)", `${NATIONAL}：低保边缘家庭成员起付标准按上年当地居民人均可支配收入的10%左右确定；“左右”取 10%`),
-        },
+        category: "dibao_edge",
+        percent: "10",
         ratioPercent: "65",
-        pool: "regular",
-        source: defaulted(
-          DOC,
-          "§三(七)",
-          `${NATIONAL}：低保边缘家庭成员救助比例略低于低保对象；默认取 65%（低保对象 70% 减 5 个百分点），与特困、低保共用常规救助年度限额。文件把常规救助交给《湖南省医疗救助办法》，未给标准；默认值，请按本地办法核对`,
-          "在《湖南省医疗救助办法》出台以前，继续实施健康扶贫期间医疗救助政策",
-        ),
-      },
-      {
+        ratioNote: "低保边缘家庭成员救助比例略低于低保对象；默认取 65%（低保对象 70% 减 5 个百分点）",
+      }),
+      guidelineShareRule({
         id: "regular-illness",
         name: "常规医疗救助·因病致贫",
-        categories: ["illness_poverty"],
-        disease: "any",
-        settings: ["inpatient", "outpatient"],
-        trigger: "settlement",
-        minHospitalLevel: null,
-        stayCostAbove: null,
-        referral: {
-          referredRequired: true,
-          inCityRequired: false,
-          source: defaulted(DOC, "§三(七)", "003 未写转诊要求；按 docs/policy.md §4 采用 001 §二(六) 的原则"),
-        },
-        deductible: {
-          kind: "perYearShare",
-          parameter: "priorYearIncome",
-          percent: "25",
-          source: defaulted(DOC, "§三(七)", `${NATIONAL}：因病致贫重病患者起付标准按上年当地居民人均可支配收入的25%左右确定；“左右”取 25%`),
-        },
+        category: "illness_poverty",
+        percent: "25",
         ratioPercent: "60",
-        pool: "regular",
-        source: defaulted(
-          DOC,
-          "§三(七)",
-          `${NATIONAL}：因病致贫重病患者救助比例略低于低保边缘家庭成员；默认取 60%（低保边缘 65% 减 5 个百分点），与特困、低保共用常规救助年度限额；依申请救助另按 §三(八)。文件把常规救助交给《湖南省医疗救助办法》，未给标准；默认值，请按本地办法核对`,
-          "在《湖南省医疗救助办法》出台以前，继续实施健康扶贫期间医疗救助政策",
-        ),
-      },
+        ratioNote: "因病致贫重病患者救助比例略低于低保边缘家庭成员；默认取 60%（低保边缘 65% 减 5 个百分点）；依申请救助另按 §三(八)",
+      }),
       {
         id: "on-application",
         name: "依申请医疗救助",

@@ -7,6 +7,7 @@ import * as schema from "./schema";
 import { migrationsFolder, type DbConfig } from "./config";
 import { lockDataDir } from "./folder-lock";
 import { secureDataFolder } from "./data-folder";
+import { removeLeftoverTempFiles } from "./temp-relations";
 import { loadKeysBesideData } from "./local-keys";
 import { registerRawClient } from "./bulk";
 import { registerReadReplica } from "./read-replica";
@@ -61,6 +62,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   loadKeysBesideData(config.dataDir);
   const release = lockDataDir(config.dataDir);
   try {
+    removeLeftoverTempFiles(config.dataDir); // a killed process's staging tables (temp-relations.ts)
     const client = new PGlite(config.dataDir);
     await client.waitReady;
     // A new cluster's files come out of PGlite's initdb 0666 whatever the umask.

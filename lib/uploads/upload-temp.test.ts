@@ -12,12 +12,16 @@ const mode = (p: string) => statSync(p).mode & 0o777;
 
 describe("upload temporary files", () => {
   let parent: string;
+  const systemTemp = process.env.TMPDIR;
   beforeAll(() => {
     parent = mkdtempSync(join(tmpdir(), "upload-temp-test-"));
     process.env.UPLOAD_TMPDIR = parent;
+    process.env.TMPDIR = parent; // the sweep also looks in os.tmpdir(), where exceljs's copies go: here, not the shared /tmp
   });
   afterAll(() => {
     delete process.env.UPLOAD_TMPDIR;
+    if (systemTemp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = systemTemp;
     rmSync(parent, { recursive: true, force: true });
   });
 

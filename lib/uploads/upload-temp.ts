@@ -39,11 +39,12 @@ export async function withUploadDir<T>(kind: string, fn: (dir: string) => Promis
 const gone = (pid: number) => pid !== process.pid && !processAlive(pid);
 
 /**
- * Removes upload folders of processes that are gone (a crash mid-import), and
- * the worksheet copies exceljs's streaming reader keeps while it waits for a
- * workbook's shared strings (the `tmp` package's `tmp-<pid>-…` files in the
- * system temp folder, 0600 but removed only on a clean exit) of gone
- * processes of this user. Returns how many entries were removed.
+ * Removes upload folders of processes that are gone (a crash mid-import, a
+ * kill -9), and the worksheet copies exceljs's streaming reader keeps while it
+ * waits for a workbook's shared strings (the `tmp` package's `tmp-<pid>-…`
+ * files in the system temp folder, 0600 but removed only on a clean exit) of
+ * gone processes of this user. Returns how many entries were removed
+ * (tests/integration/kill-during-bulk-jobs.test.ts).
  */
 export function sweepUploadTemp(): number {
   const dir = ownRoot();
@@ -54,15 +55,18 @@ export function sweepUploadTemp(): number {
     rmSync(join(dir, name), { recursive: true, force: true });
     removed++;
   }
-  const sys = process.env.UPLOAD_TMPDIR || tmpdir();
-  for (const name of readdirSync(sys)) {
-    const pid = Number(/^tmp-(\d+)-/.exec(name)?.[1]);
-    if (!pid || !gone(pid)) continue;
-    const p = join(sys, name);
-    const st = statSync(p);
-    if (!st.isFile() || (process.getuid && st.uid !== process.getuid())) continue;
-    rmSync(p, { force: true });
-    removed++;
+  // The tmp package writes to os.tmpdir() (TMPDIR), whatever UPLOAD_TMPDIR says: with the two apart,
+  // looking only in UPLOAD_TMPDIR left a killed .xlsx import's worksheet copy in place for good.
+  for (const sys of new Set([tmpdir(), process.env.UPLOAD_TMPDIR || tmpdir()])) {
+    for (const name of readdirSync(sys)) {
+      const pid = Number(/^tmp-(\d+)-/.exec(name)?.[1]);
+      if (!pid || !gone(pid)) continue;
+      const p = join(sys, name);
+      const st = statSync(p, { throwIfNoEntry: false });
+      if (!st?.isFile() || (process.getuid && st.uid !== process.getuid())) continue;
+      rmSync(p, { force: true });
+      removed++;
+    }
   }
   return removed;
 }

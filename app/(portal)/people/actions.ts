@@ -25,8 +25,11 @@ export async function findByIdNumberAction(_prev: IdSearchState, form: FormData)
  * 查询 on the people list: a POST that turns the filters into the list's URL.
  * Division and category codes go in as they are; the name only as a sealed
  * token (lib/people/name-search-token.ts), so no name reaches a URL.
+ * Signed-in users only, like every action: the sealing key is not offered to
+ * anyone who can reach the action (found by the authorization suite).
  */
 export async function filterPeopleAction(form: FormData): Promise<void> {
+  await requireContext();
   const params = new URLSearchParams();
   for (const key of ["township", "village", "category"] as const) {
     const v = String(form.get(key) ?? "").trim();

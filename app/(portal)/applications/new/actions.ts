@@ -30,6 +30,8 @@ export async function findApplicantByIdAction(_prev: ApplicantSearchState, form:
 }
 
 export async function searchApplicantByNameAction(form: FormData): Promise<void> {
+  // Signed-in users only, like every action (the sealing key is offered to no one else).
+  await requireContext();
   const name = String(form.get("name") ?? "").trim();
   redirect(name ? `/applications/new?q=${encodeURIComponent(sealNameSearch(name))}` : "/applications/new");
 }

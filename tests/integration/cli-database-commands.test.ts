@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbHandle } from "@/db/client";
@@ -93,6 +96,32 @@ describe.each(drivers())("CLI database commands through the use cases (%s)", (dr
     expect(r).toMatchObject({ code: 1, stdout: "", stderr: "ID: no person with this ID number in the database\n" });
     const after = await withHandle(async (h) => (await h.db.select().from(auditLog).where(eq(auditLog.action, "people.view"))).length);
     expect(after).toBe(before);
+  });
+
+  it("first removes what a killed import left in the temp folders (a gone process's upload folder and exceljs copy), nothing of a live one", async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), "cli-sweep-"));
+    const saved = { upload: process.env.UPLOAD_TMPDIR, tmp: process.env.TMPDIR };
+    process.env.UPLOAD_TMPDIR = parent;
+    process.env.TMPDIR = parent;
+    try {
+      const uploads = path.join(parent, `portal-uploads-${process.getuid?.() ?? "u"}`);
+      mkdirSync(uploads, { recursive: true, mode: 0o700 });
+      const dead = 2_147_483_000; // no such process
+      mkdirSync(path.join(uploads, `claims-${dead}-abc123`));
+      writeFileSync(path.join(uploads, `claims-${dead}-abc123`, "upload.xlsx"), "姓名,身份证号");
+      writeFileSync(path.join(parent, `tmp-${dead}-XyZ`), "worksheet copy");
+      mkdirSync(path.join(uploads, `rosters-${process.pid}-live99`)); // this process's: kept
+      const r = await run(config, divisionsListCommand, ["--level", "county"]);
+      expect(r.code).toBe(0);
+      expect(readdirSync(uploads)).toEqual([`rosters-${process.pid}-live99`]);
+      expect(readdirSync(parent).filter((n) => n.startsWith("tmp-"))).toEqual([]);
+    } finally {
+      if (saved.upload === undefined) delete process.env.UPLOAD_TMPDIR;
+      else process.env.UPLOAD_TMPDIR = saved.upload;
+      if (saved.tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved.tmp;
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it("divisions list prints every division in force, and one level with --level", async () => {

@@ -1,10 +1,14 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { dirname, join, sep } from "node:path";
+import { rmSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 import { TableFileError } from "./errors";
 import { MAX_SHARED_STRINGS, MAX_SHEET_CELLS, MAX_SHEET_ROWS, MAX_XLSX_PART_BYTES, tooManyMessage, XLSX_TOO_LARGE } from "./xlsx-limits";
 
-// Two fixes to exceljs 4.4.0's streaming reader, loaded the same way (below),
+// Fixes to exceljs 4.4.0's streaming reader, loaded the same way (below) —
+// UTF-8 across chunks, the zip's early 'end', a hang and leftover temp copies
+// on a damaged zip (iterateStream, trackedTmp) —
 // and a budget: every XML part it parses passes through parseSax here, so the
 // shared strings, rows and cells are counted as they arrive and a part past
 // the limits of xlsx-limits.ts stops the read (a zip whose directory lied
@@ -46,6 +50,10 @@ export function excelJsWithUtf8Fix(): typeof ExcelJS {
       const iterateStreamPath = req.resolve("exceljs/lib/utils/iterate-stream");
       req(iterateStreamPath);
       req.cache[iterateStreamPath]!.exports = iterateStream;
+      const readerRequire = process.getBuiltinModule("node:module").createRequire(req.resolve("exceljs/lib/stream/xlsx/workbook-reader.js"));
+      const tmpPath = readerRequire.resolve("tmp");
+      readerRequire(tmpPath);
+      readerRequire.cache[tmpPath]!.exports = trackedTmp(readerRequire.cache[tmpPath]!.exports as Tmp);
     }
     patched = req("exceljs") as typeof ExcelJS;
     return patched;
@@ -85,8 +93,16 @@ export async function* iterateStream(stream: EventStream): AsyncGenerator<unknow
     ended = true;
     notify();
   });
+  let handedOut: unknown = null;
   stream.on("error", (err: unknown) => {
     error = err;
+    // exceljs copies a worksheet that arrives before the shared strings to a
+    // temp file and waits for the copy's 'finish' only — which never came when
+    // the zip failed inside that entry (a truncated upload: unzipper's
+    // FILE_ENDED; a damaged deflate stream): the import hung for ever, holding
+    // its lock. Ending the entry finishes the copy; the error is then thrown at
+    // the reader's next step.
+    endEntry(handedOut);
     notify();
   });
   while (!ended || contents.length > 0) {
@@ -96,10 +112,63 @@ export async function* iterateStream(stream: EventStream): AsyncGenerator<unknow
       await new Promise<void>((resolve) => (wake = resolve));
     } else {
       stream.pause();
-      yield contents.shift();
+      yield (handedOut = contents.shift());
     }
   }
   if (error) throw error;
+}
+
+/** Ends an unzipper entry (a PassThrough) whose zip failed, so that a pipe from it finishes. */
+function endEntry(entry: unknown): void {
+  const e = entry as { pipe?: unknown; end?: () => void; on?: (event: string, fn: () => void) => void; writableEnded?: boolean } | null;
+  if (!e || typeof e.pipe !== "function" || typeof e.end !== "function" || e.writableEnded) return;
+  e.on?.("error", () => {}); // a late write after this end: the zip's own error is the one reported
+  e.end();
+}
+
+// exceljs's worksheet copies (above: a sheet that comes before the shared
+// strings) are removed by exceljs only when its reading reaches them; a read
+// that fails or stops earlier left the copy — the roster's names and ID
+// numbers — in the temp folder of the server until it exits (the fuzz suite,
+// tests/integration/fuzz-file-imports.test.ts). exceljs's `tmp` is wrapped so
+// that the copies made during a read (withTempCopies) are known, and the
+// reader removes those left at its end. The wrapper is what `tmp` exports
+// from Node's module cache from then on; outside a read it only passes through.
+type Cleanup = () => void;
+type TmpFileCallback = (err: Error | null, path: string, fd: number, cleanup: Cleanup) => void;
+type Tmp = { file: (...args: unknown[]) => void };
+const tempCopies = new AsyncLocalStorage<Map<string, Cleanup>>();
+
+function trackedTmp(tmp: Tmp): Tmp {
+  const wrapped = Object.create(tmp) as Tmp;
+  wrapped.file = (...args: unknown[]) => {
+    const copies = tempCopies.getStore();
+    const cb = args.at(-1);
+    if (!copies || typeof cb !== "function") return tmp.file(...args);
+    return tmp.file(...args.slice(0, -1), ((err, path, fd, cleanup) => {
+      if (err) return (cb as TmpFileCallback)(err, path, fd, cleanup);
+      copies.set(path, cleanup);
+      (cb as TmpFileCallback)(err, path, fd, () => {
+        copies.delete(path);
+        cleanup();
+      });
+    }) as TmpFileCallback);
+  };
+  return wrapped;
+}
+
+/** Runs one step of a read with exceljs's worksheet copies recorded in `copies`. */
+export function withTempCopies<T>(copies: Map<string, Cleanup>, step: () => T): T {
+  return tempCopies.run(copies, step);
+}
+
+/** Removes the worksheet copies a read left (now, not at exceljs's leisure). */
+export function removeTempCopies(copies: Map<string, Cleanup>): void {
+  for (const [path, cleanup] of copies) {
+    rmSync(path, { force: true });
+    cleanup(); // closes tmp's descriptor; the file is already gone
+  }
+  copies.clear();
 }
 
 function fixedParseSax(SaxesParser: new () => Sax) {

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { cellText } from "./cell-value";
 import { TableFileError } from "./errors";
-import { excelJsWithUtf8Fix } from "./exceljs-utf8";
+import { excelJsWithUtf8Fix, removeTempCopies, withTempCopies } from "./exceljs-utf8";
 import type { RawRecord } from "./raw-record";
 
 // Records of the first worksheet (tab order) of an .xlsx, read with exceljs's
@@ -14,7 +14,9 @@ import type { RawRecord } from "./raw-record";
 // only when its own iteration moves past that sheet. Stopping after the first
 // sheet, or on an error, would leave copies of the roster (names, ID numbers)
 // in the temp folder of a long-running server, so the sheet iterator is always
-// run to its end, skipping the other sheets without parsing them.
+// run to its end, skipping the other sheets without parsing them; a copy that
+// a damaged file still leaves (exceljs stops at the error) is removed at the
+// end of the read (withTempCopies / removeTempCopies, exceljs-utf8.ts).
 
 type SheetReader = {
   id?: number | string;
@@ -32,12 +34,16 @@ function corrupt(cause: unknown): TableFileError {
 /** Closes the read stream of a sheet's temp copy, if it has one. */
 function release(sheet: SheetReader): void {
   const stream = sheet.iterator as { destroy?: () => void; path?: unknown } | undefined;
-  if (stream && typeof stream.destroy === "function" && typeof stream.path === "string") stream.destroy();
+  if (stream && typeof stream.destroy === "function" && typeof stream.path === "string") {
+    // Destroyed before it opened, a copy removed meanwhile (removeTempCopies) fails to open: not an error of the read.
+    (stream as { on?: (event: string, fn: () => void) => void }).on?.("error", () => {});
+    stream.destroy();
+  }
 }
 
-async function drain(sheets: AsyncIterator<SheetReader>): Promise<void> {
+async function drain(next: () => Promise<IteratorResult<SheetReader>>): Promise<void> {
   try {
-    for (let next = await sheets.next(); !next.done; next = await sheets.next()) release(next.value);
+    for (let sheet = await next(); !sheet.done; sheet = await next()) release(sheet.value);
   } catch {
     // The workbook is damaged; the error that matters has been thrown already.
   }
@@ -60,11 +66,14 @@ export async function* xlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerato
   // model makes that case "the first sheet in the zip", as below.
   (reader as unknown as { model?: WorkbookModel }).model ??= {};
   const sheets = (reader as unknown as AsyncIterable<SheetReader>)[Symbol.asyncIterator]();
+  // The worksheet copies exceljs makes while reading this file, removed at the end whatever happened.
+  const copies = new Map<string, () => void>();
+  const nextSheet = () => withTempCopies(copies, () => sheets.next());
   let found = false;
   try {
     // A manual loop: leaving it must not return() the iterator (see drain).
     let target: SheetReader | undefined;
-    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+    for (let next = await nextSheet(); !next.done; next = await nextSheet()) {
       // workbook.xml precedes the sheets in files from Excel and WPS; its first
       // <sheet> is the first tab. Without it, the first sheet in the zip is used.
       const firstId = (reader as unknown as { model?: WorkbookModel }).model?.sheets?.[0]?.id;
@@ -93,8 +102,9 @@ export async function* xlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerato
   } catch (cause) {
     throw cause instanceof TableFileError ? cause : corrupt(cause);
   } finally {
-    await drain(sheets);
+    await drain(nextSheet);
     input.destroy();
+    removeTempCopies(copies);
   }
   if (!found) throw new TableFileError("no_worksheet", "文件中没有可读取的工作表，请确认上传的是按模板填写的 .xlsx 名单");
 }
@@ -105,6 +115,9 @@ function toRecord(row: XlsxRow): RawRecord {
   const cells: string[] = [];
   let lossy: number[] | undefined;
   for (let col = 1; col < values.length; col++) {
+    // A text cell whose shared-strings part is missing: exceljs hands over
+    // { sharedString: n }, which read as "[object Object]" (a header "无法识别的列“[object Object]”").
+    if ((values[col] as { sharedString?: unknown } | null)?.sharedString !== undefined) throw corrupt(new Error("xlsx: shared strings missing"));
     const { text, lossy: isLossy } = cellText(values[col]);
     cells.push(text);
     if (isLossy) (lossy ??= []).push(col - 1);

@@ -10,17 +10,27 @@ import { authPolicy, needsTouch, sessionVerdict, type AuthPolicy } from "./domai
 /**
  * The active user behind an id and session version: null for a disabled or
  * deleted user, or one whose version moved on (role, department,
- * jurisdiction or password changed). Used for sessions and API tokens alike.
+ * jurisdiction or password changed). Sessions; API tokens use loadActiveAccount.
  */
 export async function loadActiveUser(db: Db, who: { uid?: unknown; sv?: unknown }): Promise<SessionUser | null> {
   return (await loadActiveUserRow(db, who))?.user ?? null;
+}
+
+/** The active account behind an API token (a token carries no session version): one read of the user. */
+export async function loadActiveAccount(db: Db, userId: string): Promise<SessionUser | null> {
+  const row = await findUserById(db, userId);
+  return row && row.status === "active" ? sessionUserOf(row) : null;
 }
 
 async function loadActiveUserRow(db: Db, who: { uid?: unknown; sv?: unknown }) {
   if (typeof who.uid !== "string" || typeof who.sv !== "number") return null;
   const row = await findUserById(db, who.uid);
   if (!row || row.status !== "active" || row.sessionVersion !== who.sv) return null;
-  const user: SessionUser = {
+  return { user: sessionUserOf(row), row };
+}
+
+function sessionUserOf(row: NonNullable<Awaited<ReturnType<typeof findUserById>>>): SessionUser {
+  return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
@@ -29,7 +39,6 @@ async function loadActiveUserRow(db: Db, who: { uid?: unknown; sv?: unknown }) {
     jurisdiction: row.jurisdiction,
     status: row.status,
   };
-  return { user, row };
 }
 
 export type SessionClaims = { uid?: unknown; sv?: unknown; sid?: unknown };

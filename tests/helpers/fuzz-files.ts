@@ -96,14 +96,14 @@ function tableMutation(base: Table): fc.Arbitrary<TableMutation> {
   }));
   const rows = fc.constantFrom<TableMutation>(
     { note: "no data rows", apply: (t) => ({ ...copy(t), rows: [] }) },
-    { note: "no header", apply: (t) => ({ header: [...t.rows[0]!], rows: t.rows.slice(1).map((r) => [...r]) }) },
+    { note: "no header", apply: (t) => ({ header: [...(t.rows[0] ?? [])], rows: t.rows.slice(1).map((r) => [...r]) }) },
     { note: "rows repeated", apply: (t) => ({ ...copy(t), rows: [...t.rows, ...t.rows].map((r) => [...r]) }) },
     { note: "blank rows before the header and between rows", apply: (t) => ({ header: [...t.header], rows: t.rows.flatMap((r) => [[...r], t.header.map(() => "")]) }) },
     { note: "header only, blank rows after", apply: (t) => ({ ...copy(t), rows: [t.header.map(() => ""), t.header.map(() => " ")] }) },
     { note: "every header empty", apply: (t) => ({ ...copy(t), header: t.header.map(() => "") }) },
     { note: "a 5,000-cell row", apply: (t) => ({ ...copy(t), rows: [...t.rows.map((r) => [...r]), Array.from({ length: 5000 }, (_, i) => String(i))] }) },
-    { note: "a 120,000-character cell", apply: (t) => ({ ...copy(t), rows: [[...t.rows[0]!.slice(0, -1), "长".repeat(120_000)], ...t.rows.slice(1)] }) },
-    { note: "2,000 copies of the first row", apply: (t) => ({ ...copy(t), rows: Array.from({ length: 2000 }, () => [...t.rows[0]!]) }) },
+    { note: "a 120,000-character cell", apply: (t) => ({ ...copy(t), rows: [[...(t.rows[0] ?? t.header).slice(0, -1), "长".repeat(120_000)], ...t.rows.slice(1)] }) },
+    { note: "2,000 copies of the first row", apply: (t) => ({ ...copy(t), rows: Array.from({ length: 2000 }, () => [...(t.rows[0] ?? t.header)]) }) },
     { note: "header repeated as a data row", apply: (t) => ({ ...copy(t), rows: [...t.rows, [...t.header]] }) },
   );
   return fc.oneof(

@@ -184,8 +184,9 @@ describe.each(drivers())("fuzzing the file imports on %s", (driver) => {
   async function leftovers(): Promise<string[]> {
     const list = () => readdirSync(temp).flatMap((name) => (name.startsWith("portal-uploads-") ? readdirSync(join(temp, name)).map((inner) => `${name}/${inner}`) : [name]));
     let found = list();
-    if (found.length > 0) {
-      await new Promise((r) => setTimeout(r, 300)); // a removal still under way is not a leftover
+    // A removal still under way is not a leftover (the reader removes exceljs's copies 250 ms after a failed read).
+    for (let waited = 0; found.length > 0 && waited < 3000; waited += 25) {
+      await new Promise((r) => setTimeout(r, 25));
       found = list();
     }
     for (const f of found) rmSync(join(temp, f), { recursive: true, force: true });

@@ -1,23 +1,17 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
-import type { UseCaseContext } from "@/lib/auth/context";
-import { loadActiveUser } from "@/lib/auth/resolve-session-user";
-import { setupDatabase } from "@/seed/setup-database";
-import { scratchPostgres } from "./lib/bench-database";
+import { freshDemoDatabase } from "./lib/demo-database";
+import { contextOf, freePort, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
 
-// `npm run bench -- dashboard-http [--connections C] [--seconds S]`: the
-// built app (`next start`, the production server) on a free loopback port —
-// never 3100, which e2e uses — over a scratch PostgreSQL database with the
-// demo seed (the demo county's 3,000 residents; the data's scale is the
+// `npm run bench -- dashboard-http [--connections C] [--seconds S] [--db postgres|pglite] [--port P]`:
+// the built app (`next start`, the production server) on a free loopback port
+// (or P) — never 3100, which e2e uses — over a scratch PostgreSQL database, or
+// a new PGlite folder, with the demo seed (bench/lib/demo-database.ts) (the demo county's 3,000 residents; the data's scale is the
 // dashboard bench's business), and autocannon on loopback: C (default 50)
 // connections for S (default 30) seconds against
 //   GET /api/v1/stats/coverage   with yibao.manager's API token (stats.view): the county's
@@ -37,6 +31,8 @@ export default async function dashboardHttpBench(args: string[]) {
     return i >= 0 ? Number(args[i + 1]) : dflt;
   };
   const connections = arg("--connections", 50);
+  const driverAt = args.indexOf("--db");
+  const driver = driverAt >= 0 ? args[driverAt + 1]! : "postgres";
   const seconds = Math.min(120, arg("--seconds", 30));
   const keys = {
     PORTAL_DATA_KEY: process.env.PORTAL_DATA_KEY || randomBytes(32).toString("base64"),
@@ -45,43 +41,32 @@ export default async function dashboardHttpBench(args: string[]) {
   Object.assign(process.env, keys);
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
-  const db = await scratchPostgres("dashboard_http");
-  let server: ChildProcess | null = null;
+  log(`seeding the demo county on ${driver}`);
+  const db = await freshDemoDatabase(driver, "dashboard_http");
+  let server: ServedApp | null = null;
   const serverLog = path.join(tmpdir(), `bench-dashboard-http-${process.pid}.log`);
   try {
-    log("seeding the demo county");
-    await setupDatabase(db.handle);
     const admin = await contextOf(db.handle.db, "admin");
     const [manager] = await db.handle.db.select().from(users).where(eq(users.username, "yibao.manager"));
     const { token } = await issueApiToken(admin, { name: "压测（bench dashboard-http）", userId: manager!.id, actions: ["stats.view"] });
     await db.handle.close();
 
-    const port = await freePort();
-    if (port === 3100) throw new Error("port 3100 is e2e's");
+    const port = args.includes("--port") ? arg("--port", 0) : await freePort();
     log(`starting the built app on 127.0.0.1:${port} under the build lock (server log: ${serverLog})`);
-    const out = createWriteStream(serverLog);
-    server = spawn("flock", ["/tmp/portal-build.lock", "sh", "-c", `node scripts/build.mjs --if-needed && exec npx next start -H 127.0.0.1 -p ${port}`], {
-      cwd: process.cwd(),
-      detached: true, // its own process group: stopped as a whole below
+    server = await startBuiltApp({
+      port,
+      logFile: serverLog,
       env: {
-        ...process.env,
         ...keys,
-        DATABASE_URL: db.url,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        AUTH_TRUST_HOST: "true",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_ENV: "production",
+        ...db.serverEnv,
         // The bench measures the route, not the rate limit (50 connections on one token
         // are far over API_RATE_PER_MINUTE's default; lib/http/rate-limit.ts).
         API_RATE_PER_MINUTE: "0",
       },
-      stdio: ["ignore", "pipe", "pipe"],
     });
-    server.stdout!.pipe(out);
-    server.stderr!.pipe(out);
     const url = `http://127.0.0.1:${port}/api/v1/stats/coverage`;
     const auth = { authorization: `Bearer ${token}` };
-    await waitFor(url, auth, server, 900);
+    await waitFor(url, auth, server.process, 900);
     log("server answers; warming up");
     for (let i = 0; i < 20; i++) await fetch(url, { headers: auth }).then((r) => r.arrayBuffer());
 
@@ -92,22 +77,15 @@ export default async function dashboardHttpBench(args: string[]) {
 
     const row = (label: string, r: Load) =>
       `| ${label} | ${r.requests.toLocaleString("en")} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.p99.toFixed(0)} ms | ${r.unexpected} | ${r.errors} | ${r.timeouts} |`;
-    console.log(`\ndashboard-http bench, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, next start on loopback, demo seed on PostgreSQL`);
+    console.log(`\ndashboard-http bench, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, next start on loopback, demo seed on ${driver}`);
     console.log("\n| run | requests | requests/s | p50 | p95 | p99 | unexpected status | errors | timeouts |\n|---|---|---|---|---|---|---|---|---|");
     console.log(row(`floor: no token → 401, ${connections} conn, 10 s`, floor));
     console.log(row(`GET /api/v1/stats/coverage with token, ${connections} conn, ${seconds} s`, real));
     const ok = real.errors === 0 && real.timeouts === 0 && real.unexpected === 0 && real.p95 < 300;
     console.log(`\ntarget (no errors, p95 < 300 ms): ${ok ? "met" : "not met"}`);
   } finally {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      await new Promise((r) => setTimeout(r, 1500));
-    }
-    await db.drop().catch(() => db.keep());
+    await server?.stop();
+    await db.remove();
   }
 }
 
@@ -126,37 +104,4 @@ async function load(url: string, headers: Record<string, string>, connections: n
   times.sort((a, b) => a - b);
   const q = (p: number) => (times.length ? times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]! : NaN);
   return { requests: times.length, rps: times.length / duration, p50: q(50), p95: q(95), p99: q(99), unexpected, errors: result.errors, timeouts: result.timeouts };
-}
-
-async function waitFor(url: string, headers: Record<string, string>, server: ChildProcess, seconds: number): Promise<void> {
-  for (let i = 0; i < seconds; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see its log`);
-    try {
-      const r = await fetch(url, { headers });
-      if (r.status === 200) return;
-      if (r.status !== 404 && r.status < 500) throw new Error(`unexpected ${r.status}: ${await r.text()}`);
-    } catch (err) {
-      if (err instanceof Error && err.message.startsWith("unexpected")) throw err;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`the server did not answer within ${seconds} s`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function contextOf(db: Db, username: string): Promise<UseCaseContext> {
-  const [row] = await db.select().from(users).where(eq(users.username, username));
-  const user = row ? await loadActiveUser(db, { uid: row.id, sv: row.sessionVersion }) : null;
-  if (!user) throw new Error(`${username} is not an active user`);
-  return { db, actor: { kind: "user", user, ip: null, userAgent: "bench" } };
 }

@@ -156,6 +156,10 @@ const KEY_NAMES: Record<string, string> = {
   policyScopeCost: "政策范围内费用",
   published: "已发布",
   raised: "新发现",
+  // monitoring run: { year, evaluated, flagged, new }
+  evaluated: "评估人数",
+  flagged: "预警人数",
+  new: "新增预警",
   rankingFrom: "类别排序自",
   refreshed: "已更新",
   resettled: "重新结算",

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
@@ -33,7 +34,14 @@ function upload(bytes: Buffer, piece = 100) {
 }
 
 const gb18030 = (rows: string[][]) => iconv.encode(csvText([HEADER, ...rows]), "gb18030");
-const leftovers = async () => (await readdir(tmpdir())).filter((n) => n.startsWith("roster-upload-"));
+// This process's upload folders (lib/uploads/upload-temp.ts: <UPLOAD_TMPDIR or tmpdir>/portal-uploads-<uid>/roster-<pid>-…),
+// and the worksheet copies exceljs makes in tmpdir (tmp-<pid>-…): none may outlive the upload.
+const leftovers = async () => {
+  const root = join(process.env.UPLOAD_TMPDIR || tmpdir(), `portal-uploads-${process.getuid?.() ?? "u"}`);
+  const uploads = (await readdir(root).catch(() => [] as string[])).filter((n) => n.startsWith(`roster-${process.pid}-`));
+  const copies = (await readdir(tmpdir())).filter((n) => n.startsWith(`tmp-${process.pid}-`));
+  return [...uploads, ...copies];
+};
 
 describe.each(drivers())("roster upload on %s", (driver) => {
   let s: Scratch;

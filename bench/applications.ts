@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import postgres from "postgres";
 import { eq } from "drizzle-orm";
@@ -10,7 +9,7 @@ import { listApplicationQueue } from "@/lib/applications/list-application-queue"
 import type { UseCaseContext } from "@/lib/auth/context";
 import { loadActiveUser } from "@/lib/auth/resolve-session-user";
 import { setupDatabase } from "@/seed/setup-database";
-import { scratchPostgres } from "./lib/bench-database";
+import { benchDataKeys, scratchPostgres } from "./lib/bench-database";
 
 // `npm run bench -- applications [--cases N]`: N (default 100,000) on-application
 // cases over three years (2024–2026) and all ten townships of the demo county
@@ -34,8 +33,7 @@ const RUNS = 100;
 const TODAY = "2026-12-02";
 
 export default async function applicationsBench(args: string[]) {
-  process.env.PORTAL_DATA_KEY ||= randomBytes(32).toString("base64");
-  process.env.PORTAL_INDEX_KEY ||= randomBytes(32).toString("base64");
+  benchDataKeys();
   const i = args.indexOf("--cases");
   const n = i >= 0 ? Number(args[i + 1]) : 100_000;
   // --keep: leave the scratch database for EXPLAIN ANALYZE (dropped by the next run of the same pid only).

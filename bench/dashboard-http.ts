@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -7,6 +6,7 @@ import { users } from "@/db/schema";
 import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
 import { freshDemoDatabase } from "./lib/demo-database";
 import { contextOf, freePort, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
+import { benchDataKeys } from "./lib/bench-database";
 
 // `npm run bench -- dashboard-http [--connections C] [--seconds S] [--db postgres|pglite] [--port P]`:
 // the built app (`next start`, the production server) on a free loopback port
@@ -34,11 +34,7 @@ export default async function dashboardHttpBench(args: string[]) {
   const driverAt = args.indexOf("--db");
   const driver = driverAt >= 0 ? args[driverAt + 1]! : "postgres";
   const seconds = Math.min(120, arg("--seconds", 30));
-  const keys = {
-    PORTAL_DATA_KEY: process.env.PORTAL_DATA_KEY || randomBytes(32).toString("base64"),
-    PORTAL_INDEX_KEY: process.env.PORTAL_INDEX_KEY || randomBytes(32).toString("base64"),
-  };
-  Object.assign(process.env, keys);
+  const keys = benchDataKeys();
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
   log(`seeding the demo county on ${driver}`);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,7 +28,7 @@ import { bulkTransaction } from "@/db/bulk";
 import { openDb } from "@/db/client";
 import { seedDemoPolicy } from "@/seed/policies";
 import { setupDatabase } from "@/seed/setup-database";
-import { benchAdminUrl, scratchPostgres } from "./lib/bench-database";
+import { benchAdminUrl, benchDataKeys, scratchPostgres } from "./lib/bench-database";
 import { bareCoverageSql, barePaymentsSql, bareSubsidySql } from "./lib/dashboard-bare-sql";
 import { categoryChanges, claims, COUNTY, enrol, keptDatabase, ON, STATS_TABLES, YEAR } from "./lib/dashboard-data";
 import { pair2, type Row } from "./lib/paired-timing";
@@ -77,8 +76,7 @@ import { writeDepartmentFile } from "./lib/roster-rows";
 
 
 export default async function dashboardBench(args: string[]) {
-  process.env.PORTAL_DATA_KEY ||= randomBytes(32).toString("base64");
-  process.env.PORTAL_INDEX_KEY ||= randomBytes(32).toString("base64");
+  benchDataKeys();
   const arg = (name: string, dflt: number) => {
     const i = args.indexOf(name);
     return i >= 0 ? Number(args[i + 1]) : dflt;

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,7 +10,7 @@ import { systemActor } from "@/lib/auth/domain/system-actor";
 import { ROSTER_DEPARTMENTS, type RosterDepartment } from "@/lib/departments/departments";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
-import { scratchPostgres } from "./lib/bench-database";
+import { benchDataKeys, scratchPostgres } from "./lib/bench-database";
 import { trackPeakRss } from "./lib/peak-memory";
 import { writeDepartmentFile, type RosterMonth } from "./lib/roster-rows";
 
@@ -31,8 +30,7 @@ type MonthFigures = { label: string; rows: number; mb: number; copy: number; imp
 
 export default async function rosterBench(args: string[]) {
   // ID numbers are sealed and hashed as in production; a scratch database needs only throwaway keys.
-  process.env.PORTAL_DATA_KEY ||= randomBytes(32).toString("base64");
-  process.env.PORTAL_INDEX_KEY ||= randomBytes(32).toString("base64");
+  benchDataKeys();
   const i = args.indexOf("--rows");
   const total = i >= 0 ? Number(args[i + 1]) : 1_000_000;
   const dir = mkdtempSync(path.join(tmpdir(), "bench-roster-"));

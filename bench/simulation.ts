@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
@@ -13,7 +12,7 @@ import { simulatePolicyDraft } from "@/lib/policies/simulate-policy-draft";
 import { DEMO_POLICY_ID, seedDemoPolicy } from "@/seed/policies";
 import { raisedRecord } from "@/seed/policy-draft";
 import { setupDatabase } from "@/seed/setup-database";
-import { scratchPostgres } from "./lib/bench-database";
+import { benchDataKeys, scratchPostgres } from "./lib/bench-database";
 import { trackPeakRss } from "./lib/peak-memory";
 
 // `npm run bench -- simulation [--people N] [--claims-per-person K] [--keep]`
@@ -32,8 +31,7 @@ const COUNTY = "430524000000";
 const YEAR = 2025;
 
 export default async function simulationBench(args: string[]) {
-  process.env.PORTAL_DATA_KEY ||= randomBytes(32).toString("base64");
-  process.env.PORTAL_INDEX_KEY ||= randomBytes(32).toString("base64");
+  benchDataKeys();
   const arg = (name: string, dflt: number) => {
     const i = args.indexOf(name);
     return i >= 0 ? Number(args[i + 1]) : dflt;

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DbHandle } from "@/db/client";
@@ -6,6 +5,7 @@ import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
 import type { ApiTokenAction } from "@/lib/api-tokens/domain/token-actions";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { benchDataKeys } from "./lib/bench-database";
 import { freshDemoDatabase } from "./lib/demo-database";
 import { contextOf, serverRssMb, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
 import {
@@ -57,11 +57,7 @@ export default async function soakBench(args: string[]) {
   const seconds = Number(arg("--seconds", "300"));
   const driver = arg("--db", "postgres");
   const port = Number(arg("--port", "3251"));
-  const keys = {
-    PORTAL_DATA_KEY: process.env.PORTAL_DATA_KEY || randomBytes(32).toString("base64"),
-    PORTAL_INDEX_KEY: process.env.PORTAL_INDEX_KEY || randomBytes(32).toString("base64"),
-  };
-  Object.assign(process.env, keys);
+  const keys = benchDataKeys();
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
   log(`seeding the demo county on ${driver}`);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDb, type DbHandle } from "@/db/client";
 
@@ -39,4 +40,15 @@ export async function scratchPostgres(
       await admin.end();
     },
   };
+}
+
+/**
+ * The data keys a benchmark seals ID numbers with: the environment's, else a
+ * random pair for this run, set in process.env (the use cases read them
+ * there) and returned for a server the bench starts.
+ */
+export function benchDataKeys(): { PORTAL_DATA_KEY: string; PORTAL_INDEX_KEY: string } {
+  process.env.PORTAL_DATA_KEY ||= randomBytes(32).toString("base64");
+  process.env.PORTAL_INDEX_KEY ||= randomBytes(32).toString("base64");
+  return { PORTAL_DATA_KEY: process.env.PORTAL_DATA_KEY, PORTAL_INDEX_KEY: process.env.PORTAL_INDEX_KEY };
 }

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { freePort } from "./served-app";
 
 // A real streaming standby for the dashboard benchmark (docs/scaling.md):
 // `pg_basebackup -R` of a primary into a temporary folder, and a second
@@ -64,17 +64,6 @@ function serverFolder(prefix: string): string {
   }
   chmodSync(dir, 0o700);
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitReady(port: number, seconds = 60): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, inArray, like, lte, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, like, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { applications, claims, monitoringFlags, people } from "../schema";
 import { rowsOf } from "./stats-rows";
@@ -21,47 +21,19 @@ export type PersonYear = {
 };
 
 /**
- * People of the division with settled claims in `year`, after `afterId` in id
- * order (keyset batches of `limit` people), with the year's sums of the
- * current settlements; `only` restricts to those people. Returns the batch
- * and the cursor for the next one (null when there is none).
- *
- * Two steps, so that a batch costs its own people and not the county: the
- * next `limit` people with a claim that year are read off the
- * claims_person_date index (a DISTINCT that stops at the LIMIT), then only
- * their claims are summed. One aggregate ordered and cut by person id made
- * PostgreSQL sum every remaining claim of the year for every batch — at
- * 1,000,000 people, 1,000 batches each reading up to 3,000,000 claims.
- * People outside the prefix among the next ids are skipped by the sum.
+ * These people's years (those under the prefix with a settled claim in
+ * `year`), with the year's sums of the current settlements: what a claims
+ * import or a re-settlement touched. A whole division is aggregated at once
+ * instead (monitoring-years.ts).
  */
-export async function personYears(
-  db: Db | Tx,
-  prefix: string,
-  year: number,
-  afterId: string,
-  limit: number,
-  only?: readonly string[],
-): Promise<{ batch: PersonYear[]; next: string | null }> {
+export async function personYears(db: Db | Tx, prefix: string, year: number, ids: readonly string[]): Promise<PersonYear[]> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  let ids: string[];
-  if (only) {
-    ids = [...only];
-  } else {
-    const rows = await db
-      .selectDistinct({ personId: claims.personId })
-      .from(claims)
-      .where(and(gt(claims.personId, afterId), gte(claims.claimDate, from), lte(claims.claimDate, to)))
-      .orderBy(asc(claims.personId))
-      .limit(limit);
-    ids = rows.map((r) => r.personId);
-  }
-  if (ids.length === 0) return { batch: [], next: null };
+  if (ids.length === 0) return [];
   // Per person (LATERAL), so that each person's few claims are read off
   // claims_person_date and their current settlement off its index: one join
   // over the batch let PostgreSQL hash-join whole tables (a parallel scan of
-  // every settlement and person for each batch of 1,000 — 80 ms at 100,000
-  // people, where this takes a few).
+  // every settlement and person for each batch of 1,000).
   const result = await db.execute(sql`
     SELECT p.id AS "personId", p.division_code AS "divisionCode", y.last_date AS "lastDate", y.category,
            y.self_paid AS "selfPaid", y.after_basic_and_critical AS "afterBasicAndCritical", y.out_of_scope AS "outOfScope", y.claim_ids AS "claimIds"
@@ -82,8 +54,7 @@ export async function personYears(
       sql`, `,
     )}) AND p.division_code LIKE ${`${prefix}%`} AND y.last_date IS NOT NULL
     ORDER BY p.id`);
-  const batch = rowsOf<PersonYear>(result).map((r) => ({ ...r, claimIds: Array.isArray(r.claimIds) ? r.claimIds : parsePgArray(String(r.claimIds)) }));
-  return { batch, next: only || ids.length < limit ? null : ids[ids.length - 1]! };
+  return rowsOf<PersonYear>(result).map((r) => ({ ...r, claimIds: Array.isArray(r.claimIds) ? r.claimIds : parsePgArray(String(r.claimIds)) }));
 }
 
 // PGlite and postgres.js both return text[] as arrays; kept for a driver that returns the literal.

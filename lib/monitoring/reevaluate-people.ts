@@ -11,6 +11,7 @@ import {
   type NewFlag,
   type PersonYear,
 } from "@/db/queries/monitoring";
+import { stageDivisionYears, stagedYears } from "@/db/queries/monitoring-years";
 import { isCategory } from "@/lib/categories/categories";
 import { TermsResolver } from "@/lib/claims/claim-terms";
 import { yuanToCents } from "@/lib/settlement/cents";
@@ -33,7 +34,8 @@ import { compileMonitoring, evaluateCompiled, type CompiledMonitoring } from "./
 export type Reevaluated = { raised: number; refreshed: number };
 
 const BATCH = 1000;
-const NO_ID = "00000000-0000-0000-0000-000000000000";
+/** A whole division's staged person-years are read back this many at a time. */
+const STAGED_BATCH = 5000;
 
 type Scope = { year: number; prefix: string; personIds?: readonly string[] };
 
@@ -109,17 +111,14 @@ async function evaluateScope(tx: Tx, scope: Scope, today: string, evaluate = eva
   if (scope.personIds) {
     const ids = [...new Set(scope.personIds)];
     for (let i = 0; i < ids.length; i += BATCH) {
-      const { batch } = await personYears(tx, scope.prefix, scope.year, NO_ID, BATCH, ids.slice(i, i + BATCH));
+      const batch = await personYears(tx, scope.prefix, scope.year, ids.slice(i, i + BATCH));
       if (batch.length > 0) add(await evaluate(batch, scope.year));
     }
     return out;
   }
-  let after: string | null = NO_ID;
-  while (after !== null) {
-    const { batch, next }: Awaited<ReturnType<typeof personYears>> = await personYears(tx, scope.prefix, scope.year, after, BATCH);
-    if (batch.length > 0) add(await evaluate(batch, scope.year));
-    after = next;
-  }
+  // A whole division: summed once by PostgreSQL (monitoring-years.ts), then evaluated in batches.
+  const staged = await stageDivisionYears(tx, scope.prefix, scope.year);
+  for (let n = 1; n <= staged; n += STAGED_BATCH) add(await evaluate(await stagedYears(tx, n, STAGED_BATCH), scope.year));
   return out;
 }
 

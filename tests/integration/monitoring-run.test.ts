@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importClaims } from "@/lib/claims/import-claims";
-import { personYears } from "@/db/queries/monitoring";
+import { personYears, type PersonYear } from "@/db/queries/monitoring";
+import { stageDivisionYears, stagedYears } from "@/db/queries/monitoring-years";
+import { inTransaction } from "@/db/transaction";
 import { runMonitoring } from "@/lib/monitoring/run-monitoring";
 import { activatePolicy, claimCells, residents, setCategory, writeGb18030Csv, type TestPerson } from "@/tests/helpers/claims-fixtures";
 import { tempDir } from "@/tests/helpers/roster-files";
@@ -21,7 +23,6 @@ import { contextOf, seededDb } from "../helpers/seeded";
 //   plainAt    no category 100000 − 30000 − 10000  = 60000.00 → not
 //   dibao      dibao       100000 − 10000 − 0 = 90000.00 → not: the rules do not cover 低保对象
 
-const NO_PERSON = "00000000-0000-0000-0000-000000000000";
 const YEAR_2025_INCOME = { year: 2025, name: "priorYearIncome" as const, value: "40000", source: { doc: "002", paragraph: "§三", defaulted: true, note: "测试值" } };
 
 describe.each(drivers())("monitoring run on %s", (driver) => {
@@ -89,22 +90,20 @@ describe.each(drivers())("monitoring run on %s", (driver) => {
     await expect(runMonitoring(await contextOf(s, "yibao.manager"), { year: "20x5" })).rejects.toMatchObject({ field: "year" });
   });
 
-  it("reads the county in keyset batches: batches of 2 give every person-year once, as one batch does", async () => {
-    const all = await personYears(s.handle.db, "430524", 2025, NO_PERSON, 1000);
-    expect(all.next).toBeNull();
-    expect(all.batch.length).toBeGreaterThanOrEqual(5);
-    const seen: string[] = [];
-    let after: string | null = NO_PERSON;
-    let batches = 0;
-    while (after !== null) {
-      const page: Awaited<ReturnType<typeof personYears>> = await personYears(s.handle.db, "430524", 2025, after, 2);
-      seen.push(...page.batch.map((p) => p.personId));
-      after = page.next;
-      batches++;
-    }
-    expect(seen).toEqual(all.batch.map((p) => p.personId));
-    expect(batches).toBeGreaterThanOrEqual(3);
-    // Another county's prefix sums nobody of this one.
-    expect((await personYears(s.handle.db, "430525", 2025, NO_PERSON, 2)).batch).toEqual([]);
+  it("sums the whole county in one pass as each person's own sums give them, read back once each in batches", async () => {
+    await inTransaction(s.handle.db, async (tx) => {
+      const n = await stageDivisionYears(tx, "430524", 2025);
+      expect(n).toBeGreaterThanOrEqual(5);
+      const staged: PersonYear[] = [];
+      for (let k = 1; k <= n; k += 2) staged.push(...(await stagedYears(tx, k, 2)));
+      const ids = staged.map((p) => p.personId);
+      expect(new Set(ids).size).toBe(n);
+      expect(ids).toEqual([...ids].sort());
+      // Every field — the latest claim's category, the claim ids in date order — as the per-person path (an import's) sums it.
+      expect(staged).toEqual(await personYears(tx, "430524", 2025, ids));
+      expect(staged.some((p) => p.claimIds.length > 1)).toBe(true);
+      // Another county's prefix sums nobody of this one.
+      expect(await stageDivisionYears(tx, "430525", 2025)).toBe(0);
+    });
   });
 });

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { getTimeliness } from "@/lib/applications/get-timeliness";
-import { QUEUE_PAGE_SIZE } from "@/lib/applications/domain/queues";
+import { QUEUE_PAGE_SIZE, QUEUE_STATES } from "@/lib/applications/domain/queues";
 import { listApplicationQueue } from "@/lib/applications/list-application-queue";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { loadActiveUser } from "@/lib/auth/resolve-session-user";
@@ -59,18 +59,23 @@ export default async function applicationsBench(args: string[]) {
       "township queue (taohong.clerk, 待我处理 page 1)",
       () => listApplicationQueue(clerk, {}).then((r) => r.rows.length),
       () => sql`SELECT id, case_no, state, urgent, due_on FROM applications
-                WHERE township_code = '430524100000' AND state IN ('accepted', 'township_review', 'returned', 'payment_failed')
+                WHERE township_code = '430524100000' AND state IN ${sql([...QUEUE_STATES.township_clerk])}
                 ORDER BY urgent DESC, due_on ASC NULLS LAST, accepted_on, id LIMIT ${QUEUE_PAGE_SIZE + 1}`.then((r) => r.length),
     );
     const county = await pair(
       "county queue (yibao.reviewer, 待我处理 page 1)",
       () => listApplicationQueue(reviewer, {}).then((r) => r.rows.length),
       () => sql`SELECT id, case_no, state, urgent, due_on FROM applications
-                WHERE state IN ('forwarded', 'county_review', 'joint_meeting') AND township_code LIKE '430524%'
+                WHERE state IN ${sql([...QUEUE_STATES.county_reviewer])} AND township_code LIKE '430524%'
                 ORDER BY urgent DESC, due_on ASC NULLS LAST, accepted_on, id LIMIT ${QUEUE_PAGE_SIZE + 1}`.then((r) => r.length),
     );
     // The view reads the stored facts (migration 0028); its bare SELECT reads the same stored rows. The
-    // first warm-up request counts them from the year's cases (every township is logged as changed).
+    // first request counts them from the year's cases (every township is logged as changed); then the
+    // three tables it wrote are analyzed, as autovacuum would within a minute on a server with the
+    // defaults (this machine's runs with autovacuum off, see generate): without statistics PostgreSQL
+    // takes the facts for one row and groups them by sorting 2,700 text keys instead of hashing.
+    await getTimeliness(manager, { year: "2026" });
+    await sql.unsafe("ANALYZE application_timeliness_facts, application_timeliness_sources, application_timeliness_changes");
     const timeliness = await pair(
       "timeliness view (yibao.manager, 2026)",
       () => getTimeliness(manager, { year: "2026" }).then((r) => r.rows.length),
@@ -90,13 +95,13 @@ export default async function applicationsBench(args: string[]) {
     console.log("\n| request | rows | p50 | p95 | bare SELECT p50 | bare p95 | ratio p50 | ratio p95 | target |");
     console.log("|---|---|---|---|---|---|---|---|---|");
     for (const r of [township, county, timeliness]) {
-      const ok = r.p95 <= 2 * r.bare95 && r.p95 < 50 ? "met" : "not met";
+      const ok = r.p50 <= 2 * r.bare50 && r.p95 <= 2 * r.bare95 && r.p95 < 50 ? "met" : "not met";
       console.log(
         `| ${r.label} | ${r.rows} (bare ${r.bareRows}) | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.bare50)} | ${ms(r.bare95)} | ${(r.p50 / r.bare50).toFixed(1)}× | ${(r.p95 / r.bare95).toFixed(1)}× | ${ok} |`,
       );
     }
     console.log(`\ntimeliness, for comparison: reading the year's ${cases.rows.toLocaleString("en")} cases alone p50 ${ms(cases.p50)}, p95 ${ms(cases.p95)}; the view right after a change in one township (recounted first) p50 ${ms(afterChange.p50)}, p95 ${ms(afterChange.p95)} (20 each)`);
-    console.log("\ntarget: each within 2× its bare indexed SELECT, p95 under 50 ms");
+    console.log("\ntarget: each within 2× its bare indexed SELECT (p50 and p95), p95 under 50 ms");
     console.log(`load at the end: ${loadAverage()}`);
   } finally {
     if (keep) {

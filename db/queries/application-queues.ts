@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { applicationDocuments, applications, people } from "../schema";
-import { currentDivisionName, townshipNameOf } from "./division-names";
+import { holidayScheduleFingerprintSql } from "./calendar";
 import { pageOf } from "./page";
 import { underPrefix } from "./stats-rows";
 import { withIdNumbers } from "./people-ids";
@@ -27,33 +27,36 @@ export type QueueFilter = {
   offset: number;
 };
 
+// A case's township_code is its township's 12-digit code (…000): under a township's (or a village's)
+// prefix that is one code, asked by equality so that the township index is searched on (township_code,
+// state) — a range over the township's codes read every state's cases of it (the bench: 10,004 index
+// entries instead of 365).
+function townshipOf(f: Pick<QueueFilter, "scopePrefix" | "township">): string | undefined {
+  return f.township ?? (f.scopePrefix.length >= 9 ? `${f.scopePrefix.slice(0, 9)}000` : undefined);
+}
+
 function whereOf(f: Pick<QueueFilter, "scopePrefix" | "township" | "states">): SQL {
   const where: SQL[] = [inArray(applications.state, [...f.states])];
-  // A case's township_code is its township's 12-digit code (…000): under a township's (or a village's)
-  // prefix that is one code, asked by equality so that the township index is searched on (township_code,
-  // state) — a range over the township's codes read every state's cases of it (the bench: 10,004 index
-  // entries instead of 365).
-  const township = f.township ?? (f.scopePrefix.length >= 9 ? `${f.scopePrefix.slice(0, 9)}000` : undefined);
-  if (township) where.push(eq(applications.townshipCode, township));
-  // Always the prefix too, as a range (underPrefix): a bare LIKE 'prefix%' is no index condition under C.UTF-8.
-  if (f.scopePrefix) where.push(underPrefix(`"applications"."township_code"`, f.scopePrefix));
+  const township = townshipOf(f);
+  if (township) {
+    where.push(eq(applications.townshipCode, township));
+    // The prefix then decides here, not in SQL: the one code lies under it or nothing does. Asked in SQL
+    // beside the equality, the prefix's range made the planner expect one row, and a cached plan of the
+    // statement then read every case of the township by township_code alone (state a filter).
+    if (!township.startsWith(f.scopePrefix)) where.push(sql`false`);
+  } else if (f.scopePrefix) {
+    // The prefix as a range (underPrefix): a bare LIKE 'prefix%' is no index condition under C.UTF-8.
+    where.push(underPrefix(`"applications"."township_code"`, f.scopePrefix));
+  }
   return and(...where)!;
 }
 
 export type QueueCounts = { total: number; overdue: number; urgent: number };
 
-/**
- * One page of the queue, with one row more than asked (hasMore), and the
- * queue's counts (total, overdue on `today`, urgent) in the same round trip:
- * the counts are window aggregates over every matching case, computed before
- * the LIMIT. The cases are ordered, counted and cut to the page on the queue
- * index alone (only the sort keys and counted columns); only the page's rows
- * are then read from applications and joined to people, the division names
- * and the missing items, and only their IDs opened.
- * A page past the end has no row to carry the counts: they are then counted
- * apart (null here, the caller asks countApplicationQueue).
- */
-export async function listApplicationQueue(db: Db | Tx, f: QueueFilter, today: string) {
+type Value<T> = T | Placeholder;
+
+/** The page query: the page cut on the queue index, then its rows read and joined (see listApplicationQueue). */
+function pageQuery(db: Db | Tx, where: SQL, today: Value<string>, limit: Value<number>, offset: Value<number>) {
   const page = db
     .select({
       id: applications.id,
@@ -65,12 +68,12 @@ export async function listApplicationQueue(db: Db | Tx, f: QueueFilter, today: s
       urgentCount: sql<number>`(count(*) FILTER (WHERE ${applications.urgent}) OVER ())::int`.as("q_urgent"),
     })
     .from(applications)
-    .where(whereOf(f))
+    .where(where)
     .orderBy(desc(applications.urgent), sql`${applications.dueOn} ASC NULLS LAST`, asc(applications.acceptedOn), asc(applications.id))
-    .limit(f.limit + 1)
-    .offset(f.offset)
+    .limit(limit)
+    .offset(offset)
     .as("page");
-  const rows = await db
+  return db
     .select({
       id: applications.id,
       caseNo: applications.caseNo,
@@ -90,22 +93,78 @@ export async function listApplicationQueue(db: Db | Tx, f: QueueFilter, today: s
       personName: people.name,
       idSealed: people.idSealed,
       personDivision: people.divisionCode,
-      villageName: currentDivisionName(people.divisionCode),
-      townshipName: townshipNameOf(people.divisionCode),
       missing: sql<number>`(SELECT count(*)::int FROM ${applicationDocuments} d WHERE d.application_id = ${applications.id} AND d.status = 'missing')`,
+      // The working-day calendar's fingerprint (evaluated once per statement), so that the caller's
+      // calendar cache is checked without a round trip of its own.
+      calendar: holidayScheduleFingerprintSql(),
     })
     .from(page)
     .innerJoin(applications, eq(applications.id, page.id))
     .innerJoin(people, eq(people.id, applications.personId))
     .orderBy(desc(page.urgent), sql`${page.dueOn} ASC NULLS LAST`, asc(page.acceptedOn), asc(page.id));
+}
+
+// One township's queue (every clerk's, and the township filter), the request made most: its query is
+// built once per database handle and number of states, with placeholders, and prepared — postgres.js
+// keeps the statement per connection, so it is parsed once, not on every request (PGlite ignores the
+// name). Its conditions are the township by equality and the state list, both index conditions of
+// either queue index whatever plan PostgreSQL caches. The range shape (a county's queue) stays a
+// statement planned with its values: a cached plan for placeholder bounds may not use the state list.
+const townshipPages = new WeakMap<object, Map<number, ReturnType<typeof prepareTownshipPage>>>();
+
+function prepareTownshipPage(db: Db | Tx, states: number) {
+  const where = and(
+    inArray(
+      applications.state,
+      Array.from({ length: states }, (_, i) => sql.placeholder(`s${i}`)),
+    ),
+    eq(applications.townshipCode, sql.placeholder("township")),
+  )!;
+  return pageQuery(db, where, sql.placeholder("today"), sql.placeholder("limit"), sql.placeholder("offset")).prepare("application_queue_township_page");
+}
+
+function townshipPage(db: Db | Tx, states: number) {
+  let byStates = townshipPages.get(db);
+  if (!byStates) townshipPages.set(db, (byStates = new Map()));
+  let query = byStates.get(states);
+  if (!query) byStates.set(states, (query = prepareTownshipPage(db, states)));
+  return query;
+}
+
+/**
+ * One page of the queue, with one row more than asked (hasMore), and the
+ * queue's counts (total, overdue on `today`, urgent) in the same round trip:
+ * the counts are window aggregates over every matching case, computed before
+ * the LIMIT. The cases are ordered, counted and cut to the page on the queue
+ * index alone (only the sort keys and counted columns); only the page's rows
+ * are then read from applications and joined to people and the missing
+ * items, and only their IDs opened (the place names are the caller's, from
+ * currentDivisionNames).
+ * A page past the end has no row to carry the counts: they are then counted
+ * apart (null here, the caller asks countApplicationQueue).
+ * `calendarFingerprint`: holidayScheduleFingerprint as of this read (null with no row), for
+ * workingDayCalendarAt.
+ */
+export async function listApplicationQueue(db: Db | Tx, f: QueueFilter, today: string) {
+  const township = townshipOf(f);
+  const rows =
+    township && township.startsWith(f.scopePrefix)
+      ? await townshipPage(db, f.states.length).execute({
+          today,
+          township,
+          limit: f.limit + 1,
+          offset: f.offset,
+          ...Object.fromEntries(f.states.map((s, i) => [`s${i}`, s])),
+        })
+      : await pageQuery(db, whereOf(f), today, f.limit + 1, f.offset);
   const first = rows[0];
   const counts: QueueCounts | null = first
     ? { total: Number(first.total), overdue: Number(first.overdue), urgent: Number(first.urgentCount) }
     : f.offset === 0
       ? { total: 0, overdue: 0, urgent: 0 }
       : null;
-  const cut = pageOf(rows.map(({ total: _t, overdue: _o, urgentCount: _u, ...r }) => r), f.limit);
-  return { ...cut, counts, rows: withIdNumbers(cut.rows).map((r) => ({ ...r, missing: Number(r.missing) })) };
+  const cut = pageOf(rows.map(({ total: _t, overdue: _o, urgentCount: _u, calendar: _c, ...r }) => r), f.limit);
+  return { ...cut, counts, calendarFingerprint: first?.calendar ?? null, rows: withIdNumbers(cut.rows).map((r) => ({ ...r, missing: Number(r.missing) })) };
 }
 
 /** How many cases the queue holds, how many past their due date on `today`, how many urgent. */

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import type { ApplicationStep } from "@/lib/applications/domain/states";
 import type { TimelinessFact } from "@/lib/applications/domain/timeliness";
+import { holidayScheduleFingerprintSql } from "./calendar";
 import { rowsOf, underPrefix } from "./stats-rows";
 
 // The timeliness facts (lib/applications/domain/timeliness.ts says what they
@@ -171,6 +172,47 @@ export async function refreshTimelinessFacts(
     }
     await tx.execute(sql`UPDATE application_timeliness_sources SET calendar = ${opts.calendar} WHERE year = ${opts.year} AND township_code = ${opts.townshipCode}`);
   });
+}
+
+/**
+ * The view's read in one statement (one snapshot, one round trip): the calendar's fingerprint
+ * (holidayScheduleFingerprint), the townships staleTimelinessTownships would name against it, and —
+ * only when there is none — the stored facts as storedTimelinessFacts reads them. With a stale
+ * township `facts` is null: the caller recounts with `calendar` and reads the facts again.
+ */
+export async function currentTimelinessFacts(
+  db: Db | Tx,
+  opts: { prefix: string; year: number; today: string },
+): Promise<{ calendar: string; stale: string[]; facts: TimelinessFact[] | null }> {
+  const result = await db.execute(sql`
+    WITH fp AS (SELECT ${holidayScheduleFingerprintSql()} AS calendar),
+    stale AS (
+      SELECT township_code FROM application_timeliness_changes c
+      WHERE c.year = ${opts.year} AND ${underPrefix("c.township_code", opts.prefix)}
+      UNION
+      SELECT township_code FROM application_timeliness_sources s, fp
+      WHERE s.year = ${opts.year} AND ${underPrefix("s.township_code", opts.prefix)} AND s.calendar IS DISTINCT FROM fp.calendar
+    )
+    SELECT true AS head, (SELECT calendar FROM fp) AS calendar, (SELECT array_agg(township_code ORDER BY township_code) FROM stale) AS stale,
+           NULL::text AS township_code, NULL::text AS step, NULL::boolean AS done, NULL::int AS used, NULL::boolean AS overdue, NULL::int AS n
+    UNION ALL
+    SELECT false, NULL, NULL, f.township_code, f.step, f.done, f.used_days,
+           (NOT f.done AND NOT f.paused AND f.due_on < ${opts.today}::date), sum(f.cases)::int
+    FROM application_timeliness_facts f
+    WHERE f.year = ${opts.year} AND ${underPrefix("f.township_code", opts.prefix)} AND NOT EXISTS (SELECT 1 FROM stale)
+    GROUP BY 4, 5, 6, 7, 8
+  `);
+  const rows = rowsOf<FactRow & { head: boolean; calendar: string | null; stale: string[] | string | null }>(result);
+  const head = rows.find((r) => r.head)!;
+  const stale = arrayOf(head.stale);
+  return { calendar: head.calendar!, stale, facts: stale.length > 0 ? null : toFacts(rows.filter((r) => !r.head)) };
+}
+
+// A text[] arrives as an array from postgres.js and PGlite alike; as its literal ('{a,b}') should a driver not parse it.
+function arrayOf(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  return value.replace(/^\{|\}$/g, "").split(",").filter((v) => v !== "");
 }
 
 /** The stored facts of the prefix's townships for one acceptance year, overdue decided against `today`. */

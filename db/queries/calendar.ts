@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { holidaySchedules, users } from "../schema";
 import type { Db, Tx } from "../client";
 
@@ -81,8 +81,26 @@ export async function insertFirstVersions(
  * rows and the newest load time. Cheap enough to ask on every use.
  */
 export async function holidayScheduleFingerprint(db: Db | Tx): Promise<string> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${holidaySchedules.loadedAt})::text` })
-    .from(holidaySchedules);
+  let query = fingerprintQueries.get(db);
+  if (!query) fingerprintQueries.set(db, (query = prepareFingerprint(db)));
+  const [row] = await query.execute();
   return `${row?.n ?? 0}|${row?.last ?? ""}`;
+}
+
+/**
+ * The same fingerprint as a scalar subquery, for a query that reads it in its own round trip (the
+ * work queue's page): `${count}|${newest load time or ""}`, the text holidayScheduleFingerprint returns.
+ */
+export function holidayScheduleFingerprintSql(): SQL<string> {
+  return sql<string>`(SELECT count(*)::int::text || '|' || coalesce(max(${holidaySchedules.loadedAt})::text, '') FROM ${holidaySchedules})`;
+}
+
+// Asked on every deadline computation: built once per database handle and prepared, so neither drizzle
+// nor the server parses it again (postgres.js keeps the statement per connection; PGlite ignores the name).
+const fingerprintQueries = new WeakMap<object, ReturnType<typeof prepareFingerprint>>();
+function prepareFingerprint(db: Db | Tx) {
+  return db
+    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${holidaySchedules.loadedAt})::text` })
+    .from(holidaySchedules)
+    .prepare("holiday_schedule_fingerprint");
 }

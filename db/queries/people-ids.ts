@@ -17,7 +17,9 @@ export function openIdNumber(row: { idSealed: string | null; idNumber?: string |
 
 /** Rows selected with `idSealed`, returned with `idNumber` opened instead. */
 export function withIdNumbers<T extends { idSealed: string | null }>(rows: readonly T[]): (Omit<T, "idSealed"> & { idNumber: string })[] {
-  return rows.map(({ idSealed, ...r }) => ({ ...r, idNumber: openIdNumber({ idSealed }) }));
+  // The keys once for the rows, not once per row (idCrypto reads the environment each time).
+  const ids = rows.length > 0 ? idCrypto() : null;
+  return rows.map(({ idSealed, ...r }) => ({ ...r, idNumber: idSealed ? ids!.open(idSealed) : openIdNumber({ idSealed }) }));
 }
 
 export function openPerson(row: PersonRow): Person {

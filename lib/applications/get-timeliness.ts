@@ -1,13 +1,11 @@
 import "server-only";
-import { refreshTimelinessFacts, staleTimelinessTownships, storedTimelinessFacts } from "@/db/queries/application-timeliness";
-import { holidayScheduleFingerprint } from "@/db/queries/calendar";
+import { currentTimelinessFacts, refreshTimelinessFacts, storedTimelinessFacts } from "@/db/queries/application-timeliness";
 import { insertAudit } from "@/db/queries/audit";
-import { currentTownships } from "@/lib/divisions/current-townships";
+import { currentDivisionNames, currentTownships } from "@/lib/divisions/current-townships";
 import { auditRow } from "@/lib/audit/audit-entry";
 import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
-import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
-import { findCurrentDivision } from "@/db/queries/divisions";
+import { workingDayCalendarAt } from "@/lib/calendar/load-working-day-calendar";
 import { isDivisionCode, levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { ForbiddenError, ValidationError } from "@/lib/errors/app-error";
 import type { WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
@@ -46,18 +44,21 @@ export async function getTimeliness(ctx: UseCaseContext, input: TimelinessInput 
   // The stored facts (migration 0027): first recount the townships of the scope whose cases changed since
   // they were counted, or that were counted with another calendar. The fingerprint is read before the
   // calendar, so the calendar counted with is never older than the fingerprint stored with it.
-  const fingerprint = await holidayScheduleFingerprint(ctx.db);
-  const stale = await staleTimelinessTownships(ctx.db, { prefix, year, calendar: fingerprint });
-  if (stale.length > 0) {
-    const { base, ordinals } = ordinalsOf(await loadWorkingDayCalendar(ctx.db));
-    for (const townshipCode of stale) await refreshTimelinessFacts(ctx.db, { year, townshipCode, calendar: fingerprint, base, ordinals });
-  }
-  const [facts, townships, self] = await Promise.all([
-    storedTimelinessFacts(ctx.db, { prefix, year, today }),
+  // One statement reads the fingerprint, the stale townships and (none stale) the facts in one
+  // snapshot; the names come from the process's cache.
+  const [current, townships, names] = await Promise.all([
+    currentTimelinessFacts(ctx.db, { prefix, year, today }),
     currentTownships(ctx.db, levelOf(division) === "township" || levelOf(division) === "village" ? prefix.slice(0, 9) : prefix),
-    findCurrentDivision(ctx.db, division),
+    currentDivisionNames(ctx.db),
   ]);
-  const divisionName = self?.name ?? division;
+  let facts = current.facts;
+  if (facts === null) {
+    const fingerprint = current.calendar;
+    const { base, ordinals } = ordinalsOf(await workingDayCalendarAt(ctx.db, fingerprint));
+    for (const townshipCode of current.stale) await refreshTimelinessFacts(ctx.db, { year, townshipCode, calendar: fingerprint, base, ordinals });
+    facts = await storedTimelinessFacts(ctx.db, { prefix, year, today });
+  }
+  const divisionName = names.get(division) ?? division;
   const view = aggregateTimeliness(facts, townships.map((t) => ({ code: t.code, name: t.name })), `${divisionName}合计`);
   const years: number[] = [];
   for (let y = thisYear; y >= Math.max(2000, thisYear - 4); y--) years.push(y);

@@ -3,9 +3,9 @@ import { listApplicationQueue as listQueue, countApplicationQueue } from "@/db/q
 import { todayOf, type UseCaseContext } from "@/lib/auth/context";
 import { requirePermission, requireWithin } from "@/lib/auth/require-permission";
 import { MissingScheduleError } from "@/lib/calendar/domain/calendar-errors";
-import { loadWorkingDayCalendar } from "@/lib/calendar/load-working-day-calendar";
+import { workingDayCalendarAt } from "@/lib/calendar/load-working-day-calendar";
 import type { WorkingDayCalendar } from "@/lib/calendar/domain/working-day-calendar";
-import { currentTownships } from "@/lib/divisions/current-townships";
+import { currentDivisionNames, currentTownships } from "@/lib/divisions/current-townships";
 import { levelOf, scopePrefix } from "@/lib/divisions/domain/division-code";
 import { placeName } from "@/lib/divisions/domain/place-name";
 import { ForbiddenError, ValidationError } from "@/lib/errors/app-error";
@@ -64,13 +64,16 @@ export async function listApplicationQueue(ctx: UseCaseContext, input: QueueInpu
   const today = todayOf(ctx);
   const prefix = scopePrefix(ctx.actor.user.jurisdiction);
   const filter = { scopePrefix: prefix, township, states };
-  // One round trip for the page and its counts; the townships come from the process's cache, the
-  // calendar from its own (one tiny fingerprint query, so a schedule loaded anywhere is seen at once).
-  const [result, townships, calendar] = await Promise.all([
+  // One round trip for the page, its counts and the calendar's fingerprint; the townships and the
+  // place names come from the process's cache, the calendar from its own (rebuilt when the fingerprint
+  // moved, so a schedule loaded anywhere is seen at once).
+  const [result, townships, names] = await Promise.all([
     listQueue(ctx.db, { ...filter, limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE }, today),
     currentTownships(ctx.db, prefix),
-    loadWorkingDayCalendar(ctx.db),
+    currentDivisionNames(ctx.db),
   ]);
+  // No row, no clock to count.
+  const calendar = result.calendarFingerprint === null ? null : await workingDayCalendarAt(ctx.db, result.calendarFingerprint);
   // A page past the end carries no row with the counts.
   const counts = result.counts ?? (await countApplicationQueue(ctx.db, filter, today));
   const rows: QueueRow[] = result.rows.map((r) => ({
@@ -82,9 +85,13 @@ export async function listApplicationQueue(ctx: UseCaseContext, input: QueueInpu
     acceptedOn: r.acceptedOn,
     personName: r.personName,
     idNumberMasked: maskIdNumber(r.idNumber),
-    placeName: placeName({ townshipName: r.townshipName, villageName: r.villageName, divisionCode: r.personDivision }),
+    placeName: placeName({
+      townshipName: names.get(`${r.personDivision.slice(0, 9)}000`),
+      villageName: names.get(r.personDivision),
+      divisionCode: r.personDivision,
+    }),
     missingDocuments: r.missing,
-    clock: r.clockStep && r.clockStartedOn ? clockOf({ step: r.clockStep, startedOn: r.clockStartedOn, usedBefore: r.clockUsedBefore, pausedOn: r.clockPausedOn }, today, calendar, r.dueOn) : null,
+    clock: calendar && r.clockStep && r.clockStartedOn ? clockOf({ step: r.clockStep, startedOn: r.clockStartedOn, usedBefore: r.clockUsedBefore, pausedOn: r.clockPausedOn }, today, calendar, r.dueOn) : null,
   }));
   return {
     roleName: role ? WORKFLOW_ROLE_NAMES[role] : null,

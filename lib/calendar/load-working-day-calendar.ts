@@ -27,7 +27,14 @@ const cache = new WeakMap<object, { fingerprint: string; calendar: WorkingDayCal
  * new object each time and so never hits the cache.
  */
 export async function loadWorkingDayCalendar(db: Db | Tx): Promise<WorkingDayCalendar> {
-  const fingerprint = await holidayScheduleFingerprint(db);
+  return workingDayCalendarAt(db, await holidayScheduleFingerprint(db));
+}
+
+/**
+ * The same, for a caller that has read the fingerprint itself, in a query of its own
+ * (holidayScheduleFingerprintSql: the work queue reads it with its page, in one round trip).
+ */
+export async function workingDayCalendarAt(db: Db | Tx, fingerprint: string): Promise<WorkingDayCalendar> {
   const hit = cache.get(db);
   if (hit?.fingerprint === fingerprint) return hit.calendar;
   const rows = await listLatestHolidaySchedules(db);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listApplicationQueue as listQueuePage } from "@/db/queries/application-queues";
+import { holidayScheduleFingerprint } from "@/db/queries/calendar";
 import { acceptApplication } from "@/lib/applications/accept-application";
 import { beginTownshipReview } from "@/lib/applications/begin-township-review";
 import { countMyQueue } from "@/lib/applications/count-my-queue";
@@ -183,6 +185,59 @@ describe.each(drivers())("application read model on %s", (driver) => {
     await expect(listApplicationQueue(clerk, { township: "430524101000" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(listApplicationQueue(clerk, { state: "bogus" })).rejects.toMatchObject({ code: "invalid", field: "state" });
     await expect(listApplicationQueue(clerk, { township: "4305" })).rejects.toMatchObject({ code: "invalid", field: "township" });
+  });
+  it("queue page: place names kept until the divisions change, the calendar re-read when a schedule version is added, nothing outside the prefix", async () => {
+    await acceptApplication(clerk, intake(taohongPerson));
+    await acceptApplication(other, intake(xiaoshajiangPerson));
+    const q = await listApplicationQueue(clerk, { state: "all" });
+    expect(q.rows.length).toBeGreaterThan(0);
+    // Place names as the database names them (village and its township).
+    const places = await s.handle.raw.query<{ id: string; division_code: string; place: string }>(
+      `select a.id, p.division_code, t.name || ' ' || v.name as place from applications a join people p on p.id = a.person_id
+       join divisions v on v.code = p.division_code and v.valid_to is null
+       join divisions t on t.code = substr(p.division_code, 1, 9) || '000' and t.valid_to is null where a.township_code = '430524100000'`,
+    );
+    const placeOf = new Map(places.map((r) => [r.id, r.place]));
+    expect(q.rows.map((r) => r.placeName)).toEqual(q.rows.map((r) => placeOf.get(r.id)));
+    // Kept in process (like the township list) until the divisions are loaded again.
+    const row = q.rows[0]!;
+    const village = places.find((r) => r.id === row.id)!.division_code;
+    const before = (await s.handle.raw.query<{ name: string }>("select name from divisions where code = $1 and valid_to is null", [village]))[0]!.name;
+    await s.handle.raw.query("update divisions set name = '测试改名村' where code = $1 and valid_to is null", [village]);
+    try {
+      expect((await listApplicationQueue(clerk, { state: "all" })).rows[0]!.placeName).toBe(row.placeName);
+      forgetCurrentTownships();
+      expect((await listApplicationQueue(clerk, { state: "all" })).rows[0]!.placeName).toBe(`桃洪镇 测试改名村`);
+    } finally {
+      await s.handle.raw.query("update divisions set name = $2 where code = $1 and valid_to is null", [village, before]);
+      forgetCurrentTownships();
+    }
+
+    // The calendar: read with the page (its fingerprint is the one holidayScheduleFingerprint gives), and a
+    // new version of the year's schedule is used at once — every clock as the case page computes it.
+    const page = await listQueuePage(s.handle.db, { scopePrefix: "430524100", states: ["accepted"], limit: 50, offset: 0 }, today);
+    expect(page.calendarFingerprint).toBe(await holidayScheduleFingerprint(s.handle.db));
+    const running = q.rows.find((r) => r.clock && !r.clock.paused && r.clock.dueOn! > today)!;
+    expect(running.clock).toEqual((await getApplication(clerk, running.id)).clock);
+    await s.handle.raw.query(
+      `insert into holiday_schedules (year, version, schedule, note)
+       select year, version + 1, jsonb_set(schedule, '{holidays}', (schedule->'holidays') || '[{"name": "测试假日", "days": ["2026-11-19", "2026-11-20"]}]'::jsonb), '测试队列'
+       from holiday_schedules where year = 2026 order by version desc limit 1`,
+    );
+    try {
+      const moved = (await listApplicationQueue(clerk, { state: "all" })).rows.find((r) => r.id === running.id)!;
+      expect(moved.clock!.dueOn).not.toBe(running.clock!.dueOn);
+      expect(moved.clock).toEqual((await getApplication(clerk, running.id)).clock);
+    } finally {
+      await s.handle.raw.query("delete from holiday_schedules where note = '测试队列'");
+    }
+    expect((await listApplicationQueue(clerk, { state: "all" })).rows.find((r) => r.id === running.id)!.clock).toEqual(running.clock);
+
+    // A township outside the caller's prefix: nothing, whatever its cases (the use case refuses it before).
+    const states = ["accepted", "township_review", "returned", "payment_failed"] as const;
+    const elsewhere = await listQueuePage(s.handle.db, { scopePrefix: "430524100", township: "430524101000", states, limit: 50, offset: 0 }, today);
+    expect(elsewhere).toMatchObject({ rows: [], counts: { total: 0, overdue: 0, urgent: 0 } });
+    expect((await listQueuePage(s.handle.db, { scopePrefix: "430524", township: "430524101000", states, limit: 50, offset: 0 }, today)).rows.length).toBeGreaterThan(0);
   });
   it("a deadline running into provisional 2027 is computed and says the year is provisional", async () => {
     // Fri 2026-12-18: 12-21 … 12-31 are working days 1–9, [Fri 2027-01-01 元旦, weekend], the 10th is Mon 2027-01-04.

@@ -23,6 +23,19 @@ describe("iso-date", () => {
     expect(tryParseIsoDate(20250124)).toBeNull();
   });
 
+  it("answers alike when asked again (both conversions are remembered), past the memo's size too", () => {
+    const first = parseIsoDate("2000-01-01");
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5000; i++) {
+        const text = formatIsoDate(first + i);
+        expect(parseIsoDate(text)).toBe(first + i);
+        expect(tryParseIsoDate(text.replace(/-(\d\d)$/, "-3$1"))).toBeNull();
+      }
+      expect(tryParseIsoDate("2025-02-30")).toBeNull();
+      expect(() => parseIsoDate("2025-02-30")).toThrow(InvalidDateError);
+    }
+  });
+
   it("knows the weekday", () => {
     expect(weekdayOfDay(parseIsoDate("2025-01-26"))).toBe(0);
     expect(weekdayName(parseIsoDate("2025-01-26"))).toBe("星期日");

@@ -8,9 +8,25 @@ const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+// Both conversions go through a Date and are remembered: a work queue's page computes a few hundred of
+// them over the same few dates (its clocks), and a lookup costs a fraction of a Date round trip. Each
+// memo is emptied when it reaches MEMO_SIZE entries, so no input can grow it without bound.
+const MEMO_SIZE = 4096;
+const parsed = new Map<string, number | null>();
+const formatted = new Map<number, string>();
+
 /** Day number of a `YYYY-MM-DD` string, or null when it is not a real date (2025-02-30, 2025-2-3). */
 export function tryParseIsoDate(value: unknown): number | null {
   if (typeof value !== "string") return null;
+  const hit = parsed.get(value);
+  if (hit !== undefined) return hit;
+  const day = parseUncached(value);
+  if (parsed.size >= MEMO_SIZE) parsed.clear();
+  parsed.set(value, day);
+  return day;
+}
+
+function parseUncached(value: string): number | null {
   const match = ISO_DATE.exec(value);
   if (!match) return null;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
@@ -41,7 +57,12 @@ export function parseIsoMonth(value: string): { year: number; month: number } {
 }
 
 export function formatIsoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const hit = formatted.get(day);
+  if (hit !== undefined) return hit;
+  const text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (formatted.size >= MEMO_SIZE) formatted.clear();
+  formatted.set(day, text);
+  return text;
 }
 
 export function yearOfDay(day: number): number {

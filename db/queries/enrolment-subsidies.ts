@@ -7,6 +7,8 @@ import type { BulkTx } from "../bulk";
 // change of identity earns no top-up).
 
 export type PendingSubsidy = {
+  /** The enrolment's id: the batches' cursor. */
+  id: number;
   person_id: string;
   division_code: string;
   tier: number;
@@ -41,21 +43,25 @@ export const CATEGORY_ON_PAID_DAY = `LEFT JOIN LATERAL (
   ORDER BY pc.from_date DESC LIMIT 1
 ) c ON true`;
 
-export async function pendingSubsidies(tx: BulkTx, a: { year: number; scopePrefix: string; fromStaging: boolean }): Promise<PendingSubsidy[]> {
+export async function pendingSubsidies(
+  tx: BulkTx,
+  a: { year: number; scopePrefix: string; fromStaging: boolean; afterId: number; limit: number },
+): Promise<PendingSubsidy[]> {
   const staged = a.fromStaging
     ? "(SELECT s.tier1 FROM enrolment_staging s WHERE s.id_hash = p.id_hash AND s.year = e.year LIMIT 1)"
     : "NULL";
   return tx.query<PendingSubsidy>(
-    `SELECT e.person_id, p.division_code, e.tier, e.contribution::text AS contribution, e.paid_on::text AS paid_on, e.fee_exempt,
+    `SELECT e.id, e.person_id, p.division_code, e.tier, e.contribution::text AS contribution, e.paid_on::text AS paid_on, e.fee_exempt,
             coalesce(${staged}, ${TIER1_CONTRIBUTION})::text AS tier1,
             c.category
      FROM enrolments e
      JOIN people p ON p.id = e.person_id
      ${CATEGORY_ON_PAID_DAY}
-     WHERE e.year = $1 AND p.division_code LIKE $2 || '%'
+     WHERE e.year = $1 AND p.division_code LIKE $2 || '%' AND e.id > $3
        AND NOT EXISTS (SELECT 1 FROM subsidies s WHERE s.person_id = e.person_id AND s.year = e.year)
-     ORDER BY e.id`,
-    [a.year, a.scopePrefix],
+     ORDER BY e.id
+     LIMIT $4`,
+    [a.year, a.scopePrefix, a.afterId, a.limit],
   );
 }
 

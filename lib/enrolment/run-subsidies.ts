@@ -14,51 +14,62 @@ export type SubsidyRun = {
   notComputed: Partial<Record<NotComputed, number>>;
 };
 
+/** Enrolments read, computed and written this many at a time, so that memory does not grow with the file. */
+const BATCH = 10_000;
+
 /**
  * Computes and stores the subsidy of every enrolment of the year (within the
- * scope) that has none yet, inside the caller's bulk transaction. Existing
- * subsidy rows are never touched, so a later category change earns no top-up.
+ * scope) that has none yet, inside the caller's bulk transaction, in batches
+ * by enrolment id (a whole county's 1,000,000 enrolments held at once took
+ * the process past 800 MB). Existing subsidy rows are never touched, so a
+ * later category change earns no top-up.
  */
-export async function runSubsidies(tx: BulkTx, a: { year: number; scopePrefix: string; fromStaging: boolean }): Promise<SubsidyRun> {
-  const pending = await pendingSubsidies(tx, a);
+export async function runSubsidies(tx: BulkTx, a: { year: number; scopePrefix: string; fromStaging: boolean; batch?: number }): Promise<SubsidyRun> {
   const activated = await activationDivisions(tx);
   const inForce = new Map<string, PolicyInForce | null>();
   const records = new Map<number, PolicyRecord | "invalid">();
-  const rows: NewSubsidy[] = [];
   const notComputed: Partial<Record<NotComputed, number>> = {};
+  let computed = 0;
 
-  for (const e of pending) {
-    // Only the divisions that hold an activation can decide, so the lookup is
-    // cached per (those divisions, day) rather than per village and day.
-    const chain = divisionChain(e.division_code).filter((c) => activated.has(c));
-    const key = `${chain.join(",")}|${e.paid_on}`;
-    let version: PolicyInForce | null = null;
-    if (e.category !== null) {
-      if (!inForce.has(key)) inForce.set(key, await policyInForceOn(tx, chain, e.paid_on));
-      version = inForce.get(key) ?? null;
+  for (let afterId = 0; ; ) {
+    const pending = await pendingSubsidies(tx, { ...a, afterId, limit: a.batch ?? BATCH });
+    if (pending.length === 0) break;
+    afterId = pending[pending.length - 1]!.id;
+    const rows: NewSubsidy[] = [];
+    for (const e of pending) {
+      // Only the divisions that hold an activation can decide, so the lookup is
+      // cached per (those divisions, day) rather than per village and day.
+      const chain = divisionChain(e.division_code).filter((c) => activated.has(c));
+      const key = `${chain.join(",")}|${e.paid_on}`;
+      let version: PolicyInForce | null = null;
+      if (e.category !== null) {
+        if (!inForce.has(key)) inForce.set(key, await policyInForceOn(tx, chain, e.paid_on));
+        version = inForce.get(key) ?? null;
+      }
+      if (version && !records.has(version.id)) {
+        const v = validatePolicy(version.record);
+        records.set(version.id, v.ok ? v.policy : "invalid");
+      }
+      const outcome = subsidyForEnrolment(
+        { year: a.year, tier: e.tier, contribution: e.contribution, tier1: e.tier1, feeExempt: e.fee_exempt === "yes", category: e.category },
+        version ? records.get(version.id)! : null,
+      );
+      if (!outcome.ok) {
+        notComputed[outcome.reason] = (notComputed[outcome.reason] ?? 0) + 1;
+        continue;
+      }
+      rows.push({
+        personId: e.person_id,
+        year: a.year,
+        category: outcome.category,
+        policyVersionId: version!.id,
+        subsidy: formatAmount(outcome.result.subsidy),
+        personal: formatAmount(outcome.result.personal),
+        funding: outcome.result.funding.map((f) => ({ source: f.source, amount: formatAmount(f.amount) })),
+      });
     }
-    if (version && !records.has(version.id)) {
-      const v = validatePolicy(version.record);
-      records.set(version.id, v.ok ? v.policy : "invalid");
-    }
-    const outcome = subsidyForEnrolment(
-      { year: a.year, tier: e.tier, contribution: e.contribution, tier1: e.tier1, feeExempt: e.fee_exempt === "yes", category: e.category },
-      version ? records.get(version.id)! : null,
-    );
-    if (!outcome.ok) {
-      notComputed[outcome.reason] = (notComputed[outcome.reason] ?? 0) + 1;
-      continue;
-    }
-    rows.push({
-      personId: e.person_id,
-      year: a.year,
-      category: outcome.category,
-      policyVersionId: version!.id,
-      subsidy: formatAmount(outcome.result.subsidy),
-      personal: formatAmount(outcome.result.personal),
-      funding: outcome.result.funding.map((f) => ({ source: f.source, amount: formatAmount(f.amount) })),
-    });
+    await insertSubsidies(tx, rows);
+    computed += rows.length;
   }
-  await insertSubsidies(tx, rows);
-  return { computed: rows.length, notComputed };
+  return { computed, notComputed };
 }

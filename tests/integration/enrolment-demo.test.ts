@@ -8,6 +8,8 @@ import { listLedger } from "@/lib/enrolment/list-ledger";
 import { getCoverage } from "@/lib/statistics/get-coverage";
 import { runMonitoring } from "@/lib/monitoring/run-monitoring";
 import { describeDetail } from "@/lib/audit/domain/describe-audit";
+import { bulkTransaction, type BulkTx } from "@/db/bulk";
+import { runSubsidies } from "@/lib/enrolment/run-subsidies";
 import { drivers, type Scratch } from "../helpers/scratch-db";
 import { contextOf, seededDb } from "../helpers/seeded";
 
@@ -49,6 +51,30 @@ describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
     const ledger = await listLedger(await contextOf(s, "yibao.clerk"), { year: DEMO_ENROLMENT_YEAR, page: 1 });
     expect(Number(ledger.totals.medicalAssistance)).toBeGreaterThan(0);
     expect(ledger.counts.pending).toBe(0);
+  });
+
+  it("the subsidy run in batches writes what one pass writes", async () => {
+    const snapshot = (tx: BulkTx) =>
+      tx.query<Record<string, unknown>>(
+        "select person_id, category, policy_version_id, subsidy::text, personal::text, funding from subsidies where year = $1 order by person_id",
+        [DEMO_ENROLMENT_YEAR],
+      );
+    const rolledBack = new Error("rolled back on purpose");
+    await expect(
+      bulkTransaction(s.handle.db, async (tx) => {
+        const again = async (batch?: number) => {
+          await tx.query("delete from subsidies where year = $1", [DEMO_ENROLMENT_YEAR]);
+          const run = await runSubsidies(tx, { year: DEMO_ENROLMENT_YEAR, scopePrefix: "430524", fromStaging: false, batch });
+          return { run, rows: await snapshot(tx) };
+        };
+        const onePass = await again();
+        const inBatches = await again(7);
+        expect(onePass.rows.length).toBeGreaterThan(3 * 7);
+        expect(inBatches.run).toEqual(onePass.run);
+        expect(inBatches.rows).toEqual(onePass.rows);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
   });
 
   it("adds nothing on a second start", async () => {

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
@@ -15,7 +16,7 @@ import { setupDatabase } from "@/seed/setup-database";
 import { benchDataKeys, scratchPostgres } from "./lib/bench-database";
 import { trackPeakRss } from "./lib/peak-memory";
 
-// `npm run bench -- simulation [--people N] [--claims-per-person K] [--keep]`
+// `npm run bench -- simulation [--people N] [--claims-per-person K] [--keep] [--report FILE]`
 // (issue 13, Performance): N people (default 1,000,000) with K claims each
 // (default 3) in 2025 and a 2025 enrolment each, generated with SQL on a real
 // PostgreSQL scratch database; 20 % of them hold 低保 or 特困 all year. Then
@@ -25,7 +26,8 @@ import { trackPeakRss } from "./lib/peak-memory";
 // plus the premium subsidy of every enrolment under both — beside a bare
 // `COPY (SELECT …) TO STDOUT` of the same claim and enrolment rows, drained
 // in the same process, measured in the same run. Prints both times, the ratio
-// (target ≤ 3×) and the peak RSS (target < 1 GB).
+// (target ≤ 3×) and the peak RSS (target < 1 GB). `--report FILE` writes the
+// whole report (less its timing) as JSON, to compare two builds' results.
 
 const COUNTY = "430524000000";
 const YEAR = 2025;
@@ -109,6 +111,8 @@ export default async function simulationBench(args: string[]) {
       `peak RSS during the simulation: ${peak} MB (target < 1024 MB)`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
+    const reportFile = args.indexOf("--report");
+    if (reportFile >= 0) writeFileSync(args[reportFile + 1]!, `${JSON.stringify({ ...report, seconds: undefined }, null, 1)}\n`);
   } finally {
     await sql.end();
     if (args.includes("--keep")) await db.keep();

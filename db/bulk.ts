@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from "@electric-sql/pglite";
-import type postgres from "postgres";
+import postgres from "postgres";
 import type { Db } from "./client";
 
 // Bulk paths (a million roster rows) do not go through drizzle: one raw
@@ -35,7 +35,8 @@ const BULK_SETTINGS = ["SET LOCAL work_mem = '128MB'", "SET LOCAL jit = off"];
 // PGlite runs in this process: batches of this many rows go in one COPY each.
 const PGLITE_COPY_ROWS = 20_000;
 
-type RawClient = { kind: "postgres"; sql: postgres.Sql } | { kind: "pglite"; pg: PGlite };
+/** `url`: the server's, for a statement that needs a connection of its own (copyOut). */
+type RawClient = { kind: "postgres"; sql: postgres.Sql; url?: string } | { kind: "pglite"; pg: PGlite };
 // On globalThis, like the handle itself (db/index.ts): Next bundles this module
 // once per server bundle, and the handle opened by one (instrumentation) is
 // used by the others (route handlers, server actions).
@@ -74,6 +75,38 @@ function timed(tx: BulkTx): BulkTx {
       };
     },
   };
+}
+
+/**
+ * `COPY (query) TO STDOUT` (text format) on PostgreSQL: the bytes as the
+ * server sends them, for a read of a county's millions of rows (政策测算's
+ * ledger) that one statement plans and sorts once and that needs no
+ * per-field decoding by postgres.js. Only on a PostgreSQL handle
+ * (canCopyOut): on PGlite and inside a transaction the caller reads in
+ * pages. Stopped early, its connection is closed, which ends the
+ * statement on the server too.
+ */
+export async function* copyOut(db: Db, query: string): AsyncGenerator<Buffer> {
+  const client = clients.get(db);
+  if (client?.kind !== "postgres" || !client.url) throw new Error("copyOut: not a PostgreSQL handle");
+  // A connection of its own, closed afterwards: the pool would queue the caller's other queries behind the
+  // COPY (COPY_IN_PROGRESS), and postgres.js leaves a connection whose COPY was stopped or failed unusable.
+  const own = postgres(client.url, { max: 1, onnotice: () => {} });
+  let ended = false;
+  try {
+    const stream = await own.unsafe(`COPY (${query}) TO STDOUT`).readable();
+    for await (const chunk of stream) yield chunk as Buffer;
+    ended = true;
+  } finally {
+    // Stopped early: closing the socket ends the statement on the server too.
+    await own.end({ timeout: ended ? undefined : 0 });
+  }
+}
+
+/** Whether copyOut can read through `db` (a PostgreSQL handle, not a transaction or PGlite). */
+export function canCopyOut(db: unknown): db is Db {
+  const client = clients.get(db as Db);
+  return client?.kind === "postgres" && client.url !== undefined;
 }
 
 export async function bulkTransaction<T>(db: Db, fn: (tx: BulkTx) => Promise<T>): Promise<T> {

@@ -38,7 +38,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   if (config.kind === "postgres") {
     const client = postgres(config.url, { onnotice: () => {}, max: 10 });
     const db = drizzlePostgres(client, { schema });
-    registerRawClient(db, { kind: "postgres", sql: client });
+    registerRawClient(db, { kind: "postgres", sql: client, url: config.url });
     // A second pool on the standby, for reads that may lag the primary by the
     // replication delay (the dashboard's figures). Named so that the standby's
     // pg_stat_activity tells its sessions apart.

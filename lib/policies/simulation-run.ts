@@ -10,9 +10,8 @@ import { ValidationError } from "@/lib/errors/app-error";
 import { maskIdNumber } from "@/lib/privacy/domain/mask-id-number";
 import { maskName } from "@/lib/privacy/domain/mask-name";
 import { loadVersion, versionTarget, type LoadedVersion } from "./load-version";
-import { settledClaim } from "@/lib/claims/domain/settle-year";
-import { AMOUNTS_PER_CLAIM } from "@/lib/settlement/trace-log";
-import { forEachPair, pairReasons, parseSimulationPeriod, sameAmounts, simulatePersonCompact, simulationRecord, type SimulationPeriod } from "./domain/simulate-person";
+import * as traceLog from "@/lib/settlement/trace-log";
+import { compactPairReasons, forEachPair, parseSimulationPeriod, sameAmounts, simulatePersonCompact, simulationRecord, type SimulationPeriod } from "./domain/simulate-person";
 import { SimulationTally, type PersonChange, type SimulationSummary } from "./domain/simulation-tally";
 import { ledgerPeople } from "./simulation-ledger";
 import { simulateSubsidies } from "./simulation-subsidies";
@@ -39,6 +38,9 @@ export type SimulationReport = {
 };
 
 export const LARGEST = 20;
+
+// A module-local copy: an imported binding is read through a getter on every use under CommonJS interop (tsx, the CLI).
+const { AMOUNTS_PER_CLAIM } = traceLog;
 
 const categoryName = (c: string) => (isCategory(c) ? CATEGORY_INFO[c].name : c);
 const townshipOf = (divisionCode: string) => `${divisionCode.slice(0, 9)}000`;
@@ -89,7 +91,7 @@ export async function runSimulation(ctx: UseCaseContext, ref: { policyId: string
             current.push(a[i * AMOUNTS_PER_CLAIM + t]!);
             drafted.push(b[j * AMOUNTS_PER_CLAIM + t]!);
           }
-          reasons.push(sameAmounts(cr.settlement, i, dr.settlement, j) ? none : pairReasons(settledClaim(cr, i), settledClaim(dr, j), categoryName));
+          reasons.push(sameAmounts(cr.settlement, i, dr.settlement, j) ? none : compactPairReasons(cr, i, dr, j, categoryName));
         });
       }
       tally.addPersonFen({ personId: person.personId, township: townshipOf(person.divisionCode), categories, current, draft: drafted, reasons });

@@ -1,11 +1,11 @@
 import { evaluateCompiled, type YearMonitoring } from "@/lib/monitoring/domain/evaluate-monitoring";
 import { assistanceMatch } from "./assistance-tier";
-import { formatBp, formatCents, type Cents } from "./cents";
+import * as cents from "./cents";
+import type { Cents } from "./cents";
 import { planFor, yearParameter, type PersonPlan } from "./compile-policy";
 import { reached, tiltedRefusal } from "./tilted-tier";
-import { traceEntry } from "./trace";
+import * as traceLines from "./trace";
 import * as T from "./trace-log";
-import { AMOUNTS_PER_CLAIM } from "./trace-log";
 import type { CompactSettlement } from "./settle-claims";
 import type { ClaimInput, ClaimResult, SettlementResult, TraceEntry, TraceSegment } from "./types";
 
@@ -15,6 +15,31 @@ import type { ClaimInput, ClaimResult, SettlementResult, TraceEntry, TraceSegmen
 // the engine's: the plan's ready-made labels and the integers the tiers
 // recorded; nothing is computed again but the segment split and the reason a
 // rule did not apply, both from the same recorded figures.
+
+// Module-local copies of the trace codes (as in settle-claims.ts): an imported
+// binding is read through a getter on every use under CommonJS interop (tsx,
+// the CLI), and the switch below compares up to 14 of them per trace line.
+const {
+  AMOUNTS_PER_CLAIM,
+  ARITY,
+  ASSISTANCE,
+  ASSISTANCE_NONE,
+  BASIC,
+  BASIC_GIVEN,
+  CRITICAL,
+  CRITICAL_DRUG,
+  CRITICAL_GIVEN,
+  FOOD,
+  FOOD_NONE,
+  OUT_OF_SCOPE,
+  TILTED,
+  TILTED_REFUSED,
+  TILTED_ZERO,
+  WAIVED,
+} = T;
+// Likewise the functions each trace line calls.
+const { formatBp, formatCents } = cents;
+const { traceEntry } = traceLines;
 
 const LEVELS = ["", "一级", "二级", "三级"];
 
@@ -60,55 +85,55 @@ export function renderClaimTrace(s: CompactSettlement, i: number): TraceEntry[] 
   const log = s.log;
   const end = s.traceAt[i + 1]!;
   const out: TraceEntry[] = [];
-  for (let at = s.traceAt[i]!; at < end; at += 1 + T.ARITY[log[at]!]!) {
-    const a = (k: number) => log[at + k]!;
+  for (let at = s.traceAt[i]!; at < end; at += 1 + ARITY[log[at]!]!) {
+    // Argument k of the line is log[at + k] (read inline: a closure per line costs an allocation, and esbuild's name helper under tsx).
     switch (log[at]) {
-      case T.BASIC_GIVEN:
-        out.push(traceEntry("basic", "医院已结算的基本医保金额（按结算单）", a(1), a(2)));
+      case BASIC_GIVEN:
+        out.push(traceEntry("basic", "医院已结算的基本医保金额（按结算单）", log[at + 1]!, log[at + 2]!));
         break;
-      case T.BASIC: {
+      case BASIC: {
         const b = plan.basic;
         const level = claim.hospitalLevel ?? 1;
         const bp = (claim.setting === "inpatient" ? b.inpatient : b.outpatient)[level - 1] ?? 0;
         const rule = `按政策参数计算：${LEVELS[level]}医院${claim.setting === "inpatient" ? "住院" : "门诊"} ${formatBp(bp)}（${b.paragraph}，默认参数）`;
-        out.push(traceEntry("basic", rule, a(1), a(3), { deductible: a(2), ratio: formatBp(bp), limit: a(4) === 1 ? b.cap : null }));
+        out.push(traceEntry("basic", rule, log[at + 1]!, log[at + 3]!, { deductible: log[at + 2]!, ratio: formatBp(bp), limit: log[at + 4]! === 1 ? b.cap : null }));
         break;
       }
-      case T.CRITICAL_GIVEN:
-        out.push(traceEntry("critical", "医院已结算的大病保险金额（按结算单）", a(1), a(2)));
+      case CRITICAL_GIVEN:
+        out.push(traceEntry("critical", "医院已结算的大病保险金额（按结算单）", log[at + 1]!, log[at + 2]!));
         break;
-      case T.CRITICAL_DRUG: {
+      case CRITICAL_DRUG: {
         const drug = plan.critical!.drug!;
-        out.push(traceEntry("critical", drug.label, a(1), a(3), { deductible: a(2), ratio: formatBp(drug.bp), limit: a(4) === 1 ? drug.cap : null }));
+        out.push(traceEntry("critical", drug.label, log[at + 1]!, log[at + 3]!, { deductible: log[at + 2]!, ratio: formatBp(drug.bp), limit: log[at + 4]! === 1 ? drug.cap : null }));
         break;
       }
-      case T.CRITICAL:
-        out.push(criticalLine(s, plan, a(1), a(2), a(3), a(4), a(5) === 1));
+      case CRITICAL:
+        out.push(criticalLine(s, plan, log[at + 1]!, log[at + 2]!, log[at + 3]!, log[at + 4]!, log[at + 5]! === 1));
         break;
-      case T.ASSISTANCE_NONE: {
+      case ASSISTANCE_NONE: {
         const { refusal } = assistanceMatch(plan, claim, claim.policyScopeCost);
-        out.push(traceEntry("assistance", refusal ?? noRuleReason(plan, claim), a(1), 0));
+        out.push(traceEntry("assistance", refusal ?? noRuleReason(plan, claim), log[at + 1]!, 0));
         break;
       }
-      case T.ASSISTANCE: {
-        const r = plan.assistance[a(1)]!;
-        const capped = a(5) === 1;
-        const rule = capped ? `${r.label}${poolText(s, a(6), a(7))}` : r.label;
-        out.push(traceEntry("assistance", rule, a(2), a(4), { deductible: a(3), ratio: formatBp(r.bp), limit: capped ? s.compiled.pools[a(6)]!.limit : null }));
+      case ASSISTANCE: {
+        const r = plan.assistance[log[at + 1]!]!;
+        const capped = log[at + 5]! === 1;
+        const rule = capped ? `${r.label}${poolText(s, log[at + 6]!, log[at + 7]!)}` : r.label;
+        out.push(traceEntry("assistance", rule, log[at + 2]!, log[at + 4]!, { deductible: log[at + 3]!, ratio: formatBp(r.bp), limit: capped ? s.compiled.pools[log[at + 6]!]!.limit : null }));
         break;
       }
-      case T.FOOD_NONE:
-        out.push(traceEntry("assistance", `本政策对${plan.categoryName}未配置特殊食品救助`, a(1), 0));
+      case FOOD_NONE:
+        out.push(traceEntry("assistance", `本政策对${plan.categoryName}未配置特殊食品救助`, log[at + 1]!, 0));
         break;
-      case T.FOOD: {
-        const band = plan.food!.bands[a(1)]!;
-        const capped = a(5) === 1;
-        const rule = `${band.label}；就医时 ${a(2)} 周岁${capped ? `；本年此前已付 ${formatCents(a(6))} 元` : ""}`;
-        out.push(traceEntry("assistance", rule, a(3), a(4), { ratio: formatBp(band.bp), limit: capped ? band.limit : null }));
+      case FOOD: {
+        const band = plan.food!.bands[log[at + 1]!]!;
+        const capped = log[at + 5]! === 1;
+        const rule = `${band.label}；就医时 ${log[at + 2]!} 周岁${capped ? `；本年此前已付 ${formatCents(log[at + 6]!)} 元` : ""}`;
+        out.push(traceEntry("assistance", rule, log[at + 3]!, log[at + 4]!, { ratio: formatBp(band.bp), limit: capped ? band.limit : null }));
         break;
       }
-      case T.WAIVED: {
-        const [waived, commercial, left, taken] = [a(1), a(2), a(3), a(4)];
+      case WAIVED: {
+        const [waived, commercial, left, taken] = [log[at + 1]!, log[at + 2]!, log[at + 3]!, log[at + 4]!];
         const parts = [waived > 0 ? `医疗机构减免 ${formatCents(waived)} 元` : "", commercial > 0 ? `商业补充保险赔付 ${formatCents(commercial)} 元` : ""].filter(Boolean);
         const capped = taken < waived + commercial ? `，以个人尚需负担的 ${formatCents(left)} 元为限` : "";
         out.push(
@@ -116,12 +141,12 @@ export function renderClaimTrace(s: CompactSettlement, i: number): TraceEntry[] 
         );
         break;
       }
-      case T.TILTED_REFUSED:
-        out.push(traceEntry("tilted", tiltedRefusal(plan.tilted[a(1)]!, claim)!, a(2), 0));
+      case TILTED_REFUSED:
+        out.push(traceEntry("tilted", tiltedRefusal(plan.tilted[log[at + 1]!]!, claim)!, log[at + 2]!, 0));
         break;
-      case T.TILTED_ZERO: {
-        const t = plan.tilted[a(1)]!;
-        const [figure, left] = [a(2), a(3)];
+      case TILTED_ZERO: {
+        const t = plan.tilted[log[at + 1]!]!;
+        const [figure, left] = [log[at + 2]!, log[at + 3]!];
         const what = t.annual ? `年度累计自付 ${formatCents(figure)} 元` : `本次自付 ${formatCents(left)} 元`;
         const why = reached(t, figure)
           ? `${what}，超过起付标准 ${formatCents(t.threshold)} 元的部分为 0`
@@ -129,16 +154,16 @@ export function renderClaimTrace(s: CompactSettlement, i: number): TraceEntry[] 
         out.push(traceEntry("tilted", `${t.label}；${why}`, 0, 0));
         break;
       }
-      case T.TILTED: {
-        const t = plan.tilted[a(1)]!;
-        const capped = a(4) === 1;
-        let rule = t.annual ? `${t.label}；年度累计自付 ${formatCents(a(7))} 元` : t.label;
-        if (capped) rule += poolText(s, a(5), a(6));
-        out.push(traceEntry("tilted", rule, a(2), a(3), { ratio: formatBp(t.bp), limit: capped ? s.compiled.pools[a(5)]!.limit : null }));
+      case TILTED: {
+        const t = plan.tilted[log[at + 1]!]!;
+        const capped = log[at + 4]! === 1;
+        let rule = t.annual ? `${t.label}；年度累计自付 ${formatCents(log[at + 7]!)} 元` : t.label;
+        if (capped) rule += poolText(s, log[at + 5]!, log[at + 6]!);
+        out.push(traceEntry("tilted", rule, log[at + 2]!, log[at + 3]!, { ratio: formatBp(t.bp), limit: capped ? s.compiled.pools[log[at + 5]!]!.limit : null }));
         break;
       }
-      case T.OUT_OF_SCOPE:
-        out.push(traceEntry("assistance", "目录外费用不属于政策范围，各重保障均不支付，也不予救助", a(1), 0));
+      case OUT_OF_SCOPE:
+        out.push(traceEntry("assistance", "目录外费用不属于政策范围，各重保障均不支付，也不予救助", log[at + 1]!, 0));
         break;
       default:
         throw new Error(`compact trace: unknown code ${log[at]} at ${at}`);

@@ -1,10 +1,14 @@
-import { formatCents, type Cents } from "./cents";
+import * as cents from "./cents";
+import type { Cents } from "./cents";
 import type { Tier, TraceEntry, TraceSegment } from "./types";
 
 // Trace lines in one key order, the order a clerk checks them by hand:
 // base − deductible, × ratio (or by segment), within the limit → amount.
 // Every entry has the same keys (absent ones undefined, which JSON omits), so
 // the engine builds one object shape and stays fast.
+
+// A module-local copy: an imported function is read through a getter on every call under CommonJS interop (tsx, the CLI).
+const { formatCents } = cents;
 
 type Extras = { deductible?: Cents; ratio?: string; segments?: TraceSegment[]; limit?: Cents | null };
 

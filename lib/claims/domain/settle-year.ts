@@ -85,6 +85,37 @@ export function ledgerClaimOf(r: StoredClaim): LedgerClaim {
   };
 }
 
+/** A stored claim whose amounts the read already turned into fen (政策测算's bulk read, db/queries/policy-simulation.ts). */
+export type StoredClaimFen = Omit<StoredClaim, "policyScopeCost" | "outOfScopeCost" | "basicPaid" | "criticalPaid" | "hospitalWaived" | "commercialPaid"> & {
+  policyScopeCost: Cents;
+  outOfScopeCost: Cents;
+  basicPaid: Cents | null;
+  criticalPaid: Cents | null;
+  hospitalWaived: Cents;
+  commercialPaid: Cents;
+};
+
+/** ledgerClaimOf for a row with its amounts in fen: the same fields, nothing to convert. */
+export function ledgerClaimOfFen(r: StoredClaimFen): LedgerClaim {
+  return {
+    claimId: r.id,
+    externalId: r.externalId,
+    date: r.claimDate,
+    setting: r.setting,
+    hospitalLevel: r.hospitalLevel as 1 | 2 | 3,
+    specialDisease: r.specialDisease,
+    referred: r.referred,
+    inCity: r.inCity,
+    onApplication: r.onApplication,
+    policyScopeCost: r.policyScopeCost,
+    outOfScopeCost: r.outOfScopeCost,
+    basicPaid: r.basicPaid,
+    criticalPaid: r.criticalPaid,
+    hospitalWaived: r.hospitalWaived,
+    commercialPaid: r.commercialPaid,
+  };
+}
+
 export type ClaimTerms = { versionId: number; record: PolicyRecord; category: Category };
 
 export type SettledClaim = TierAmounts & { claimId: string; versionId: number; category: Category; trace: TraceEntry[] };

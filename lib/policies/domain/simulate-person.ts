@@ -1,7 +1,8 @@
 import { isCategory, type Category } from "@/lib/categories/categories";
 import { RunError, settledClaim, settleYearCompact, type ClaimTerms, type CompactRun, type LedgerClaim, type SettledClaim } from "@/lib/claims/domain/settle-year";
 import type { CompactSettlement } from "@/lib/settlement/settle-claims";
-import { AMOUNTS_PER_CLAIM } from "@/lib/settlement/trace-log";
+import { renderClaimTrace } from "@/lib/settlement/render-trace";
+import * as traceLog from "@/lib/settlement/trace-log";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { isIsoDate, parseIsoDate } from "@/lib/calendar/domain/iso-date";
 import { traceChangeReasons } from "./trace-diff";
@@ -10,6 +11,9 @@ import { traceChangeReasons } from "./trace-diff";
 // claim's date (现行, exactly as the ledger settles them) and under the draft
 // (草案), year by year, with why each claim's amounts differ. Pure; the use
 // case reads the rows and resolves the versions in force.
+
+// A module-local copy: an imported binding is read through a getter on every use under CommonJS interop (tsx, the CLI).
+const { AMOUNTS_PER_CLAIM } = traceLog;
 
 /** A claim with what it settles under today: its category on its date and the version in force (null: none). */
 export type SimulationClaim = LedgerClaim & { category: Category; current: ClaimTerms | null };
@@ -130,6 +134,18 @@ export function sameAmounts(a: CompactSettlement, i: number, b: CompactSettlemen
 /** Why a claim's amounts differ: the two rendered traces compared (trace-diff.ts). */
 export function pairReasons(current: SettledClaim, draft: SettledClaim, categoryName: (c: Category) => string): string[] {
   return traceChangeReasons({ trace: current.trace, categoryName: categoryName(current.category) }, { trace: draft.trace, categoryName: categoryName(draft.category) });
+}
+
+/**
+ * pairReasons for claim i of run a and claim j of run b, rendering only their
+ * traces (not their amounts as text nor a SettledClaim each): 政策测算's
+ * county-wide run asks this of every claim whose amounts differ.
+ */
+export function compactPairReasons(a: CompactRun, i: number, b: CompactRun, j: number, categoryName: (c: Category) => string): string[] {
+  return traceChangeReasons(
+    { trace: renderClaimTrace(a.settlement, i), categoryName: categoryName(a.terms[i]!.category) },
+    { trace: renderClaimTrace(b.settlement, j), categoryName: categoryName(b.terms[j]!.category) },
+  );
 }
 
 /**

@@ -29,9 +29,18 @@ export function shortAmount(amount: string): string {
   return amount.includes(".") ? amount.replace(/\.?0+$/, "") : amount;
 }
 
+const shapes = new Map<string, string>();
+
 /** The rule's words without its figures: two rules that differ only by a ratio or an amount are the same rule. */
 function ruleShape(rule: string): string {
-  return rule.replace(/\d+(?:\.\d+)?/g, "#");
+  // A county-wide 政策测算 compares the same few rule texts hundreds of thousands of times: remembered (a bounded cache).
+  let shape = shapes.get(rule);
+  if (shape === undefined) {
+    if (shapes.size >= 10_000) shapes.clear();
+    shape = rule.replace(/\d+(?:\.\d+)?/g, "#");
+    shapes.set(rule, shape);
+  }
+  return shape;
 }
 
 /** The rule's words without a leading tier name, shortened for a one-line reason. */

@@ -1,4 +1,4 @@
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import type { DbHandle } from "@/db/client";
 import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
@@ -7,7 +7,7 @@ import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { benchDataKeys } from "./lib/bench-database";
 import { freshDemoDatabase } from "./lib/demo-database";
-import { contextOf, serverRssMb, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
+import { contextOf, serverCpuSeconds, serverRssMb, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
 import {
   beijingToday,
   caseIdsParam,
@@ -19,12 +19,13 @@ import {
   SCENE_VILLAGES_SQL,
   soakTable,
   STORED_WRITES_SQL,
+  PROBE_PATH,
   statusCount,
   TOWNSHIP_OF_CLERK,
   type StoredCase,
 } from "./lib/soak-users";
 
-// `npm run bench -- soak [--users 50] [--seconds 300] [--db postgres|pglite] [--port 3251]`
+// `npm run bench -- soak [--users 50] [--seconds 300] [--db postgres|pglite] [--port 3251] [--probe]`
 // (issue 14, reliability): the built app (`next start`, bench/lib/served-app.ts,
 // under the build lock) on 127.0.0.1 over a freshly seeded demo county — a
 // scratch PostgreSQL database on BENCH_DATABASE_URL / TEST_DATABASE_URL's
@@ -47,6 +48,11 @@ import {
 // half); after the server stopped, every acknowledged write looked up in the
 // database. Targets: zero 5xx, every write found, RSS with no steady growth,
 // p95 under 300 ms.
+//
+// --probe (seconds default 30): the outside probe's measurement instead of the
+// mix — N clients on ONE read API, GET /api/v1/applications?state=all (the
+// county's applications list, 50 rows) with the county reviewer's API token,
+// no think time; the same floor beside it. Target (issue 14): p95 under 300 ms.
 
 export default async function soakBench(args: string[]) {
   const arg = (name: string, dflt: string) => {
@@ -54,7 +60,8 @@ export default async function soakBench(args: string[]) {
     return i >= 0 ? args[i + 1]! : dflt;
   };
   const userCount = Number(arg("--users", "50"));
-  const seconds = Number(arg("--seconds", "300"));
+  const probe = args.includes("--probe");
+  const seconds = Number(arg("--seconds", probe ? "30" : "300"));
   const driver = arg("--db", "postgres");
   const port = Number(arg("--port", "3251"));
   const keys = benchDataKeys();
@@ -94,13 +101,18 @@ export default async function soakBench(args: string[]) {
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitFor(`${baseUrl}/api/v1/stats/coverage`, { authorization: `Bearer ${tokens["yibao.manager"]}` }, server.process, 900);
     log("server answers; warming up (every kind of request, 20 s)");
-    const users = mixUsers(userCount, { password: DEMO_PASSWORD, tokens, people: scene.people });
-    await runSoak({ baseUrl, users: users.slice(0, 10), villages: scene.villages, today: scene.today, seconds: 20 });
+    const mix = mixUsers(userCount, { password: DEMO_PASSWORD, tokens, people: scene.people });
+    await runSoak({ baseUrl, users: mix.slice(0, 10), villages: scene.villages, today: scene.today, seconds: 20 });
+    const users = probe
+      ? Array.from({ length: userCount }, (_, i) => ({ name: `probe-${i}`, role: "probe" as const, auth: { kind: "token" as const, token: tokens["yibao.reviewer"]! } }))
+      : mix;
 
     log(`floor: ${userCount} users on the stats route without credentials (401), 15 s`);
+    const floorCpu = serverCpuSeconds(server.pid);
     const floor = await runSoak({ baseUrl, users: users.map((u) => ({ ...u, role: "floor" as const, auth: { kind: "anonymous" as const } })), villages: [], today: scene.today, seconds: 15 });
+    const floorCpuS = serverCpuSeconds(server.pid) - floorCpu;
 
-    log(`soak: ${userCount} users for ${seconds} s`);
+    log(probe ? `probe: ${userCount} clients on ${PROBE_PATH} for ${seconds} s` : `soak: ${userCount} users for ${seconds} s`);
     const rss: { t: number; mb: number }[] = [];
     const started = Date.now();
     const sample = () => {
@@ -109,7 +121,9 @@ export default async function soakBench(args: string[]) {
     };
     sample();
     const sampler = setInterval(sample, 5000);
+    const runCpu = serverCpuSeconds(server.pid);
     const result = await runSoak({ baseUrl, users, villages: scene.villages, today: scene.today, seconds });
+    const runCpuS = serverCpuSeconds(server.pid) - runCpu;
     clearInterval(sampler);
     sample();
     await server.stop();
@@ -130,7 +144,8 @@ export default async function soakBench(args: string[]) {
     const fourXx = statusCount(result, (s) => s >= 400 && s < 500);
     const all = [...result.kinds.values()].flatMap((k) => k.times).sort((a, b) => a - b);
     const floorTimes = [...floor.kinds.values()].flatMap((k) => k.times).sort((a, b) => a - b);
-    console.log(`\nsoak bench, ${when} UTC, next start on 127.0.0.1, demo seed on ${driver}, ${userCount} users, ${seconds} s, no think time, rate limits off`);
+    const what = probe ? `probe: ${userCount} clients on one read API (GET ${PROBE_PATH}, API token)` : `${userCount} users`;
+    console.log(`\nsoak bench, ${when} UTC, next start on 127.0.0.1, demo seed on ${driver}, ${what}, ${seconds} s, no think time, rate limits off, load ${loadAverage()}`);
     console.log(`\n${soakTable(result)}`);
     console.log(`\nfloor (same run, ${userCount} users, no credentials → 401, 15 s):\n\n${soakTable(floor, "floor")}`);
     console.log(`\nrequests: ${all.length.toLocaleString("en")} (${(all.length / seconds).toFixed(1)}/s); 4xx: ${fourXx}; 5xx: ${fiveXx}; no answer: ${result.failures.length}`);
@@ -145,6 +160,11 @@ export default async function soakBench(args: string[]) {
     console.log(`writes acknowledged: ${writes.acknowledged}, found in the database: ${writes.found}${writes.missing.length ? ` — MISSING: ${JSON.stringify(writes.missing.slice(0, 5))}` : ""}`);
     const p95 = percentile(all, 95);
     console.log(`overall p95 ${p95.toFixed(0)} ms (floor p95 ${percentile(floorTimes, 95).toFixed(0)} ms)`);
+    // CPU per request: what the shared machine's load moves least (p95 is the queue in front of one busy thread).
+    console.log(
+      `server CPU: ${runCpuS.toFixed(1)} s over the run, ${((runCpuS * 1000) / Math.max(1, all.length)).toFixed(1)} ms a request; ` +
+        `floor ${((floorCpuS * 1000) / Math.max(1, floorTimes.length)).toFixed(1)} ms a request (${floorCpuS.toFixed(1)} s)`,
+    );
     const ok = fiveXx === 0 && result.failures.length === 0 && writes.missing.length === 0;
     console.log(`\ntargets: zero 5xx and every write found: ${ok ? "met" : "NOT met"}; p95 < 300 ms: ${p95 < 300 ? "met" : "not met"}`);
   } finally {
@@ -163,6 +183,12 @@ async function sceneOf(handle: DbHandle) {
   const today = beijingToday();
   const villages = (await handle.raw.query<{ code: string }>(SCENE_VILLAGES_SQL, [today])).map((r) => r.code);
   return { people, villages, today };
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 }
 
 /** Least-squares slope of RSS against time, in MB per minute. */

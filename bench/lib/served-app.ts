@@ -119,6 +119,29 @@ export function serverRssMb(pgid: number): number | null {
   return best;
 }
 
+/**
+ * CPU seconds (user + system) used so far by the processes of the group
+ * `pgid` (the Next server; flock and sh are idle): read before and after a
+ * load, the difference over the requests answered is the server's CPU per
+ * request — a figure the other sessions' load on the shared cores moves far
+ * less than the response times (Linux /proc, clock ticks of 1/100 s).
+ */
+export function serverCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return ticks / 100;
+}
+
 /** A use-case context of a demo account, for setting the scene before the server starts (tokens). */
 export async function contextOf(db: Db, username: string): Promise<UseCaseContext> {
   const [row] = await db.select().from(users).where(eq(users.username, username));

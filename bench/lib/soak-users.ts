@@ -19,9 +19,14 @@ export type SoakAuth = { kind: "token"; token: string } | { kind: "session"; use
  * stats:    the /api/v1/stats figures and the monthly report;
  * pages:    the portal's own pages (people list pages, the queue, notices, statistics) — a session;
  * public:   the public notice pages /gongshi (anonymous);
- * floor:    the stats route without credentials (401): the server's own floor.
+ * floor:    the stats route without credentials (401): the server's own floor;
+ * probe:    one read API only, as the outside probe measured it (issue 14): the
+ *           county's applications list, every state, page 1 (50 rows), by API token.
  */
-export type SoakRole = "township" | "county" | "stats" | "pages" | "public" | "floor";
+export type SoakRole = "township" | "county" | "stats" | "pages" | "public" | "floor" | "probe";
+
+/** The one read API of the probe mode (`npm run bench -- soak --probe`). */
+export const PROBE_PATH = "/api/v1/applications?state=all";
 
 export type SoakUser = { name: string; role: SoakRole; auth: SoakAuth; people?: string[] };
 
@@ -228,6 +233,9 @@ async function userLoop(scene: SoakScene, user: SoakUser, jar: Jar | null, deadl
     switch (user.role) {
       case "floor":
         await call("GET /api/v1/stats/coverage without credentials (401 floor)", "/api/v1/stats/coverage");
+        break;
+      case "probe":
+        await call(`GET ${PROBE_PATH} (one read API)`, PROBE_PATH);
         break;
       case "township":
         if (dice < 0.3) await write();

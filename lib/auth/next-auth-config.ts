@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { httpsSettings } from "@/lib/http/https-settings";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 // The part of the next-auth configuration the proxy (proxy.ts) also loads: no
 // database and no hashing imports here (docs/development.md). The proxy only sends
@@ -17,6 +18,8 @@ export const authConfig = {
   pages: { signIn: "/login" },
   // maxAge is set in next-auth.ts from the absolute session limit (AUTH_ABSOLUTE_HOURS).
   session: { strategy: "jwt" },
+  // The session cookie decrypted once per process and re-issued at most hourly, not on every request (session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [],
   logger: {
     // A failed login is an expected event (audited as auth.login/refused), not a stack trace in the log.

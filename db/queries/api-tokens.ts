@@ -1,10 +1,37 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { apiTokens, type ApiTokenRow } from "../schema";
+import { and, eq, isNull, lt, or, sql, type Placeholder } from "drizzle-orm";
+import { apiTokens, users } from "../schema";
 import type { Db, Tx } from "../client";
+import { preparedOn } from "./prepared";
 
-export async function findActiveToken(db: Db, tokenHash: string): Promise<ApiTokenRow | undefined> {
-  const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt))).limit(1);
+/**
+ * An unrevoked token and its account in one round trip (every API call asks
+ * this first): the token's id, prefix, actions and last use, and the account's
+ * fields a SessionUser carries. The caller checks the account's status.
+ */
+export async function findActiveTokenWithAccount(db: Db | Tx, tokenHash: string) {
+  const prepared = preparedOn(db, "find_active_token_with_account", (d) => tokenWithAccount(d, sql.placeholder("tokenHash")).prepare("portal_find_active_token_with_account"));
+  const [row] = prepared ? await prepared.execute({ tokenHash }) : await tokenWithAccount(db, tokenHash);
   return row;
+}
+
+function tokenWithAccount(db: Db | Tx, tokenHash: string | Placeholder) {
+  return db
+    .select({
+      token: { id: apiTokens.id, prefix: apiTokens.prefix, actions: apiTokens.actions, lastUsedAt: apiTokens.lastUsedAt },
+      user: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        department: users.department,
+        role: users.role,
+        jurisdiction: users.jurisdiction,
+        status: users.status,
+      },
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .limit(1);
 }
 
 /**

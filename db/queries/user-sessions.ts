@@ -1,6 +1,7 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql, type Placeholder } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { userSessions, type UserSessionRow } from "../schema";
+import { preparedOn } from "./prepared";
+import { users, userSessions, type UserRow, type UserSessionRow } from "../schema";
 
 export async function insertSession(
   db: Db | Tx,
@@ -14,6 +15,21 @@ export async function insertSession(
 export async function findSession(db: Db | Tx, id: string): Promise<UserSessionRow | undefined> {
   const [row] = await db.select().from(userSessions).where(eq(userSessions.id, id)).limit(1);
   return row;
+}
+
+/** A session and its user in one round trip (every signed-in request asks this first); the user is null if deleted. */
+export async function findSessionWithUser(db: Db | Tx, id: string): Promise<{ session: UserSessionRow; user: UserRow | null } | undefined> {
+  const prepared = preparedOn(db, "find_session_with_user", buildFindSessionWithUser);
+  const [row] = prepared ? await prepared.execute({ id }) : await sessionWithUser(db, id);
+  return row;
+}
+
+function sessionWithUser(db: Db | Tx, id: string | Placeholder) {
+  return db.select({ session: userSessions, user: users }).from(userSessions).leftJoin(users, eq(users.id, userSessions.userId)).where(eq(userSessions.id, id)).limit(1);
+}
+
+function buildFindSessionWithUser(db: Db) {
+  return sessionWithUser(db, sql.placeholder("id")).prepare("portal_find_session_with_user");
 }
 
 export async function touchSession(db: Db | Tx, id: string, now: Date): Promise<void> {

@@ -1,10 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { findActiveToken, touchToken } from "@/db/queries/api-tokens";
+import { findActiveTokenWithAccount, touchToken } from "@/db/queries/api-tokens";
 import type { Db } from "@/db";
 import type { Actor } from "./domain/actor";
 import { needsTouch } from "./domain/session-policy";
-import { loadActiveAccount } from "./resolve-session-user";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -15,7 +14,8 @@ export function hashToken(token: string): string {
  * reloaded like a session user (a disabled account's tokens stop at once),
  * with the token's actions as a further limit. Its last use is recorded to
  * the minute (as a session's is): one UPDATE a minute per token, not one per
- * call, which made the calls of one token queue on its row.
+ * call, which made the calls of one token queue on its row. The token and
+ * its account are read in one query (one round trip per call, not two).
  */
 export async function actorFromToken(
   db: Db,
@@ -23,10 +23,9 @@ export async function actorFromToken(
   request: { ip: string | null; userAgent: string | null },
   now = new Date(),
 ): Promise<{ actor: Actor; allowedActions: string[] } | null> {
-  const row = await findActiveToken(db, hashToken(token));
-  if (!row) return null;
-  const user = await loadActiveAccount(db, row.userId);
-  if (!user) return null;
+  const found = await findActiveTokenWithAccount(db, hashToken(token));
+  if (!found || found.user.status !== "active") return null;
+  const { token: row, user } = found;
   if (!row.lastUsedAt || needsTouch(row.lastUsedAt, now)) await touchToken(db, row.id);
   return { actor: { kind: "api_token", user, ip: request.ip, userAgent: `${request.userAgent ?? ""} [token ${row.prefix}]`.trim() }, allowedActions: row.actions };
 }

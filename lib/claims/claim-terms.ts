@@ -13,6 +13,8 @@ import { policyForClaimDate, type PolicyForClaim } from "@/lib/policies/policy-f
 export class TermsResolver {
   private readonly policies = new Map<string, Promise<PolicyForClaim | null>>();
   private readonly spans = new Map<string, CategorySpan[]>();
+  /** A division's chain cut to the divisions holding an activation, joined: the policy key's first half, per village. */
+  private readonly chains = new Map<string, string>();
   private activated: Promise<Set<string>> | null = null;
 
   constructor(private readonly db: Db | Tx) {}
@@ -39,7 +41,9 @@ export class TermsResolver {
   async policyOn(divisionCode: string, date: string): Promise<PolicyForClaim | null> {
     this.activated ??= activatedDivisions(this.db);
     const activated = await this.activated;
-    const key = `${divisionChain(divisionCode).filter((c) => activated.has(c)).join(",")}|${date}`;
+    let chain = this.chains.get(divisionCode);
+    if (chain === undefined) this.chains.set(divisionCode, (chain = divisionChain(divisionCode).filter((c) => activated.has(c)).join(",")));
+    const key = `${chain}|${date}`;
     let hit = this.policies.get(key);
     if (!hit) this.policies.set(key, (hit = policyForClaimDate(this.db, divisionCode, date)));
     return hit;

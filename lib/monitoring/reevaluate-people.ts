@@ -11,7 +11,7 @@ import {
   type NewFlag,
   type PersonYear,
 } from "@/db/queries/monitoring";
-import { stageDivisionYears, stagedYears } from "@/db/queries/monitoring-years";
+import { claimIdsOfYears, stageDivisionYears, stagedYears } from "@/db/queries/monitoring-years";
 import { isCategory } from "@/lib/categories/categories";
 import { TermsResolver } from "@/lib/claims/claim-terms";
 import { yuanToCents } from "@/lib/settlement/cents";
@@ -39,6 +39,12 @@ const STAGED_BATCH = 5000;
 
 type Scope = { year: number; prefix: string; personIds?: readonly string[] };
 
+/** A person-year to evaluate: an import's come with their claim ids, a whole division's without (read only for those flagged). */
+type Candidate = Omit<PersonYear, "claimIds"> & { claimIds?: string[] };
+
+/** What a whole division's batch already carries, read with its person-years. */
+type Known = { granted: Map<string, string>; existing: { id: number; personId: string; ruleId: string }[] };
+
 /**
  * Evaluator with its caches, for one transaction: the version in force by the
  * village's chain of activated divisions and day (TermsResolver, so a county's
@@ -50,15 +56,16 @@ function evaluator(tx: Tx, today: string) {
   const terms = new TermsResolver(tx);
   const rules = new Map<string, CompiledMonitoring>();
 
-  return async function evaluateBatch(batch: readonly PersonYear[], year: number): Promise<Reevaluated> {
-    const ids = batch.map((p) => p.personId);
+  return async function evaluateBatch(batch: readonly Candidate[], year: number, known?: Known): Promise<Reevaluated> {
+    const ids = known ? [] : batch.map((p) => p.personId);
     const [granted, existing, policies] = await Promise.all([
-      approvedApplicationAssistance(tx, ids, year),
-      flagsOf(tx, ids, year),
+      known?.granted ?? approvedApplicationAssistance(tx, ids, year),
+      known?.existing ?? flagsOf(tx, ids, year),
       Promise.all(batch.map((p) => terms.policyOn(p.divisionCode, p.lastDate))),
     ]);
     const flagOf = new Map(existing.map((f) => [`${f.personId}|${f.ruleId}`, f.id]));
     const raise: NewFlag[] = [];
+    const raisedFrom: Candidate[] = [];
     const refresh: { id: number; latestFigure: string; latestFlagged: boolean }[] = [];
     for (const [i, p] of batch.entries()) {
       if (!isCategory(p.category)) continue;
@@ -80,6 +87,7 @@ function evaluator(tx: Tx, today: string) {
       if (flagId !== undefined) {
         refresh.push({ id: flagId, latestFigure: result.value, latestFlagged: result.flagged });
       } else if (result.flagged && result.threshold !== null) {
+        raisedFrom.push(p);
         raise.push({
           personId: p.personId,
           year,
@@ -89,13 +97,19 @@ function evaluator(tx: Tx, today: string) {
           figure: result.value,
           threshold: result.threshold,
           basis: result.basis,
-          claimIds: p.claimIds,
+          claimIds: p.claimIds ?? [],
           raisedOn: today,
           latestFigure: result.value,
           latestFlagged: "yes",
           evaluatedOn: today,
         });
       }
+    }
+    // A whole division's batches carry no claim ids: read for the people flagged now.
+    const missing = raise.filter((_, i) => raisedFrom[i]!.claimIds === undefined);
+    if (missing.length > 0) {
+      const idsOf = await claimIdsOfYears(tx, missing.map((f) => f.personId), year);
+      for (const f of missing) f.claimIds = idsOf.get(f.personId) ?? [];
     }
     await refreshFlags(tx, refresh, today);
     return { raised: await insertFlags(tx, raise), refreshed: refresh.length };
@@ -118,7 +132,14 @@ async function evaluateScope(tx: Tx, scope: Scope, today: string, evaluate = eva
   }
   // A whole division: summed once by PostgreSQL (monitoring-years.ts), then evaluated in batches.
   const staged = await stageDivisionYears(tx, scope.prefix, scope.year);
-  for (let n = 1; n <= staged; n += STAGED_BATCH) add(await evaluate(await stagedYears(tx, n, STAGED_BATCH), scope.year));
+  for (let n = 1; n <= staged; n += STAGED_BATCH) {
+    const batch = await stagedYears(tx, n, STAGED_BATCH);
+    const known: Known = {
+      granted: new Map(batch.filter((p) => p.granted !== "0").map((p) => [p.personId, p.granted])),
+      existing: batch.flatMap((p) => p.flags.map((f) => ({ id: f.id, personId: p.personId, ruleId: f.ruleId }))),
+    };
+    add(await evaluate(batch, scope.year, known));
+  }
   return out;
 }
 

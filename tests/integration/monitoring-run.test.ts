@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importClaims } from "@/lib/claims/import-claims";
-import { personYears, type PersonYear } from "@/db/queries/monitoring";
-import { stageDivisionYears, stagedYears } from "@/db/queries/monitoring-years";
+import { personYears } from "@/db/queries/monitoring";
+import { claimIdsOfYears, stageDivisionYears, stagedYears, type StagedYear } from "@/db/queries/monitoring-years";
 import { inTransaction } from "@/db/transaction";
 import { runMonitoring } from "@/lib/monitoring/run-monitoring";
 import { activatePolicy, claimCells, residents, setCategory, writeGb18030Csv, type TestPerson } from "@/tests/helpers/claims-fixtures";
@@ -91,17 +91,26 @@ describe.each(drivers())("monitoring run on %s", (driver) => {
   });
 
   it("sums the whole county in one pass as each person's own sums give them, read back once each in batches", async () => {
+    // 低保 person's second claim of the year, before the first: the claim ids must come out in date order.
+    const earlier = claimCells({ externalId: "M-9", person: dibao, date: "2025-03-01", total: "2000", scope: "2000", basic: "1000", critical: "0" });
+    expect((await importClaims(await contextOf(s, "yibao.clerk"), { path: await writeGb18030Csv(files.file("2025-m9.csv"), [earlier]), fileName: "2025-m9.csv" })).rejected).toEqual([]);
+    await runMonitoring(await contextOf(s, "yibao.manager"), { year: 2025 });
     await inTransaction(s.handle.db, async (tx) => {
       const n = await stageDivisionYears(tx, "430524", 2025);
       expect(n).toBeGreaterThanOrEqual(5);
-      const staged: PersonYear[] = [];
+      const staged: StagedYear[] = [];
       for (let k = 1; k <= n; k += 2) staged.push(...(await stagedYears(tx, k, 2)));
       const ids = staged.map((p) => p.personId);
       expect(new Set(ids).size).toBe(n);
       expect(ids).toEqual([...ids].sort());
-      // Every field — the latest claim's category, the claim ids in date order — as the per-person path (an import's) sums it.
-      expect(staged).toEqual(await personYears(tx, "430524", 2025, ids));
-      expect(staged.some((p) => p.claimIds.length > 1)).toBe(true);
+      // Every sum and the latest claim's category as the per-person path (an import's) gives them; the claim ids, read
+      // only for those flagged, in the same date order.
+      const each = await personYears(tx, "430524", 2025, ids);
+      expect(staged.map(({ granted: _g, flags: _f, ...r }) => r)).toEqual(each.map(({ claimIds: _c, ...r }) => r));
+      expect(Object.fromEntries(await claimIdsOfYears(tx, ids, 2025))).toEqual(Object.fromEntries(each.map((p) => [p.personId, p.claimIds])));
+      expect(each.some((p) => p.claimIds.length > 1)).toBe(true);
+      // The flags of the year beside each person (the run above raised two).
+      expect(staged.flatMap((p) => p.flags).length).toBeGreaterThanOrEqual(2);
       // Another county's prefix sums nobody of this one.
       expect(await stageDivisionYears(tx, "430525", 2025)).toBe(0);
     });

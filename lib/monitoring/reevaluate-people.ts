@@ -36,6 +36,7 @@ export type Reevaluated = { raised: number; refreshed: number };
 const BATCH = 1000;
 /** A whole division's staged person-years are read back this many at a time. */
 const STAGED_BATCH = 5000;
+const NO_ID = "00000000-0000-0000-0000-000000000000";
 
 type Scope = { year: number; prefix: string; personIds?: readonly string[] };
 
@@ -131,9 +132,11 @@ async function evaluateScope(tx: Tx, scope: Scope, today: string, evaluate = eva
     return out;
   }
   // A whole division: summed once by PostgreSQL (monitoring-years.ts), then evaluated in batches.
-  const staged = await stageDivisionYears(tx, scope.prefix, scope.year);
-  for (let n = 1; n <= staged; n += STAGED_BATCH) {
-    const batch = await stagedYears(tx, n, STAGED_BATCH);
+  await stageDivisionYears(tx, scope.prefix, scope.year);
+  for (let after = NO_ID; ; ) {
+    const batch = await stagedYears(tx, after, STAGED_BATCH);
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1]!.personId;
     const known: Known = {
       granted: new Map(batch.filter((p) => p.granted !== "0").map((p) => [p.personId, p.granted])),
       existing: batch.flatMap((p) => p.flags.map((f) => ({ id: f.id, personId: p.personId, ruleId: f.ruleId }))),

@@ -37,7 +37,7 @@ import { startReplicaPair } from "./lib/replica";
 import { writeDepartmentFile } from "./lib/roster-rows";
 
 // `npm run bench -- dashboard [--people N] [--runs R] [--max-seconds S]
-// [--monitoring-seconds M] [--no-monitoring] [--no-replica] [--keep]`
+// [--monitoring-seconds M] [--no-monitoring] [--no-figures] [--no-replica] [--keep]`
 // (issue 12, Performance): N people (default 1,000,000; the README also
 // shows --people 5000000) with 3 claims each and a year of rosters on a real
 // PostgreSQL 15, then the dashboard's data queries at county and township
@@ -89,6 +89,8 @@ export default async function dashboardBench(args: string[]) {
   const keep = args.includes("--keep");
   const withReplica = !args.includes("--no-replica") && !keep;
   const withMonitoring = !args.includes("--no-monitoring");
+  // --no-figures: generation (or a kept database) and the monitoring run only.
+  const withFigures = !args.includes("--no-figures");
   const memory = trackPeakRss();
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const started = new Date();
@@ -185,7 +187,7 @@ export default async function dashboardBench(args: string[]) {
     ];
     const results: Row[] = [];
     const figuresMemory = trackPeakRss();
-    for (const server of servers) {
+    for (const server of withFigures ? servers : []) {
       const manager = await contextOf(server.db, "yibao.manager");
       const reads = statsDb(manager) === db.handle.read ? "standby" : "primary";
       if (reads !== server.name) throw new Error(`statsDb reads the ${reads}, expected the ${server.name}`);
@@ -218,7 +220,7 @@ export default async function dashboardBench(args: string[]) {
     await coverageGroups(loggingDb, scopePrefix(COUNTY), 9, ON);
     await logged.end();
     const plans: string[] = [];
-    for (const [label, text, params] of [
+    for (const [label, text, params] of !withFigures ? [] : [
       ["getCoverage's grouped query (db/queries/coverage-stats.ts), county", caught[0]!.text, caught[0]!.params],
       ["bare GROUP BY, county", bareCoverageSql(COUNTY, 9), []],
       ["payments: bare GROUP BY, county", barePaymentsSql(COUNTY, 9), []],

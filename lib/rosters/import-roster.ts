@@ -95,8 +95,9 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
 
       // Rows that re-send what the open roll says are counted here and never
       // staged: a steady month's work is then what changed (open-roll-index.ts).
-      const onRoll = await q.countOpenRoll(tx, input.department);
-      const roll = new OpenRollIndex(onRoll);
+      const roll = new OpenRollIndex();
+      /** Entries open on the roll (with or without a hash), known once the roll is read. */
+      let onRoll = 0;
       let unchangedUnstaged = 0;
       /** Staged rows of people on the roll, with their entry's slot: a repeat of a row matched above is a duplicate. */
       const stagedOnRoll: number[] = [];
@@ -114,15 +115,13 @@ export async function importRoster(ctx: UseCaseContext, input: ImportRosterInput
       // rows on the other (reading it first, joined to the register, measured
       // 1.2–4.5 s of civil affairs' month-2 import, alone). Rows checked before the roll is complete wait
       // in `pending`, in file order, at most MAX_PENDING of them (memory).
-      let rollDone = onRoll === 0;
-      const rollRead =
-        onRoll === 0
-          ? Promise.resolve()
-          : q
-              .readOpenRoll(tx, input.department, (lines) => {
-                for (const l of lines) roll.addHashed(l, Number(l.slice(16)));
-              })
-              .then(() => void (rollDone = true));
+      let rollDone = false;
+      const rollRead = q
+        .readOpenRoll(tx, input.department, (first, second, hash) => roll.addWords(first, second, hash))
+        .then((n) => {
+          onRoll = n;
+          rollDone = true;
+        });
       rollRead.catch(() => {}); // awaited below
       const pending: { row: number; entry: RosterEntry }[] = [];
 

@@ -54,6 +54,20 @@ describe("OpenRollIndex", () => {
     expect(roll.sameHash(slot, entryHash("dibao", "430524100201", "张四"))).toBe(false);
   });
 
+  it("grows past the capacity it was given, finding every entry with its hash as added (the roll is read as a stream)", () => {
+    const roll = new OpenRollIndex();
+    const digest = (n: number) => createHmac("sha256", "test-key").update(String(n)).digest();
+    for (let n = 0; n < 5000; n++) roll.addWords(digest(n).readInt32BE(0), digest(n).readInt32BE(4), n * 7);
+    roll.addWords(digest(3).readInt32BE(0), digest(3).readInt32BE(4), 1); // one open entry per person: the first stays
+    expect(roll.size).toBe(5000);
+    for (let n = 0; n < 5000; n++) {
+      const slot = roll.find(hash(n));
+      expect(slot).toBeGreaterThanOrEqual(0);
+      expect(roll.sameHash(slot, n * 7)).toBe(true);
+    }
+    for (let n = 5000; n < 6000; n++) expect(roll.find(hash(n))).toBe(-1);
+  });
+
   it("an empty roll finds no one", () => {
     expect(new OpenRollIndex(0).find(hash(1))).toBe(-1);
   });

@@ -7,7 +7,8 @@
 //
 // Pure (no I/O). An open-addressing table in typed arrays: about 20 bytes a
 // slot at half load, 20 MB for a 450,000-person roll, where a Map of strings
-// measured 80 MB. A person is keyed by the first 64 bits of the blind index
+// measured 80 MB. It doubles as entries arrive (the roll is streamed, its
+// size not counted first), the old arrays briefly beside the new ones. A person is keyed by the first 64 bits of the blind index
 // (an HMAC, so uniformly spread) and an entry's content by entryHash, a 53-bit
 // hash of category, village and name, which the roll keeps with each open
 // entry (department_memberships.entry_hash, written by the import that opened
@@ -18,15 +19,16 @@
 // goes the full way.
 
 export class OpenRollIndex {
-  private readonly hi: Uint32Array;
-  private readonly lo: Uint32Array;
-  private readonly content: Float64Array;
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private content: Float64Array;
   /** 0 empty; -1 an entry no row has matched yet; > 0 the row that matched it. */
-  private readonly state: Int32Array;
-  private readonly mask: number;
+  private state: Int32Array;
+  private mask: number;
   size = 0;
 
-  constructor(capacity: number) {
+  /** `capacity`: the entries expected; the table doubles when more arrive (the roll is read as a stream, its size unknown). */
+  constructor(capacity = 0) {
     let slots = 16;
     while (slots < capacity * 2) slots *= 2;
     this.mask = slots - 1;
@@ -36,6 +38,26 @@ export class OpenRollIndex {
     this.state = new Int32Array(slots);
   }
 
+  /** Twice the slots, every entry placed again: kept at most half full, so a probe stays short. */
+  private grow(): void {
+    const { hi, lo, content, state } = this;
+    const slots = (this.mask + 1) * 2;
+    this.mask = slots - 1;
+    this.hi = new Uint32Array(slots);
+    this.lo = new Uint32Array(slots);
+    this.content = new Float64Array(slots);
+    this.state = new Int32Array(slots);
+    for (let j = 0; j < state.length; j++) {
+      if (state[j] === 0) continue;
+      let i = lo[j]! & this.mask;
+      while (this.state[i] !== 0) i = (i + 1) & this.mask;
+      this.hi[i] = hi[j]!;
+      this.lo[i] = lo[j]!;
+      this.content[i] = content[j]!;
+      this.state[i] = state[j]!;
+    }
+  }
+
   /** An open entry: the person's blind index (hex) and what the roll and register say. */
   add(idHash: string, category: string, divisionCode: string, name: string): void {
     this.addHashed(idHash, entryHash(category, divisionCode, name));
@@ -43,8 +65,14 @@ export class OpenRollIndex {
 
   /** The same with the entry's hash as stored (entryHash): `idHash` needs only its first 16 hex digits. */
   addHashed(idHash: string, content: number): void {
-    const hi = parseInt(idHash.slice(0, 8), 16) >>> 0;
-    const lo = parseInt(idHash.slice(8, 16), 16) >>> 0;
+    this.addWords(parseInt(idHash.slice(0, 8), 16), parseInt(idHash.slice(8, 16), 16), content);
+  }
+
+  /** The same by the blind index's first two 32-bit words, as the roll's person_key holds them (db/queries/roster-import.ts reads them in binary). */
+  addWords(first: number, second: number, content: number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const hi = first >>> 0;
+    const lo = second >>> 0;
     let i = lo & this.mask;
     while (this.state[i] !== 0) {
       if (this.hi[i] === hi && this.lo[i] === lo) return; // one open entry per person and department

@@ -2,6 +2,7 @@ import { and, eq, isNull, lt, or, sql, type Placeholder } from "drizzle-orm";
 import { apiTokens, users } from "../schema";
 import type { Db, Tx } from "../client";
 import { preparedOn } from "./prepared";
+import { accountColumns } from "./users";
 
 /**
  * An unrevoked token and its account in one round trip (every API call asks
@@ -18,15 +19,7 @@ function tokenWithAccount(db: Db | Tx, tokenHash: string | Placeholder) {
   return db
     .select({
       token: { id: apiTokens.id, prefix: apiTokens.prefix, actions: apiTokens.actions, lastUsedAt: apiTokens.lastUsedAt },
-      user: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        department: users.department,
-        role: users.role,
-        jurisdiction: users.jurisdiction,
-        status: users.status,
-      },
+      user: accountColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

@@ -1,15 +1,13 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, notInArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { applicationClaims, applicationDocuments, applicationReceipts, applications, claims, claimSettlements, people } from "../schema";
+import { GRANTED_STATES } from "@/lib/applications/domain/states";
 
 // The county-audit side of an on-application case: the ledger's claims of the
 // applicant's year and which of them are ticked into the case, the receipts
 // entered by hand, the assistance already approved on the person's other
 // applications (the annual pool), and the checklist updates. The callers
 // check the jurisdiction on `townshipCode` first.
-
-/** States in which an approved amount counts against the person's annual pool. */
-export const POOL_STATES = ["approved", "in_batch", "paid", "payment_failed"] as const;
 
 /** The case with its person, for the audit use cases. */
 export async function findAuditCase(db: Db | Tx, id: string) {
@@ -128,7 +126,7 @@ export async function approvedBefore(db: Db | Tx, personId: string, year: number
         eq(applications.personId, personId),
         eq(applications.year, year),
         ne(applications.id, exceptId),
-        inArray(applications.state, [...POOL_STATES]),
+        inArray(applications.state, [...GRANTED_STATES]),
       ),
     );
   return row?.sum ?? "0.00";

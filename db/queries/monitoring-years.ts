@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import type { PersonYear } from "./monitoring";
 import { rowsOf } from "./stats-rows";
+import { GRANTED_STATES } from "@/lib/applications/domain/states";
 
 // The person-years of a whole division for `monitoring run`
 // (lib/monitoring/reevaluate-people.ts): every person's sums of the year
@@ -20,8 +21,8 @@ import { rowsOf } from "./stats-rows";
 
 const TABLE = sql.raw("monitoring_person_years");
 
-/** The states in which on-application assistance counts as granted (approved, in a batch, paid, awaiting corrected bank details). */
-const GRANTED = sql.raw(`('approved', 'in_batch', 'paid', 'payment_failed')`);
+/** On-application assistance counts as granted in these states (GRANTED_STATES, the same list as the limit pool's). */
+const GRANTED = sql.raw(`(${GRANTED_STATES.map((s) => `'${s}'`).join(", ")})`);
 
 /** A staged person-year, with the year's granted assistance and the person's flags of the year. */
 export type StagedYear = Omit<PersonYear, "claimIds"> & { granted: string; flags: { ruleId: string; id: number }[] };

@@ -2,6 +2,7 @@ import { and, count, eq, gte, inArray, like, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { applications, claims, monitoringFlags, people } from "../schema";
 import { rowsOf } from "./stats-rows";
+import { GRANTED_STATES } from "@/lib/applications/domain/states";
 
 // The inputs and outputs of `monitoring run` (lib/monitoring/run-monitoring.ts):
 // each person's year summed from the current settlements of the ledger, the
@@ -72,7 +73,7 @@ export async function approvedApplicationAssistance(db: Db | Tx, personIds: read
       and(
         inArray(applications.personId, [...personIds]),
         eq(applications.year, year),
-        inArray(applications.state, ["approved", "in_batch", "paid", "payment_failed"]),
+        inArray(applications.state, [...GRANTED_STATES]),
       ),
     )
     .groupBy(applications.personId);

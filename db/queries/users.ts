@@ -13,18 +13,20 @@ export async function findUserByUsername(db: Db | Tx, username: string): Promise
 }
 
 /** Users whose jurisdiction lies within the admin's own scope. */
+/** An account as the permission checks see it (who, which department × role, where, whether active); no secrets. */
+export const accountColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  department: users.department,
+  role: users.role,
+  jurisdiction: users.jurisdiction,
+  status: users.status,
+};
+
 export async function listUsersWithin(db: Db, scopePrefix: string) {
   return db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      department: users.department,
-      role: users.role,
-      jurisdiction: users.jurisdiction,
-      status: users.status,
-      updatedAt: users.updatedAt,
-    })
+    .select({ ...accountColumns, updatedAt: users.updatedAt })
     .from(users)
     .where(like(users.jurisdiction, `${scopePrefix}%`))
     .orderBy(asc(users.department), asc(users.username));

@@ -38,6 +38,15 @@ export const STATE_NAMES: Record<ApplicationState, string> = {
 
 export const FINAL_STATES: readonly ApplicationState[] = ["paid", "refused"];
 
+/**
+ * The states in which a case's approved amount is granted: approved, in a
+ * payment batch, paid, or waiting for corrected bank details. Its amount
+ * counts against the person's annual limit pool (the county audit) and as
+ * assistance received (the monitoring of costs after assistance) — one list,
+ * so that a new paying state cannot count in one and not the other.
+ */
+export const GRANTED_STATES = ["approved", "in_batch", "paid", "payment_failed"] as const satisfies readonly ApplicationState[];
+
 export function isApplicationState(value: string): value is ApplicationState {
   return (APPLICATION_STATES as readonly string[]).includes(value);
 }

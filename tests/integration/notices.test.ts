@@ -1,4 +1,7 @@
+import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approvedBefore } from "@/db/queries/application-audit";
+import { approvedApplicationAssistance } from "@/db/queries/monitoring";
 import { confirmAfterObjection } from "@/lib/notices/confirm-after-objection";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { ForbiddenError, ValidationError } from "@/lib/errors/app-error";
@@ -156,6 +159,16 @@ describe.each(drivers())("quarterly notices on %s", (driver) => {
     await expect(handleObjection(ctx, id, { outcome: "dismissed", reason: "再次处理" })).rejects.toMatchObject({ code: "conflict" });
     const [during] = await s.handle.raw.query<{ state: string; version: number }>("select state, version from applications where id = $1", [caseA.id]);
     expect(during!.state).toBe("objection_review");
+    // Under review the grant stands: it still takes its room in the person's annual pool (a second case
+    // approved meanwhile cannot use it twice) and still counts as assistance received in the monitoring.
+    const [granted] = await s.handle.raw.query<{ person_id: string; year: number; approved_amount: string }>(
+      "select person_id, year, approved_amount::numeric(14,2)::text as approved_amount from applications where id = $1", [caseA.id]);
+    const NO_CASE = "00000000-0000-7000-8000-000000000000";
+    const pool = new Decimal(await approvedBefore(s.handle.db, granted!.person_id, granted!.year, NO_CASE));
+    const others = new Decimal(await approvedBefore(s.handle.db, granted!.person_id, granted!.year, caseA.id));
+    expect(pool.minus(others).toFixed(2)).toBe(granted!.approved_amount);
+    const received = await approvedApplicationAssistance(s.handle.db, [granted!.person_id], granted!.year);
+    expect(new Decimal(received.get(granted!.person_id) ?? "0").toFixed(2)).toBe(pool.toFixed(2));
     const detail = await getNotice(ctx, q1Id);
     expect(detail.objections.map((o) => [o.outcome, o.objector])).toEqual([["upheld", null]]);
 

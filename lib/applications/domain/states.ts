@@ -40,12 +40,15 @@ export const FINAL_STATES: readonly ApplicationState[] = ["paid", "refused"];
 
 /**
  * The states in which a case's approved amount is granted: approved, in a
- * payment batch, paid, or waiting for corrected bank details. Its amount
- * counts against the person's annual limit pool (the county audit) and as
- * assistance received (the monitoring of costs after assistance) — one list,
- * so that a new paying state cannot count in one and not the other.
+ * payment batch, paid, waiting for corrected bank details, or under review
+ * after an upheld objection to the notice (the grant stands until the county
+ * revokes it; a paid amount is still paid). Its amount counts against the
+ * person's annual limit pool (the county audit: a second case approved during
+ * the review could otherwise take the same room twice) and as assistance
+ * received (the monitoring of costs after assistance) — one list, so that a
+ * new state cannot count in one and not the other.
  */
-export const GRANTED_STATES = ["approved", "in_batch", "paid", "payment_failed"] as const satisfies readonly ApplicationState[];
+export const GRANTED_STATES = ["approved", "in_batch", "paid", "payment_failed", "objection_review"] as const satisfies readonly ApplicationState[];
 
 export function isApplicationState(value: string): value is ApplicationState {
   return (APPLICATION_STATES as readonly string[]).includes(value);

@@ -2,9 +2,8 @@ import { and, asc, desc, eq, inArray, sql, type Placeholder, type SQL } from "dr
 import type { Db, Tx } from "../client";
 import { applicationDocuments, applications, people } from "../schema";
 import { holidayScheduleFingerprintSql } from "./calendar";
-import { pageOf } from "./page";
 import { underPrefix } from "./stats-rows";
-import { withIdNumbers } from "./people-ids";
+import { idOpener } from "./people-ids";
 
 // The work queues of on-application cases: cases under a division prefix in
 // a set of states, urgent first, then by due date (a paused case, with no due
@@ -78,8 +77,6 @@ function pageQuery(db: Db | Tx, where: SQL, today: Value<string>, limit: Value<n
       id: applications.id,
       caseNo: applications.caseNo,
       state: applications.state,
-      version: applications.version,
-      townshipCode: applications.townshipCode,
       acceptedOn: applications.acceptedOn,
       urgent: applications.urgent,
       dueOn: applications.dueOn,
@@ -163,8 +160,31 @@ export async function listApplicationQueue(db: Db | Tx, f: QueueFilter, today: s
     : f.offset === 0
       ? { total: 0, overdue: 0, urgent: 0 }
       : null;
-  const cut = pageOf(rows.map(({ total: _t, overdue: _o, urgentCount: _u, calendar: _c, ...r }) => r), f.limit);
-  return { ...cut, counts, calendarFingerprint: first?.calendar ?? null, rows: withIdNumbers(cut.rows).map((r) => ({ ...r, missing: Number(r.missing) })) };
+  // The page's rows in one pass, each field named: three passes with object rest (`{ total, ...r }`, the
+  // IDs, the missing count) copied every row three times: about an eighth of the request's CPU in the bench.
+  const open = idOpener();
+  const page = rows.length > f.limit ? rows.slice(0, f.limit) : rows;
+  return {
+    rows: page.map((r) => ({
+      id: r.id,
+      caseNo: r.caseNo,
+      state: r.state,
+      acceptedOn: r.acceptedOn,
+      urgent: r.urgent,
+      dueOn: r.dueOn,
+      clockStep: r.clockStep,
+      clockStartedOn: r.clockStartedOn,
+      clockUsedBefore: r.clockUsedBefore,
+      clockPausedOn: r.clockPausedOn,
+      personName: r.personName,
+      idNumber: open(r.idSealed),
+      personDivision: r.personDivision,
+      missing: Number(r.missing),
+    })),
+    hasMore: rows.length > f.limit,
+    counts,
+    calendarFingerprint: first?.calendar ?? null,
+  };
 }
 
 /** How many cases the queue holds, how many past their due date on `today`, how many urgent. */

@@ -15,6 +15,13 @@ export function openIdNumber(row: { idSealed: string | null; idNumber?: string |
   throw new Error("person row without an ID number");
 }
 
+/** Opens the sealed IDs of one result (the keys read once, not once per row). */
+export function idOpener(): (idSealed: string | null) => string {
+  // Read at the first row: an empty result needs no keys.
+  let ids: ReturnType<typeof idCrypto> | undefined;
+  return (idSealed) => (idSealed ? (ids ??= idCrypto()).open(idSealed) : openIdNumber({ idSealed }));
+}
+
 /** Rows selected with `idSealed`, returned with `idNumber` opened instead. */
 export function withIdNumbers<T extends { idSealed: string | null }>(rows: readonly T[]): (Omit<T, "idSealed"> & { idNumber: string })[] {
   // The keys once for the rows, not once per row (idCrypto reads the environment each time).

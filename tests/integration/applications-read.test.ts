@@ -148,6 +148,9 @@ describe.each(drivers())("application read model on %s", (driver) => {
     expect(lateRow.clock).toMatchObject({ overdue: true, dueOn: late.dueOn, daysLeft: -calendar.workingDaysBetween(late.dueOn, today) });
     expect(lateRow.missingDocuments).toBe(1);
     expect(lateRow.idNumberMasked).toContain("********");
+    // The queue opens the page's IDs itself (one pass over its rows): the same mask and name as the case page shows.
+    const latePerson = (await getApplication(clerk, late.id)).person;
+    expect({ personName: lateRow.personName, idNumberMasked: lateRow.idNumberMasked }).toEqual({ personName: latePerson.name, idNumberMasked: latePerson.idNumberMasked });
     // Counts straight from the table.
     const mine = await count("select count(*)::int as n from applications where township_code = '430524100000' and state in ('accepted','township_review','returned','payment_failed')");
     const overdue = await count(`select count(*)::int as n from applications where township_code = '430524100000' and state in ('accepted','township_review','returned','payment_failed') and due_on < '${today}'`);

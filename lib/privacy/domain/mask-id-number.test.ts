@@ -19,6 +19,12 @@ describe("maskIdNumber", () => {
     expect(maskIdNumber("")).toBe("");
   });
 
+  it("counts a character outside the BMP (a surrogate pair) as one", () => {
+    const odd = "𠀀110105491231002𠀁";
+    expect(maskIdNumber(odd)).toBe("𠀀11010*******002𠀁");
+    expect(maskIdNumber("𠀀12345678𠀁")).toBe("**********");
+  });
+
   it("property: never more than 10 characters in clear, same length", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{17}[\dX]$/), (id) => {

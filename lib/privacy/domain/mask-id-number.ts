@@ -10,9 +10,14 @@ export type IdMask = "first6last4" | "none";
 /** The strictest level: what a public list uses unless the policy in force says otherwise. */
 export const STRICTEST_ID_MASK: IdMask = "none";
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Staff display mask: first 6 and last 4; a short or odd value is hidden whole. */
 export function maskIdNumber(id: string): string {
-  const chars = Array.from(id.trim());
+  const t = id.trim();
+  // Counted in code points; without a surrogate pair, a UTF-16 unit is one (a list masks 50 a request).
+  if (!SURROGATE.test(t)) return t.length <= 10 ? "*".repeat(t.length) : `${t.slice(0, 6)}${"*".repeat(t.length - 10)}${t.slice(-4)}`;
+  const chars = Array.from(t);
   if (chars.length <= 10) return "*".repeat(chars.length);
   return `${chars.slice(0, 6).join("")}${"*".repeat(chars.length - 10)}${chars.slice(-4).join("")}`;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/db";
 import { policyVersionInForce } from "@/db/queries/policy-in-force";
+import type { PolicyVersionRow } from "@/db/schema";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
 import { storedRecord } from "./stored-record";
@@ -22,7 +23,11 @@ export type PolicyForClaim = { versionId: number; policyId: string; version: num
  * the caller has already authorised the claim's division.
  */
 export async function policyForClaimDate(db: Db | Tx, divisionCode: string, date: string): Promise<PolicyForClaim | null> {
-  const row = await policyVersionInForce(db, divisionChain(divisionCode), date);
+  return policyOfVersionInForce(await policyVersionInForce(db, divisionChain(divisionCode), date), date);
+}
+
+/** The same from the version row policyVersionInForce found (or a query that reads it as part of more). */
+export function policyOfVersionInForce(row: Pick<PolicyVersionRow, "id" | "policyId" | "version" | "status" | "record"> | null | undefined, date: string): PolicyForClaim | null {
   if (!row) return null;
   const record = storedRecord(row);
   if (date < record.effectiveFrom || (record.effectiveTo !== null && date > record.effectiveTo)) return null;

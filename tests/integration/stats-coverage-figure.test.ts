@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UseCaseContext } from "@/lib/auth/context";
 import { systemActor } from "@/lib/auth/domain/system-actor";
-import { ForbiddenError } from "@/lib/errors/app-error";
+import { ForbiddenError, NotFoundError } from "@/lib/errors/app-error";
 import { parsePeriod } from "@/lib/statistics/domain/period";
 import { getCoverageFigure } from "@/lib/statistics/get-coverage-figure";
 import { drivers } from "../helpers/scratch-db";
@@ -62,6 +62,31 @@ describe.each(drivers())("coverage figure on %s", (driver) => {
       { division: SONGLING, name: "松岭村", assisted: 2, enrolled: 2, rate: "100.00", gap: 0 },
       { division: JINTIAN, name: "金田村", assisted: 1, enrolled: 1, rate: "100.00", gap: 0 },
     ]);
+  });
+
+  it("a township with a policy of its own gets that policy's target (here none: gap 0); the county keeps its own; an unknown division is 404", async () => {
+    const q = (text: string, params: unknown[] = []) => f.s.handle.raw.query(text, params);
+    // A copy of the county's version without a coverage target, activated for 小沙江 alone.
+    const [own] = (await q(
+      `insert into policy_versions (policy_id, version, name, record, status)
+       select policy_id, 99, name, record - 'coverageTarget', 'active' from policy_versions where policy_id = 'jining-2023' and version = 1
+       returning id`,
+    )) as { id: number }[];
+    await q("insert into policy_activations (division_code, version_id, active_from) values ($1, $2, '2024-01-01')", [XIAOSHAJIANG, own!.id]);
+    try {
+      const c = await getCoverageFigure(manager, { period: period({ period: "2026-11" }) });
+      expect(c).toMatchObject({ target: "99.00", gap: 1 });
+      expect(c.children.map((ch) => [ch.division, ch.gap])).toEqual([
+        [TAOHONG, 0],
+        [XIAOSHAJIANG, 0],
+      ]);
+      // The township's own figure: its own policy, no target.
+      expect(await getCoverageFigure(manager, { division: XIAOSHAJIANG, period: period({ period: "2026-11" }) })).toMatchObject({ target: null, gap: 0, assisted: 1 });
+    } finally {
+      await q("delete from policy_activations where version_id = $1", [own!.id]);
+      await q("delete from policy_versions where id = $1", [own!.id]);
+    }
+    await expect(getCoverageFigure(manager, { division: "430524199000", period: period({}) })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("a township clerk sees its own township and is refused another; a bad division names the field", async () => {

@@ -43,6 +43,18 @@ export function scopePrefix(code: string): string {
   return code.slice(0, SIGNIFICANT[level]);
 }
 
+/**
+ * How many leading digits name a child of `code` (one level down): 9 for a
+ * county's townships, 12 for a township's villages; a village has no level
+ * below and answers its own 12.
+ */
+export function childPrefixLength(code: string): number {
+  const level = levelOf(code);
+  if (!level) throw new Error(`invalid division code: ${code}`);
+  const below = DIVISION_LEVELS[DIVISION_LEVELS.indexOf(level) + 1];
+  return SIGNIFICANT[below ?? level];
+}
+
 /** True when `code` is `scope` itself or lies below it. */
 export function isWithin(code: string, scope: string): boolean {
   return code.startsWith(scopePrefix(scope));

@@ -42,6 +42,12 @@ export type Expectation = Need & {
   mutates?: true;
   /** The route reads a person's data through a township fixture: re-walked with another township's record. */
   jurisdiction?: true;
+  /**
+   * A route serving several steps names every permission it takes (apiRoute's list) when the walked
+   * call needs only one: a role holding another may send it input, so only roles holding none of
+   * them are asked with malformed input and must get 403.
+   */
+  routePermissions?: readonly Action[];
   /** Statuses that count as "allowed" besides 200, and why. */
   allowedStatus?: readonly number[];
 };
@@ -145,6 +151,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   "POST /api/v1/applications/[id]/transitions": {
     // begin_review is a township step: applications.intake (the audit steps need applications.audit).
     ...p("applications.intake"), ids: { id: "application" }, mutates: true, body: { json: { action: "begin_review", version: 1 } },
+    routePermissions: ["applications.intake", "applications.audit"],
   },
   "GET /api/v1/applications/[id]/attachments": { ...p("applications.view"), ids: { id: "application" }, jurisdiction: true },
   "POST /api/v1/applications/[id]/attachments": {

@@ -10,6 +10,8 @@ import { getActor, pendingPasswordChange, pendingSecondFactorEnrolment } from "@
 import type { Action } from "@/lib/auth/domain/permissions";
 import { actorFromToken } from "@/lib/auth/token-actor";
 import { AppError, ForbiddenError, HTTP_STATUS } from "@/lib/errors/app-error";
+import { can } from "@/lib/auth/domain/can";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // Every /api/v1 route handler goes through this wrapper: it resolves the actor
 // (session cookie, or an API token an administrator issued), hands the
@@ -19,14 +21,31 @@ import { AppError, ForbiddenError, HTTP_STATUS } from "@/lib/errors/app-error";
 // Calls are rate limited (lib/http/rate-limit.ts): per client address before
 // authentication (behind a trusted proxy), then per API token or per user;
 // over the limit, 429 with Retry-After and the Chinese message.
+//
+// Each route names the permissions of the matrix its use cases ask for. A
+// caller who holds none of them (a signed-in role outside the matrix, or a
+// token without that scope) is refused with 403, and the refusal audited,
+// before the handler reads the query, the body or an upload: a role without
+// the permission learns nothing about what input the route would take, and
+// sends no file to the server's disk. The use case then checks again, with
+// the exact permission, the workflow post and the jurisdiction.
 
 export type ApiHandler<P> = (ctx: UseCaseContext, request: NextRequest, params: P) => Promise<unknown>;
+export type ApiRouteOptions = {
+  /** Signed-in users only: an API token is refused whatever its scope (downloads of the pages, uploads from the browser). */
+  sessionOnly?: boolean;
+};
 
 export function apiError(status: number, error: string, field?: string) {
   return NextResponse.json(field ? { error, field } : { error }, { status });
 }
 
-export function apiRoute<P = Record<string, string>>(tokenActions: readonly Action[], handler: ApiHandler<P>) {
+export function apiRoute<P = Record<string, string>>(
+  actions: readonly [Action, ...Action[]],
+  handler: ApiHandler<P>,
+  options: ApiRouteOptions = {},
+) {
+  const tokenActions = options.sessionOnly ? [] : actions;
   return async (request: NextRequest, context: { params: Promise<P> }) => {
     try {
       const byAddress = takeApiAddress(request.headers);
@@ -36,7 +55,12 @@ export function apiRoute<P = Record<string, string>>(tokenActions: readonly Acti
       if (actor === "token-scope") return apiError(403, "该令牌无权调用此接口。");
       const byCaller = takeApiCall(callerKey(request, actor));
       if (!byCaller.allowed) return tooManyCalls(byCaller);
-      const result = await handler({ db: await getDb(), actor }, request, await context.params);
+      const ctx: UseCaseContext = { db: await getDb(), actor };
+      // The matrix before the input (see above); requirePermission audits the refusal and throws the 403.
+      if (!actions.some((a) => can(actor.user, a))) {
+        await requirePermission(ctx, actions[0], { objectType: "route", objectId: `${request.method} ${request.nextUrl.pathname}` });
+      }
+      const result = await handler(ctx, request, await context.params);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
       if (err instanceof AppError) return apiError(HTTP_STATUS[err.code], err.message, err.field);

@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { fileDownload } from "@/lib/http/file-download";
 
 // GET /audit/export?from=2026-06-01&to=2026-11-30[&username=…&action=…] — the audit log of a period as .xlsx with its hash chain (security auditor; session only).
-export const GET = apiRoute([], async (ctx, request: NextRequest) => {
+export const GET = apiRoute(["audit.export"], async (ctx, request: NextRequest) => {
   const q = request.nextUrl.searchParams;
   const { fileName, body } = await exportAuditLog(ctx, {
     from: q.get("from") ?? undefined,
@@ -13,4 +13,4 @@ export const GET = apiRoute([], async (ctx, request: NextRequest) => {
     action: q.get("action") ?? undefined,
   });
   return fileDownload(body, fileName);
-});
+}, { sessionOnly: true });

@@ -5,7 +5,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 // POST /enrolment/errors — the problems the page was shown, as an .xlsx.
-export const POST = apiRoute([], async (ctx, request: NextRequest) => {
+export const POST = apiRoute(["enrolment.manage"], async (ctx, request: NextRequest) => {
   const { fileName, body } = await buildEnrolmentErrorReport(ctx, await readJsonBody(request));
   return fileDownload(body, fileName);
-});
+}, { sessionOnly: true });

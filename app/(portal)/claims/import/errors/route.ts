@@ -5,7 +5,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { CSV_TYPE, fileDownload, XLSX_TYPE } from "@/lib/http/file-download";
 
 // POST /claims/import/errors — the problems the page was shown, as a file.
-export const POST = apiRoute([], async (ctx, request: NextRequest) => {
+export const POST = apiRoute(["claims.import"], async (ctx, request: NextRequest) => {
   const { fileName, body } = await getClaimsErrorFile(ctx, await readJsonBody(request));
   return fileDownload(body, fileName, fileName.endsWith(".csv") ? CSV_TYPE : XLSX_TYPE);
-});
+}, { sessionOnly: true });

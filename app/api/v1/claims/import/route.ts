@@ -10,7 +10,7 @@ import { readUploadRequest } from "@/lib/uploads/upload-request";
 // UPLOAD_MAX_MB. Answers with the import result (rejected rows listed, nothing
 // stored when any), 413 over the limit. Signed-in 医保 clerks only.
 
-export const POST = apiRoute([], async (ctx, request) => {
+export const POST = apiRoute(["claims.import"], async (ctx, request) => {
   const upload = await readUploadRequest(request, {
     maxBytes: uploadLimitBytes(),
     tooLarge: (bytes) => claimsTooLarge(bytes, uploadLimitMb()),
@@ -22,4 +22,4 @@ export const POST = apiRoute([], async (ctx, request) => {
     upload.discard();
     throw err;
   }
-});
+}, { sessionOnly: true });

@@ -11,7 +11,7 @@ import { readUploadRequest } from "@/lib/uploads/upload-request";
 // rows listed, nothing stored when any), 413 over the limit. Signed-in 医保
 // clerks only.
 
-export const POST = apiRoute([], async (ctx, request) => {
+export const POST = apiRoute(["enrolment.manage"], async (ctx, request) => {
   const upload = await readUploadRequest(request, {
     maxBytes: uploadLimitBytes(),
     tooLarge: (bytes) => enrolmentTooLarge(bytes, uploadLimitMb()),
@@ -23,4 +23,4 @@ export const POST = apiRoute([], async (ctx, request) => {
     upload.discard();
     throw err;
   }
-});
+}, { sessionOnly: true });

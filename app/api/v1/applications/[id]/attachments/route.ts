@@ -11,9 +11,9 @@ import { readUploadRequest } from "@/lib/uploads/upload-request";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>([], async (ctx, _request, { id }) => listAttachments(ctx, id));
+export const GET = apiRoute<Params>(["applications.view"], async (ctx, _request, { id }) => listAttachments(ctx, id), { sessionOnly: true });
 
-export const POST = apiRoute<Params>([], async (ctx, request, { id }) => {
+export const POST = apiRoute<Params>(["applications.view"], async (ctx, request, { id }) => {
   const upload = await readUploadRequest(request, {
     maxBytes: ATTACHMENT_MAX_BYTES,
     tooLarge: attachmentTooLarge,
@@ -25,4 +25,4 @@ export const POST = apiRoute<Params>([], async (ctx, request, { id }) => {
     upload.discard();
     throw err;
   }
-});
+}, { sessionOnly: true });

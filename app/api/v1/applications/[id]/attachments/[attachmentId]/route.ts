@@ -7,7 +7,7 @@ import { fileDownload } from "@/lib/http/file-download";
 
 type Params = { id: string; attachmentId: string };
 
-export const GET = apiRoute<Params>([], async (ctx, _request, { id, attachmentId }) => {
+export const GET = apiRoute<Params>(["applications.view"], async (ctx, _request, { id, attachmentId }) => {
   const file = await downloadAttachment(ctx, id, attachmentId);
   return fileDownload(file.body, file.fileName, file.contentType);
-});
+}, { sessionOnly: true });

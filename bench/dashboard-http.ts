@@ -1,14 +1,14 @@
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
 import { freshDemoDatabase } from "./lib/demo-database";
-import { contextOf, freePort, serverCpuSeconds, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
+import { contextOf, cpuShares, freePort, serverCpuByProcess, serverCpuSeconds, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
 import { benchDataKeys } from "./lib/bench-database";
 
-// `npm run bench -- dashboard-http [--connections C] [--seconds S] [--db postgres|pglite] [--port P]`:
+// `npm run bench -- dashboard-http [--connections C] [--seconds S] [--db postgres|pglite] [--port P] [--workers 1,2]`:
 // the built app (`next start`, the production server) on a free loopback port
 // (or P) — never 3100, which e2e uses — over a scratch PostgreSQL database, or
 // a new PGlite folder, with the demo seed (bench/lib/demo-database.ts) (the demo county's 3,000 residents; the data's scale is the
@@ -20,6 +20,11 @@ import { benchDataKeys } from "./lib/bench-database";
 // path: Next, routing and the wrapper, no token look-up, no query) as the
 // server's own floor. Prints requests/s, p50/p95/p99 and errors.
 // Target (issue 12): no errors, p95 under 300 ms.
+//
+// --workers: the server as one process (`npm start`) and as N processes on the
+// port (scripts/cluster.mjs, `WEB_CONCURRENCY=N npm start`, PostgreSQL only),
+// each measured in turn over the same database, floor included; default 1,2
+// on PostgreSQL (both figures printed), 1 on PGlite.
 //
 // The server is started inside `flock /tmp/portal-build.lock` (built first
 // if the sources changed, scripts/build.mjs --if-needed), so no other session
@@ -34,6 +39,10 @@ export default async function dashboardHttpBench(args: string[]) {
   const driverAt = args.indexOf("--db");
   const driver = driverAt >= 0 ? args[driverAt + 1]! : "postgres";
   const seconds = Math.min(120, arg("--seconds", 30));
+  const workersAt = args.indexOf("--workers");
+  const workerCounts = (workersAt >= 0 ? args[workersAt + 1]! : driver === "postgres" ? "1,2" : "1").split(",").map(Number);
+  if (workerCounts.some((w) => !Number.isInteger(w) || w < 1)) throw new Error("--workers is a list of process counts, e.g. 1,2");
+  if (driver !== "postgres" && workerCounts.some((w) => w > 1)) throw new Error("several server processes need PostgreSQL (PGlite admits one process)");
   const keys = benchDataKeys();
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -48,41 +57,59 @@ export default async function dashboardHttpBench(args: string[]) {
     await db.handle.close();
 
     const port = args.includes("--port") ? arg("--port", 0) : await freePort();
-    log(`starting the built app on 127.0.0.1:${port} under the build lock (server log: ${serverLog})`);
-    server = await startBuiltApp({
-      port,
-      logFile: serverLog,
-      env: {
-        ...keys,
-        ...db.serverEnv,
-        // The bench measures the route, not the rate limit (50 connections on one token
-        // are far over API_RATE_PER_MINUTE's default; lib/http/rate-limit.ts).
-        API_RATE_PER_MINUTE: "0",
-      },
-    });
     const url = `http://127.0.0.1:${port}/api/v1/stats/coverage`;
     const auth = { authorization: `Bearer ${token}` };
-    await waitFor(url, auth, server.process, 900);
-    log("server answers; warming up");
-    for (let i = 0; i < 20; i++) await fetch(url, { headers: auth }).then((r) => r.arrayBuffer());
+    const tables: string[] = [];
+    for (const workers of workerCounts) {
+      log(`starting the built app on 127.0.0.1:${port} as ${workers} process${workers > 1 ? "es" : ""} under the build lock (server log: ${serverLog.replace(/\.log$/, `-${workers}.log`)})`);
+      server = await startBuiltApp({
+        port,
+        logFile: serverLog.replace(/\.log$/, `-${workers}.log`),
+        workers,
+        env: {
+          ...keys,
+          ...db.serverEnv,
+          // The bench measures the route, not the rate limit (50 connections on one token
+          // are far over API_RATE_PER_MINUTE's default; lib/http/rate-limit.ts).
+          API_RATE_PER_MINUTE: "0",
+        },
+      });
+      await waitFor(url, auth, server.process, 900);
+      // Warm-up: the same load for 5 s, whatever the process count, so that each worker's JIT has
+      // compiled the route before it is measured (the connections are handed to the workers in turn).
+      log("server answers; warming up (the load, 5 s)");
+      await load(url, auth, connections, 5, 200);
 
-    log("floor: the same route without a token (401), 10 s");
-    const cpu0 = serverCpuSeconds(server.pid);
-    const floor = await load(url, {}, connections, 10, 401);
-    const cpu1 = serverCpuSeconds(server.pid);
-    log(`load: ${connections} connections for ${seconds} s with the token`);
-    const real = await load(url, auth, connections, seconds, 200);
-    const cpu2 = serverCpuSeconds(server.pid);
+      log("floor: the same route without a token (401), 10 s");
+      const cpu0 = serverCpuSeconds(server.pid);
+      const floor = await load(url, {}, connections, 10, 401);
+      const cpu1 = serverCpuSeconds(server.pid);
+      log(`load: ${connections} connections for ${seconds} s with the token`);
+      const loadBefore = loadavg();
+      const perProcess = serverCpuByProcess(server.pid);
+      const real = await load(url, auth, connections, seconds, 200);
+      const cpu2 = serverCpuSeconds(server.pid);
+      const shares = cpuShares(perProcess, serverCpuByProcess(server.pid));
+      await server.stop();
+      server = null;
 
-    // The server's CPU per request: what the other sessions' load on the shared cores moves least.
-    const row = (label: string, r: Load, cpuS: number) =>
-      `| ${label} | ${r.requests.toLocaleString("en")} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.p99.toFixed(0)} ms | ${((cpuS * 1000) / Math.max(1, r.requests)).toFixed(1)} ms | ${r.unexpected} | ${r.errors} | ${r.timeouts} |`;
-    console.log(`\ndashboard-http bench, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, next start on loopback, demo seed on ${driver}, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-    console.log("\n| run | requests | requests/s | p50 | p95 | p99 | server CPU a request | unexpected status | errors | timeouts |\n|---|---|---|---|---|---|---|---|---|---|");
-    console.log(row(`floor: no token → 401, ${connections} conn, 10 s`, floor, cpu1 - cpu0));
-    console.log(row(`GET /api/v1/stats/coverage with token, ${connections} conn, ${seconds} s`, real, cpu2 - cpu1));
-    const ok = real.errors === 0 && real.timeouts === 0 && real.unexpected === 0 && real.p95 < 300;
-    console.log(`\ntarget (no errors, p95 < 300 ms): ${ok ? "met" : "not met"}`);
+      // The server's CPU per request: what the other sessions' load on the shared cores moves least.
+      const row = (label: string, r: Load, cpuS: number) =>
+        `| ${label} | ${r.requests.toLocaleString("en")} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.p99.toFixed(0)} ms | ${((cpuS * 1000) / Math.max(1, r.requests)).toFixed(1)} ms | ${r.unexpected} | ${r.errors} | ${r.timeouts} |`;
+      const ok = real.errors === 0 && real.timeouts === 0 && real.unexpected === 0 && real.p95 < 300;
+      tables.push(
+        [
+          `\n**${workers} server process${workers > 1 ? "es (scripts/cluster.mjs)" : " (next start)"}**, load before the run ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+          "\n| run | requests | requests/s | p50 | p95 | p99 | server CPU a request | unexpected status | errors | timeouts |\n|---|---|---|---|---|---|---|---|---|---|",
+          row(`floor: no token → 401, ${connections} conn, 10 s`, floor, cpu1 - cpu0),
+          row(`GET /api/v1/stats/coverage with token, ${connections} conn, ${seconds} s`, real, cpu2 - cpu1),
+          `\nserver CPU by process over the load: ${shares}`,
+          `\ntarget (no errors, p95 < 300 ms) with ${workers} process${workers > 1 ? "es" : ""}: ${ok ? "met" : "not met"}`,
+        ].join("\n"),
+      );
+    }
+    console.log(`\ndashboard-http bench, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, next start on loopback, demo seed on ${driver}, ${cpus().length} cores`);
+    for (const t of tables) console.log(t);
   } finally {
     await server?.stop();
     await db.remove();

@@ -1,4 +1,4 @@
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import type { DbHandle } from "@/db/client";
 import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
@@ -7,7 +7,7 @@ import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { benchDataKeys } from "./lib/bench-database";
 import { freshDemoDatabase } from "./lib/demo-database";
-import { contextOf, serverCpuSeconds, serverRssMb, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
+import { contextOf, cpuShares, serverCpuByProcess, serverCpuSeconds, serverRssMb, startBuiltApp, waitFor, type ServedApp } from "./lib/served-app";
 import {
   beijingToday,
   caseIdsParam,
@@ -25,7 +25,7 @@ import {
   type StoredCase,
 } from "./lib/soak-users";
 
-// `npm run bench -- soak [--users 50] [--seconds 300] [--db postgres|pglite] [--port 3251] [--probe]`
+// `npm run bench -- soak [--users 50] [--seconds 300] [--db postgres|pglite] [--port 3251] [--probe] [--workers 1,2]`
 // (issue 14, reliability): the built app (`next start`, bench/lib/served-app.ts,
 // under the build lock) on 127.0.0.1 over a freshly seeded demo county — a
 // scratch PostgreSQL database on BENCH_DATABASE_URL / TEST_DATABASE_URL's
@@ -53,6 +53,12 @@ import {
 // mix — N clients on ONE read API, GET /api/v1/applications?state=all (the
 // county's applications list, 50 rows) with the county reviewer's API token,
 // no think time; the same floor beside it. Target (issue 14): p95 under 300 ms.
+//
+// --workers 1,2: the whole run (floor, load, checks) once per process count,
+// one after the other over the same database: one server process as `npm
+// start` runs it, then N on the port as `WEB_CONCURRENCY=N npm start` does on
+// PostgreSQL (scripts/cluster.mjs). Default 1,2 for --probe on PostgreSQL, 1
+// for the mix and on PGlite.
 
 export default async function soakBench(args: string[]) {
   const arg = (name: string, dflt: string) => {
@@ -64,6 +70,11 @@ export default async function soakBench(args: string[]) {
   const seconds = Number(arg("--seconds", probe ? "30" : "300"));
   const driver = arg("--db", "postgres");
   const port = Number(arg("--port", "3251"));
+  // One server process (`npm start`) and N on the port (scripts/cluster.mjs, `WEB_CONCURRENCY=N npm start`, PostgreSQL only),
+  // each measured in turn over the same database; default 1,2 for the probe on PostgreSQL, 1 otherwise.
+  const workerCounts = arg("--workers", probe && driver === "postgres" ? "1,2" : "1").split(",").map(Number);
+  if (workerCounts.some((w) => !Number.isInteger(w) || w < 1)) throw new Error("--workers is a list of process counts, e.g. 1,2");
+  if (driver !== "postgres" && workerCounts.some((w) => w > 1)) throw new Error("several server processes need PostgreSQL (PGlite admits one process)");
   const keys = benchDataKeys();
   const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -86,87 +97,96 @@ export default async function soakBench(args: string[]) {
     const scene = await sceneOf(seedHandle);
     await seedHandle.close();
 
-    log(`starting the built app on 127.0.0.1:${port} under the build lock (server log: ${serverLog})`);
-    server = await startBuiltApp({
-      port,
-      logFile: serverLog,
-      env: {
-        ...keys,
-        ...db.serverEnv,
-        API_RATE_PER_MINUTE: "0",
-        LOGIN_RATE_PER_MINUTE: "0",
-        PUBLIC_RATE_PER_MINUTE: "1000000",
-      },
-    });
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitFor(`${baseUrl}/api/v1/stats/coverage`, { authorization: `Bearer ${tokens["yibao.manager"]}` }, server.process, 900);
-    log("server answers; warming up (every kind of request, 20 s)");
-    const mix = mixUsers(userCount, { password: DEMO_PASSWORD, tokens, people: scene.people });
-    await runSoak({ baseUrl, users: mix.slice(0, 10), villages: scene.villages, today: scene.today, seconds: 20 });
-    const users = probe
-      ? Array.from({ length: userCount }, (_, i) => ({ name: `probe-${i}`, role: "probe" as const, auth: { kind: "token" as const, token: tokens["yibao.reviewer"]! } }))
-      : mix;
+    for (const workers of workerCounts) {
+      const runLog = serverLog.replace(/\.log$/, `-${workers}.log`);
+      log(`starting the built app on 127.0.0.1:${port} as ${workers} process${workers > 1 ? "es" : ""} under the build lock (server log: ${runLog})`);
+      server = await startBuiltApp({
+        port,
+        logFile: runLog,
+        workers,
+        env: {
+          ...keys,
+          ...db.serverEnv,
+          API_RATE_PER_MINUTE: "0",
+          LOGIN_RATE_PER_MINUTE: "0",
+          PUBLIC_RATE_PER_MINUTE: "1000000",
+        },
+      });
+      const baseUrl = `http://127.0.0.1:${port}`;
+      await waitFor(`${baseUrl}/api/v1/stats/coverage`, { authorization: `Bearer ${tokens["yibao.manager"]}` }, server.process, 900);
+      log("server answers; warming up (every kind of request, 20 s)");
+      const mix = mixUsers(userCount, { password: DEMO_PASSWORD, tokens, people: scene.people });
+      // With several workers the 10 users' connections are handed to each in turn: every worker warms up.
+      await runSoak({ baseUrl, users: mix.slice(0, 10), villages: scene.villages, today: scene.today, seconds: 20 });
+      const users = probe
+        ? Array.from({ length: userCount }, (_, i) => ({ name: `probe-${i}`, role: "probe" as const, auth: { kind: "token" as const, token: tokens["yibao.reviewer"]! } }))
+        : mix;
 
-    log(`floor: ${userCount} users on the stats route without credentials (401), 15 s`);
-    const floorCpu = serverCpuSeconds(server.pid);
-    const floor = await runSoak({ baseUrl, users: users.map((u) => ({ ...u, role: "floor" as const, auth: { kind: "anonymous" as const } })), villages: [], today: scene.today, seconds: 15 });
-    const floorCpuS = serverCpuSeconds(server.pid) - floorCpu;
+      log(`floor: ${userCount} users on the stats route without credentials (401), 15 s`);
+      const floorCpu = serverCpuSeconds(server.pid);
+      const floor = await runSoak({ baseUrl, users: users.map((u) => ({ ...u, role: "floor" as const, auth: { kind: "anonymous" as const } })), villages: [], today: scene.today, seconds: 15 });
+      const floorCpuS = serverCpuSeconds(server.pid) - floorCpu;
 
-    log(probe ? `probe: ${userCount} clients on ${PROBE_PATH} for ${seconds} s` : `soak: ${userCount} users for ${seconds} s`);
-    const rss: { t: number; mb: number }[] = [];
-    const started = Date.now();
-    const sample = () => {
-      const mb = serverRssMb(server!.pid);
-      if (mb !== null) rss.push({ t: (Date.now() - started) / 1000, mb });
-    };
-    sample();
-    const sampler = setInterval(sample, 5000);
-    const runCpu = serverCpuSeconds(server.pid);
-    const result = await runSoak({ baseUrl, users, villages: scene.villages, today: scene.today, seconds });
-    const runCpuS = serverCpuSeconds(server.pid) - runCpu;
-    clearInterval(sampler);
-    sample();
-    await server.stop();
-    server = null;
+      log(probe ? `probe: ${userCount} clients on ${PROBE_PATH} for ${seconds} s` : `soak: ${userCount} users for ${seconds} s`);
+      const rss: { t: number; mb: number }[] = [];
+      const started = Date.now();
+      const sample = () => {
+        const mb = serverRssMb(server!.pid);
+        if (mb !== null) rss.push({ t: (Date.now() - started) / 1000, mb });
+      };
+      sample();
+      const sampler = setInterval(sample, 5000);
+      const loadBefore = loadAverage();
+      const runCpu = serverCpuSeconds(server.pid);
+      const perProcess = serverCpuByProcess(server.pid);
+      const result = await runSoak({ baseUrl, users, villages: scene.villages, today: scene.today, seconds });
+      const runCpuS = serverCpuSeconds(server.pid) - runCpu;
+      const shares = cpuShares(perProcess, serverCpuByProcess(server.pid));
+      clearInterval(sampler);
+      sample();
+      await server.stop();
+      server = null;
 
-    log("verifying the acknowledged writes in the database");
-    const check = await db.reopen();
-    let stored: StoredCase[] = [];
-    try {
-      stored = result.writes.length ? await check.raw.query<StoredCase>(STORED_WRITES_SQL, [caseIdsParam(result.writes)]) : [];
-    } finally {
-      await check.close();
+      log("verifying the acknowledged writes in the database");
+      const check = await db.reopen();
+      let stored: StoredCase[] = [];
+      try {
+        stored = result.writes.length ? await check.raw.query<StoredCase>(STORED_WRITES_SQL, [caseIdsParam(result.writes)]) : [];
+      } finally {
+        await check.close();
+      }
+      const writes = checkWrites(result.writes, stored);
+
+      const when = new Date().toISOString().slice(0, 16).replace("T", " ");
+      const fiveXx = statusCount(result, (s) => s >= 500);
+      const fourXx = statusCount(result, (s) => s >= 400 && s < 500);
+      const all = [...result.kinds.values()].flatMap((k) => k.times).sort((a, b) => a - b);
+      const floorTimes = [...floor.kinds.values()].flatMap((k) => k.times).sort((a, b) => a - b);
+      const what = probe ? `probe: ${userCount} clients on one read API (GET ${PROBE_PATH}, API token)` : `${userCount} users`;
+      const processes = workers > 1 ? `${workers} server processes (scripts/cluster.mjs)` : "one server process (next start)";
+      console.log(`\nsoak bench, ${when} UTC, ${processes} on 127.0.0.1, ${cpus().length} cores, demo seed on ${driver}, ${what}, ${seconds} s, no think time, rate limits off, load before ${loadBefore}, after ${loadAverage()}`);
+      console.log(`\n${soakTable(result)}`);
+      console.log(`\nfloor (same run, ${userCount} users, no credentials → 401, 15 s):\n\n${soakTable(floor, "floor")}`);
+      console.log(`\nrequests: ${all.length.toLocaleString("en")} (${(all.length / seconds).toFixed(1)}/s); 4xx: ${fourXx}; 5xx: ${fiveXx}; no answer: ${result.failures.length}`);
+      for (const e of result.serverErrors.slice(0, 5)) console.log(`  5xx ${e.status} ${e.kind}: ${e.body}`);
+      for (const f of result.failures.slice(0, 5)) console.log(`  no answer ${f.kind}: ${f.message}`);
+      const mbs = rss.map((r) => r.mb);
+      const second = rss.filter((r) => r.t >= seconds / 2);
+      console.log(
+        `server RSS (every 5 s, ${rss.length} samples): start ${mbs[0]?.toFixed(0)} MB, max ${Math.max(...mbs).toFixed(0)} MB, end ${mbs.at(-1)?.toFixed(0)} MB; ` +
+          `slope ${slopePerMinute(rss).toFixed(2)} MB/min over the run, ${slopePerMinute(second).toFixed(2)} MB/min over its second half`,
+      );
+      console.log(`writes acknowledged: ${writes.acknowledged}, found in the database: ${writes.found}${writes.missing.length ? ` — MISSING: ${JSON.stringify(writes.missing.slice(0, 5))}` : ""}`);
+      const p95 = percentile(all, 95);
+      console.log(`overall p95 ${p95.toFixed(0)} ms (floor p95 ${percentile(floorTimes, 95).toFixed(0)} ms)`);
+      // CPU per request: what the shared machine's load moves least (p95 is the queue in front of one busy thread).
+      console.log(
+        `server CPU: ${runCpuS.toFixed(1)} s over the run, ${((runCpuS * 1000) / Math.max(1, all.length)).toFixed(1)} ms a request; ` +
+          `floor ${((floorCpuS * 1000) / Math.max(1, floorTimes.length)).toFixed(1)} ms a request (${floorCpuS.toFixed(1)} s); by process over the run: ${shares}`,
+      );
+      const ok = fiveXx === 0 && result.failures.length === 0 && writes.missing.length === 0;
+      console.log(`\ntargets (${workers} process${workers > 1 ? "es" : ""}): zero 5xx and every write found: ${ok ? "met" : "NOT met"}; p95 < 300 ms: ${p95 < 300 ? "met" : "not met"}`);
     }
-    const writes = checkWrites(result.writes, stored);
-
-    const when = new Date().toISOString().slice(0, 16).replace("T", " ");
-    const fiveXx = statusCount(result, (s) => s >= 500);
-    const fourXx = statusCount(result, (s) => s >= 400 && s < 500);
-    const all = [...result.kinds.values()].flatMap((k) => k.times).sort((a, b) => a - b);
-    const floorTimes = [...floor.kinds.values()].flatMap((k) => k.times).sort((a, b) => a - b);
-    const what = probe ? `probe: ${userCount} clients on one read API (GET ${PROBE_PATH}, API token)` : `${userCount} users`;
-    console.log(`\nsoak bench, ${when} UTC, next start on 127.0.0.1, demo seed on ${driver}, ${what}, ${seconds} s, no think time, rate limits off, load ${loadAverage()}`);
-    console.log(`\n${soakTable(result)}`);
-    console.log(`\nfloor (same run, ${userCount} users, no credentials → 401, 15 s):\n\n${soakTable(floor, "floor")}`);
-    console.log(`\nrequests: ${all.length.toLocaleString("en")} (${(all.length / seconds).toFixed(1)}/s); 4xx: ${fourXx}; 5xx: ${fiveXx}; no answer: ${result.failures.length}`);
-    for (const e of result.serverErrors.slice(0, 5)) console.log(`  5xx ${e.status} ${e.kind}: ${e.body}`);
-    for (const f of result.failures.slice(0, 5)) console.log(`  no answer ${f.kind}: ${f.message}`);
-    const mbs = rss.map((r) => r.mb);
-    const second = rss.filter((r) => r.t >= seconds / 2);
-    console.log(
-      `server RSS (every 5 s, ${rss.length} samples): start ${mbs[0]?.toFixed(0)} MB, max ${Math.max(...mbs).toFixed(0)} MB, end ${mbs.at(-1)?.toFixed(0)} MB; ` +
-        `slope ${slopePerMinute(rss).toFixed(2)} MB/min over the run, ${slopePerMinute(second).toFixed(2)} MB/min over its second half`,
-    );
-    console.log(`writes acknowledged: ${writes.acknowledged}, found in the database: ${writes.found}${writes.missing.length ? ` — MISSING: ${JSON.stringify(writes.missing.slice(0, 5))}` : ""}`);
-    const p95 = percentile(all, 95);
-    console.log(`overall p95 ${p95.toFixed(0)} ms (floor p95 ${percentile(floorTimes, 95).toFixed(0)} ms)`);
-    // CPU per request: what the shared machine's load moves least (p95 is the queue in front of one busy thread).
-    console.log(
-      `server CPU: ${runCpuS.toFixed(1)} s over the run, ${((runCpuS * 1000) / Math.max(1, all.length)).toFixed(1)} ms a request; ` +
-        `floor ${((floorCpuS * 1000) / Math.max(1, floorTimes.length)).toFixed(1)} ms a request (${floorCpuS.toFixed(1)} s)`,
-    );
-    const ok = fiveXx === 0 && result.failures.length === 0 && writes.missing.length === 0;
-    console.log(`\ntargets: zero 5xx and every write found: ${ok ? "met" : "NOT met"}; p95 < 300 ms: ${p95 < 300 ? "met" : "not met"}`);
   } finally {
     await server?.stop();
     await db.remove();

@@ -24,7 +24,20 @@ if (!env.AUTH_SECRET) {
 }
 env.AUTH_TRUST_HOST ??= "true";
 
-console.log(`[portal] serving on http://localhost:${port}`);
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+// WEB_CONCURRENCY=N (PostgreSQL only): N server processes on the port
+// (scripts/cluster.mjs; docs/scaling.md). The embedded database admits one
+// process, so on PGlite it is one process whatever the setting.
+const workers = Number(env.WEB_CONCURRENCY || "1");
+if (!Number.isInteger(workers) || workers < 1) {
+  console.error(`[portal] WEB_CONCURRENCY must be a positive integer (got "${env.WEB_CONCURRENCY}")`);
+  process.exit(1);
+}
+const clustered = workers > 1 && Boolean(env.DATABASE_URL?.trim());
+if (workers > 1 && !clustered) console.log("[portal] WEB_CONCURRENCY is ignored on the embedded database (one process); set DATABASE_URL for PostgreSQL");
+
+console.log(`[portal] serving on http://localhost:${port}${clustered ? ` with ${workers} processes` : ""}`);
+const server = clustered
+  ? spawn("node", ["scripts/cluster.mjs", String(workers), "start", "-p", port], { stdio: "inherit", env })
+  : spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

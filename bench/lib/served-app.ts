@@ -16,7 +16,7 @@ import { loadActiveUser } from "@/lib/auth/resolve-session-user";
 
 export type ServedApp = {
   port: number;
-  /** The server's process group (flock, sh, npx, next). */
+  /** The server's process group (flock, sh, next; with several workers the cluster's primary and its workers). */
   pid: number;
   process: ChildProcess;
   stop: () => Promise<void>;
@@ -27,12 +27,18 @@ export type ServedApp = {
  * PGlite), the keys and the limits; AUTH_SECRET, NODE_ENV and the telemetry
  * switch are set here.
  */
-export async function startBuiltApp(opts: { port: number; env: Record<string, string>; logFile: string }): Promise<ServedApp> {
+export async function startBuiltApp(opts: { port: number; env: Record<string, string>; logFile: string; workers?: number }): Promise<ServedApp> {
   if (opts.port === 3100) throw new Error("port 3100 is e2e's");
+  const workers = opts.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a positive integer (got ${workers})`);
+  if (workers > 1 && !opts.env.DATABASE_URL) throw new Error("several server processes need PostgreSQL (PGlite admits one process)");
   const out = createWriteStream(opts.logFile);
-  // BENCH_SERVER_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (where the time goes).
+  // BENCH_SERVER_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (where the time goes);
+  // with several workers each writes its own (they inherit the primary's --cpu-prof).
   const profile = process.env.BENCH_SERVER_CPU_PROF;
-  const next = profile ? `node --cpu-prof --cpu-prof-dir=${profile} node_modules/next/dist/bin/next` : "npx next";
+  const node = profile ? `node --cpu-prof --cpu-prof-dir=${profile}` : "node";
+  // One process: Next's own CLI, as `npm start` runs it. Several: scripts/cluster.mjs, as `WEB_CONCURRENCY=N npm start` does.
+  const next = workers > 1 ? `${node} scripts/cluster.mjs ${workers}` : `${node} node_modules/next/dist/bin/next`;
   const server = spawn(
     "flock",
     ["/tmp/portal-build.lock", "sh", "-c", `node scripts/build.mjs --if-needed && exec ${next} start -H 127.0.0.1 -p ${opts.port}`],
@@ -100,7 +106,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Resident memory (MB) of the largest process in the group `pgid`: the Next server (Linux /proc). */
+/** Resident memory (MB) of the largest process in the group `pgid`: the Next server, or its largest worker (Linux /proc). */
 export function serverRssMb(pgid: number): number | null {
   let best: number | null = null;
   for (const entry of readdirSync("/proc")) {
@@ -121,25 +127,40 @@ export function serverRssMb(pgid: number): number | null {
 
 /**
  * CPU seconds (user + system) used so far by the processes of the group
- * `pgid` (the Next server; flock and sh are idle): read before and after a
+ * `pgid` (the Next server, or all its workers; flock and sh are idle): read before and after a
  * load, the difference over the requests answered is the server's CPU per
  * request — a figure the other sessions' load on the shared cores moves far
  * less than the response times (Linux /proc, clock ticks of 1/100 s).
  */
 export function serverCpuSeconds(pgid: number): number {
-  let ticks = 0;
+  return [...serverCpuByProcess(pgid).values()].reduce((a, b) => a + b, 0);
+}
+
+/** The same per process of the group (pid → CPU seconds): with several workers, how the work was shared. */
+export function serverCpuByProcess(pgid: number): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[2]) !== pgid) continue;
-      ticks += Number(fields[11]) + Number(fields[12]);
+      byPid.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       /* the process ended meanwhile */
     }
   }
-  return ticks / 100;
+  return byPid;
+}
+
+/** "pid a: x s, pid b: y s" of the processes that used CPU between two readings of serverCpuByProcess. */
+export function cpuShares(before: Map<number, number>, after: Map<number, number>): string {
+  return [...after]
+    .map(([pid, s]) => [pid, s - (before.get(pid) ?? 0)] as const)
+    .filter(([, s]) => s >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([pid, s]) => `pid ${pid}: ${s.toFixed(1)} s`)
+    .join(", ");
 }
 
 /** A use-case context of a demo account, for setting the scene before the server starts (tokens). */

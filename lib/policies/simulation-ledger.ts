@@ -13,7 +13,7 @@ import { activatedDivisions } from "@/db/queries/claims";
 import { TermsResolver } from "@/lib/claims/claim-terms";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import type { PolicyForClaim } from "@/lib/policies/policy-for-claim-date";
-import { ledgerClaimOf, ledgerClaimOfFen, type ClaimTerms, type LedgerClaim } from "@/lib/claims/domain/settle-year";
+import { ledgerClaimOf, type ClaimTerms, type LedgerClaim } from "@/lib/claims/domain/settle-year";
 import type { Category } from "@/lib/categories/categories";
 import { categoryOnDate, type SimulationClaim } from "./domain/simulate-person";
 
@@ -27,6 +27,10 @@ import { categoryOnDate, type SimulationClaim } from "./domain/simulate-person";
 export type LedgerPerson = { personId: string; divisionCode: string; claims: SimulationClaim[] };
 
 const PAGE = 20_000;
+// The COPY's batches are smaller than the pages: a batch lives while the next one is parsed, and 20,000 claims' objects
+// outlived the young generation, so V8 copied them to the old one and later swept them there (about a fifth of Node's
+// time); at a few thousand most die young. Each batch still costs one category query.
+const BULK_BATCH = 5_000;
 
 /**
  * The version in force by village and day (TermsResolver.policyOn), resolved
@@ -103,11 +107,63 @@ const PENDING: Entry = { policy: null as unknown as PolicyForClaim, byCategory: 
 
 type LedgerFilter = { scopePrefix: string; from: string; to: string; personId?: string; pageSize?: number };
 
-/** A claim row of either read with what grouping needs, mapped once to the ledger's claim. */
-type LedgerRow = { personId: string; divisionCode: string; claim: LedgerClaim };
+/**
+ * A claim row of either read as the claim the engine settles, with what
+ * grouping needs: one object a claim, made with every field the simulation
+ * sets later (its category, terms and input), so millions of them share one
+ * shape and none grows a property store.
+ */
+type LedgerRow = SimulationClaim & { personId: string; divisionCode: string };
 
-const fromText = (r: SimulationClaimRow): LedgerRow => ({ personId: r.personId, divisionCode: r.divisionCode, claim: ledgerClaimOf(r) });
-const fromFen = (r: SimulationClaimFen): LedgerRow => ({ personId: r.personId, divisionCode: r.divisionCode, claim: ledgerClaimOfFen(r) });
+function ledgerRow(personId: string, divisionCode: string, c: LedgerClaim): LedgerRow {
+  return {
+    personId,
+    divisionCode,
+    claimId: c.claimId,
+    externalId: c.externalId,
+    date: c.date,
+    setting: c.setting,
+    hospitalLevel: c.hospitalLevel,
+    specialDisease: c.specialDisease,
+    referred: c.referred,
+    inCity: c.inCity,
+    onApplication: c.onApplication,
+    policyScopeCost: c.policyScopeCost,
+    outOfScopeCost: c.outOfScopeCost,
+    basicPaid: c.basicPaid,
+    criticalPaid: c.criticalPaid,
+    hospitalWaived: c.hospitalWaived,
+    commercialPaid: c.commercialPaid,
+    category: "ordinary",
+    current: null,
+    input: undefined,
+  };
+}
+
+const fromText = (r: SimulationClaimRow): LedgerRow => ledgerRow(r.personId, r.divisionCode, ledgerClaimOf(r));
+// The bulk read's rows already hold fen: ledgerClaimOfFen's fields, read into the row without an object in between.
+const fromFen = (r: SimulationClaimFen): LedgerRow => ({
+  personId: r.personId,
+  divisionCode: r.divisionCode,
+  claimId: r.id,
+  externalId: r.externalId,
+  date: r.claimDate,
+  setting: r.setting,
+  hospitalLevel: r.hospitalLevel as 1 | 2 | 3,
+  specialDisease: r.specialDisease,
+  referred: r.referred,
+  inCity: r.inCity,
+  onApplication: r.onApplication,
+  policyScopeCost: r.policyScopeCost,
+  outOfScopeCost: r.outOfScopeCost,
+  basicPaid: r.basicPaid,
+  criticalPaid: r.criticalPaid,
+  hospitalWaived: r.hospitalWaived,
+  commercialPaid: r.commercialPaid,
+  category: "ordinary",
+  current: null,
+  input: undefined,
+});
 
 /**
  * Batches of the period's claims in ledger order, each ending with a whole
@@ -119,7 +175,7 @@ async function* claimBatches(db: Db | Tx, f: LedgerFilter): AsyncGenerator<Ledge
   if (canReadClaimsInBulk(db)) {
     // A person's claims may straddle two COPY batches: the last person of a batch waits for the next.
     let held: LedgerRow[] = [];
-    for await (const rows of simulationClaimsBulk(db, { ...f, batch: f.pageSize ?? PAGE })) {
+    for await (const rows of simulationClaimsBulk(db, { ...f, batch: f.pageSize ?? BULK_BATCH })) {
       const batch = held.concat(rows.map(fromFen));
       const cut = batch[batch.length - 1]!.personId;
       let keep = batch.length;
@@ -188,16 +244,15 @@ export async function* ledgerPeople(db: Db | Tx, f: LedgerFilter): AsyncGenerato
       }
       const people: LedgerPerson[] = [];
       let person: LedgerPerson | null = null;
-      await inForce.prepare(page.rows.map((r) => [r.divisionCode, r.claim.date] as const));
+      await inForce.prepare(page.rows.map((r) => [r.divisionCode, r.date] as const));
       let spans: SimulationSpan[] = [];
-      for (const r of page.rows) {
-        if (!person || person.personId !== r.personId) {
-          people.push((person = { personId: r.personId, divisionCode: r.divisionCode, claims: [] }));
-          spans = spansOf.get(r.personId) ?? [];
+      for (const claim of page.rows) {
+        if (!person || person.personId !== claim.personId) {
+          people.push((person = { personId: claim.personId, divisionCode: claim.divisionCode, claims: [] }));
+          spans = spansOf.get(claim.personId) ?? [];
         }
-        const claim = r.claim as SimulationClaim;
         claim.category = categoryOnDate(spans, claim.date);
-        claim.current = inForce.terms(r.divisionCode, claim.date, claim.category);
+        claim.current = inForce.terms(claim.divisionCode, claim.date, claim.category);
         person.claims.push(claim);
       }
       yield people;

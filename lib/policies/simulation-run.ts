@@ -68,6 +68,11 @@ export async function runSimulation(ctx: UseCaseContext, ref: { policyId: string
   const subsidies = simulateSubsidies(ctx.db, { scopePrefix: scope, period, draft: draft.record, tally });
   subsidies.catch(() => {});
   const none: readonly string[] = [];
+  // One person's figures, handed to the tally (which copies what it keeps) and emptied for the next: no four arrays a person.
+  const categories: Category[] = [];
+  const current: number[] = [];
+  const drafted: number[] = [];
+  const reasons: (readonly string[])[] = [];
   for await (const page of ledgerPeople(ctx.db, { scopePrefix: scope, from: readFrom, to: period.to })) {
     for (const person of page) {
       // The engine's integers and compact traces: a claim's trace is rendered only when its amounts differ (to say why).
@@ -76,10 +81,10 @@ export async function runSimulation(ctx: UseCaseContext, ref: { policyId: string
         tally.addProblem({ personId: person.personId, claims: outcome.claims, reason: outcome.reason });
         continue;
       }
-      const categories: Category[] = [];
-      const current: number[] = [];
-      const drafted: number[] = [];
-      const reasons: (readonly string[])[] = [];
+      categories.length = 0;
+      current.length = 0;
+      drafted.length = 0;
+      reasons.length = 0;
       for (const y of outcome.years) {
         forEachPair(y, (claim, cr, i, dr, j) => {
           if (claim.date < period.from) return;

@@ -2,11 +2,11 @@ import "server-only";
 import type { Db, Tx } from "@/db";
 import { simulationEnrolmentsPage } from "@/db/queries/policy-simulation";
 import { TermsResolver } from "@/lib/claims/claim-terms";
-import { NOT_COMPUTED_TEXT, subsidyForEnrolment, type EnrolmentForSubsidy, type SubsidyOutcome } from "@/lib/enrolment/domain/subsidy-for-enrolment";
-import { formatAmount } from "@/lib/money/money";
+import type { EnrolmentForSubsidy } from "@/lib/enrolment/domain/subsidy-for-enrolment";
 import type { SimulationPeriod } from "./domain/simulate-person";
 import { VersionsInForce } from "./simulation-ledger";
-import type { SimulationTally, SubsidySide } from "./domain/simulation-tally";
+import type { SimulationTally } from "./domain/simulation-tally";
+import { SubsidySides } from "./domain/subsidy-sides";
 import type { PolicyRecord } from "./domain/schema/policy-record";
 
 // Premium subsidies (资助参保) of the period's years for 政策测算: every
@@ -16,16 +16,12 @@ import type { PolicyRecord } from "./domain/schema/policy-record";
 
 const PAGE = 20_000;
 
-function side(outcome: SubsidyOutcome): SubsidySide {
-  if (!outcome.ok) return { ok: false, reason: NOT_COMPUTED_TEXT[outcome.reason] };
-  return { ok: true, funding: outcome.result.funding.map((f) => ({ source: f.source, amount: formatAmount(f.amount) })) };
-}
-
 export async function simulateSubsidies(
   db: Db | Tx,
   a: { scopePrefix: string; period: SimulationPeriod; draft: PolicyRecord; tally: SimulationTally },
 ): Promise<void> {
   const inForce = new VersionsInForce(db, new TermsResolver(db));
+  const sides = new SubsidySides();
   const fromYear = Number(a.period.from.slice(0, 4));
   const toYear = Number(a.period.to.slice(0, 4));
   const page = (after: number) => simulationEnrolmentsPage(db, { scopePrefix: a.scopePrefix, fromYear, toYear, afterId: after, limit: PAGE });
@@ -37,10 +33,11 @@ export async function simulateSubsidies(
     next.catch(() => {});
     // The page's versions in force resolved together, then read without an await per enrolment.
     await inForce.prepare(rows.flatMap((e) => (e.category === null ? [] : [[e.division_code, e.paid_on] as const])));
+    // Each side through SubsidySides: the same premium and category computed once, not once an enrolment.
     for (const e of rows) {
       const input: EnrolmentForSubsidy = { year: e.year, tier: e.tier, contribution: e.contribution, tier1: e.tier1, feeExempt: e.fee_exempt === "yes", category: e.category };
       const policy = e.category === null ? null : inForce.policy(e.division_code, e.paid_on);
-      a.tally.addEnrolment(side(subsidyForEnrolment(input, policy?.record ?? null)), side(subsidyForEnrolment(input, a.draft)));
+      a.tally.addEnrolment(sides.side(input, policy?.record ?? null), sides.side(input, a.draft));
     }
     if (rows.length < PAGE) return;
   }

@@ -199,9 +199,15 @@ function inLedgerOrder<T extends { date: string; externalId: string }>(claims: r
 /**
  * settleYear without rendering: the year's version runs in ledger order
  * (render a claim with settledClaim). `termsOf` gives each claim's version
- * and category, so one year can be settled under two sides (政策测算).
+ * and category, so one year can be settled under two sides (政策测算);
+ * `inputOf` the engine's input for a claim under a category (toInput; 政策测算
+ * builds it once and gives the same object to both sides).
  */
-export function settleYearCompact<T extends LedgerClaim>(claims: readonly T[], termsOf: (claim: T) => ClaimTerms): CompactRun<T>[] {
+export function settleYearCompact<T extends LedgerClaim>(
+  claims: readonly T[],
+  termsOf: (claim: T) => ClaimTerms,
+  inputOf: (claim: T, category: Category) => ClaimInput = toInput,
+): CompactRun<T>[] {
   const ordered = inLedgerOrder(claims);
   const out: CompactRun<T>[] = [];
   // A version that took effect mid-year continues the year's deductibles and limits (docs/policy.md §4).
@@ -216,7 +222,7 @@ export function settleYearCompact<T extends LedgerClaim>(claims: readonly T[], t
       if (terms.versionId !== first.versionId) break;
       run.claims.push(c);
       run.terms.push(terms);
-      inputs.push(toInput(c, terms.category));
+      inputs.push(inputOf(c, terms.category));
     }
     try {
       const settled = settleCompact(first.record, { category: first.category, claims: inputs }, end);

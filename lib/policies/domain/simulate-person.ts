@@ -1,6 +1,7 @@
 import { isCategory, type Category } from "@/lib/categories/categories";
-import { RunError, settledClaim, settleYearCompact, type ClaimTerms, type CompactRun, type LedgerClaim, type SettledClaim } from "@/lib/claims/domain/settle-year";
+import { RunError, settledClaim, settleYearCompact, toInput, type ClaimTerms, type CompactRun, type LedgerClaim, type SettledClaim } from "@/lib/claims/domain/settle-year";
 import type { CompactSettlement } from "@/lib/settlement/settle-claims";
+import type { ClaimInput } from "@/lib/settlement/types";
 import { renderClaimTrace } from "@/lib/settlement/render-trace";
 import * as traceLog from "@/lib/settlement/trace-log";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
@@ -16,7 +17,19 @@ import { traceChangeReasons } from "./trace-diff";
 const { AMOUNTS_PER_CLAIM } = traceLog;
 
 /** A claim with what it settles under today: its category on its date and the version in force (null: none). */
-export type SimulationClaim = LedgerClaim & { category: Category; current: ClaimTerms | null };
+export type SimulationClaim = LedgerClaim & {
+  category: Category;
+  current: ClaimTerms | null;
+  /** The engine's input for the claim under `category`, built once and shared by both sides (the engine does not change it). */
+  input?: ClaimInput;
+};
+
+/** toInput, remembered on the claim: both sides settle a claim under the same category, so one input serves both. */
+function inputOf(c: SimulationClaim, category: Category): ClaimInput {
+  const made = c.input;
+  if (made !== undefined && made.category === category) return made;
+  return (c.input = toInput(c, category));
+}
 
 export type ClaimPair = { claim: SimulationClaim; current: SettledClaim; draft: SettledClaim; reasons: string[] };
 
@@ -52,18 +65,52 @@ export type CompactYear = { year: number; current: CompactRun<SimulationClaim>[]
 
 export type CompactOutcome = { ok: true; years: CompactYear[] } | { ok: false; year: number; claims: number; reason: string };
 
-function byYearOf(claims: readonly SimulationClaim[]): [number, SimulationClaim[]][] {
-  // Most people's claims of a period are of one year: no map for them.
-  const first = claims[0] === undefined ? 0 : Number(claims[0].date.slice(0, 4));
-  if (claims.every((c) => c.date.startsWith(String(first)))) return claims.length === 0 ? [] : [[first, claims.slice()]];
+/** "YYYY-MM-DD" → YYYY without a substring. */
+function yearOf(date: string): number {
+  return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+}
+
+function byYearOf(claims: readonly SimulationClaim[]): [number, readonly SimulationClaim[]][] {
+  if (claims.length === 0) return [];
+  // Most people's claims of a period are of one year: no map, no copy for them (settleYearCompact does not change the list).
+  const first = yearOf(claims[0]!.date);
+  let k = 1;
+  while (k < claims.length && yearOf(claims[k]!.date) === first) k++;
+  if (k === claims.length) return [[first, claims]];
   const byYear = new Map<number, SimulationClaim[]>();
   for (const c of claims) {
-    const y = Number(c.date.slice(0, 4));
+    const y = yearOf(c.date);
     const list = byYear.get(y);
     if (list) list.push(c);
     else byYear.set(y, [c]);
   }
   return [...byYear.entries()].sort(([a], [b]) => a - b);
+}
+
+// The two sides' terms of a claim as plain functions, not closures made per person: under tsx every named closure
+// is also given its name (a defineProperty), which a county's million people paid twice each.
+const currentOf = (c: SimulationClaim): ClaimTerms => (c.current!.category === c.category ? c.current! : { ...c.current!, category: c.category });
+
+/** The draft's terms of a claim, one object per category, kept with the draft (the county-wide run passes the same draft for every person). */
+const draftTermsOf = new WeakMap<{ versionId: number; record: PolicyRecord }, (c: SimulationClaim) => ClaimTerms>();
+
+function draftTerms(draft: { versionId: number; record: PolicyRecord }): (c: SimulationClaim) => ClaimTerms {
+  let of = draftTermsOf.get(draft);
+  if (of === undefined) {
+    const byCategory = new Map<Category, ClaimTerms>();
+    of = (c) => {
+      let t = byCategory.get(c.category);
+      if (!t) byCategory.set(c.category, (t = { versionId: draft.versionId, record: draft.record, category: c.category }));
+      return t;
+    };
+    draftTermsOf.set(draft, of);
+  }
+  return of;
+}
+
+function missingCurrent(list: readonly SimulationClaim[]): SimulationClaim | undefined {
+  for (const c of list) if (c.current === null) return c;
+  return undefined;
 }
 
 /**
@@ -73,25 +120,19 @@ function byYearOf(claims: readonly SimulationClaim[]): [number, SimulationClaim[
  */
 export function simulatePersonCompact(claims: readonly SimulationClaim[], draft: { versionId: number; record: PolicyRecord }): CompactOutcome {
   const years: CompactYear[] = [];
-  const draftTerms = new Map<Category, ClaimTerms>();
-  const draftOf = (c: SimulationClaim): ClaimTerms => {
-    let t = draftTerms.get(c.category);
-    if (!t) draftTerms.set(c.category, (t = { versionId: draft.versionId, record: draft.record, category: c.category }));
-    return t;
-  };
-  const currentOf = (c: SimulationClaim): ClaimTerms => (c.current!.category === c.category ? c.current! : { ...c.current!, category: c.category });
+  const draftOf = draftTerms(draft);
   for (const [year, list] of byYearOf(claims)) {
-    const missing = list.find((c) => c.current === null);
+    const missing = missingCurrent(list);
     if (missing) return { ok: false, year, claims: list.length, reason: `结算日期 ${missing.date} 当天本地区没有启用的救助政策（现行）` };
     let current: CompactRun<SimulationClaim>[];
     let drafted: CompactRun<SimulationClaim>[];
     try {
-      current = settleYearCompact(list, currentOf);
+      current = settleYearCompact(list, currentOf, inputOf);
     } catch (err) {
       return { ok: false, year, claims: list.length, reason: `现行版本无法结算：${engineWords(err)}` };
     }
     try {
-      drafted = settleYearCompact(list, draftOf);
+      drafted = settleYearCompact(list, draftOf, inputOf);
     } catch (err) {
       return { ok: false, year, claims: list.length, reason: `草案无法结算：${engineWords(err)}` };
     }

@@ -135,6 +135,23 @@ function before(a: Ranked, b: Ranked): boolean {
   return x !== y ? x > y : a.personId < b.personId;
 }
 
+/** One side of an enrolment added to `into` by source (or its reason to `missing`); returns its non-personal part. A function, not a closure per enrolment. */
+function sumSide(side: SubsidySide, into: number[], missing: Record<string, number>): number {
+  if (!side.ok) {
+    missing[side.reason] = (missing[side.reason] ?? 0) + 1;
+    return 0;
+  }
+  let paid = 0;
+  for (const f of side.funding) {
+    const i = SUBSIDY_SOURCES.indexOf(f.source as SubsidySource);
+    if (i < 0) continue;
+    const fen = yuanToCents(f.amount);
+    into[i]! += fen;
+    if (f.source !== "personal") paid += fen;
+  }
+  return paid;
+}
+
 const MAX_PROBLEM_EXAMPLES = 20;
 const MAX_REASONS_PER_PERSON = 8;
 
@@ -237,23 +254,8 @@ export class SimulationTally {
   addEnrolment(current: SubsidySide, draft: SubsidySide): void {
     const s = this.subsidy;
     s.enrolments++;
-    const sum = (side: SubsidySide, into: number[], missing: Record<string, number>): number => {
-      if (!side.ok) {
-        missing[side.reason] = (missing[side.reason] ?? 0) + 1;
-        return 0;
-      }
-      let paid = 0;
-      for (const f of side.funding) {
-        const i = SUBSIDY_SOURCES.indexOf(f.source as SubsidySource);
-        if (i < 0) continue;
-        const fen = yuanToCents(f.amount);
-        into[i]! += fen;
-        if (f.source !== "personal") paid += fen;
-      }
-      return paid;
-    };
-    const a = sum(current, s.current, s.notCurrent);
-    const b = sum(draft, s.draft, s.notDraft);
+    const a = sumSide(current, s.current, s.notCurrent);
+    const b = sumSide(draft, s.draft, s.notDraft);
     if (a !== b) s.changed++;
   }
 

@@ -58,7 +58,8 @@ function segmentsText(e: TraceEntry): string {
 /** Differences between two entries of the same tier, most specific first. */
 function entryReasons(tier: string, a: TraceEntry, b: TraceEntry): string[] {
   const out: string[] = [];
-  if (ruleShape(a.rule) !== ruleShape(b.rule)) out.push(`${tier}适用规则：${ruleWords(a)} → ${ruleWords(b)}`);
+  // Equal words have equal shapes: most pairs are (a county-wide run compares hundreds of thousands), and need no look-up.
+  if (a.rule !== b.rule && ruleShape(a.rule) !== ruleShape(b.rule)) out.push(`${tier}适用规则：${ruleWords(a)} → ${ruleWords(b)}`);
   if ((a.ratio ?? "") !== (b.ratio ?? "")) out.push(`${tier}比例 ${a.ratio ?? "无"} → ${b.ratio ?? "无"}`);
   if (segmentsText(a) !== segmentsText(b)) out.push(`${tier}分段比例 ${segmentsText(a) || "无"} → ${segmentsText(b) || "无"}`);
   if ((a.deductible ?? "0.00") !== (b.deductible ?? "0.00")) {

@@ -23,14 +23,6 @@ export type BulkTx = {
    * (2.3 s against 0.22 s for 200,000 rows), each statement waiting on a round trip.
    */
   copyStream: (table: string, columns: readonly string[]) => Promise<CopyWriter>;
-  /**
-   * The rows of `select` in PostgreSQL's binary COPY format, as the server
-   * sends them (header, tuples, trailer; the caller decodes), read to the end
-   * by the caller. For a large read of a few numeric columns inside the
-   * transaction: no text is formatted by the server or parsed here. COPY
-   * takes no parameters: `select` must hold its values.
-   */
-  copyOutBinary: (select: string) => AsyncIterable<Uint8Array>;
 };
 
 // Bulk statements hash and sort a million rows at a time (the file's IDs, the
@@ -81,18 +73,6 @@ function timed(tx: BulkTx): BulkTx {
         write: (rows) => ((count += rows.length), writer.write(rows)),
         end: () => t(`COPY ${table} (${count} rows, streamed ${(performance.now() - start).toFixed(0)} ms since open; end)`, () => writer.end()),
       };
-    },
-    copyOutBinary: async function* (select) {
-      const start = performance.now();
-      let bytes = 0;
-      try {
-        for await (const chunk of tx.copyOutBinary(select)) {
-          bytes += chunk.byteLength;
-          yield chunk;
-        }
-      } finally {
-        process.stderr.write(`[sql ${(performance.now() - start).toFixed(0).padStart(6)} ms] COPY TO (${bytes} bytes) ${select.replace(/\s+/g, " ").slice(0, 70)}\n`);
-      }
     },
   };
 }
@@ -180,15 +160,6 @@ export async function bulkTransaction<T>(db: Db, fn: (tx: BulkTx) => Promise<T>)
             },
           };
         },
-        copyOutBinary: async function* (select) {
-          const stream = await sql.unsafe(`COPY (${select}) TO STDOUT WITH (FORMAT binary)`).readable();
-          for await (const chunk of stream) yield chunk as Uint8Array;
-          // postgres.js 3.4 pauses the socket when the stream's buffer is full and resumes it only when
-          // the stream is read again: if the COPY's last data came in the same packet as its end, nothing
-          // reads again and the transaction's next statement would wait for ever. The stream's own read
-          // hook resumes the socket (harmless when it is not paused).
-          (stream as unknown as { _read: (size: number) => void })._read(0);
-        },
       };
       return fn(timed(tx));
     }) as Promise<T>;
@@ -217,11 +188,6 @@ export async function bulkTransaction<T>(db: Db, fn: (tx: BulkTx) => Promise<T>)
           },
           end: flush,
         };
-      },
-      copyOutBinary: async function* (select) {
-        // PGlite runs in this process: the whole result comes as one blob.
-        const result = await ptx.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT binary)`);
-        if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
       },
     };
     return fn(timed(tx));

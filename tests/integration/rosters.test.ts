@@ -9,6 +9,7 @@ import { policyActivations, policyVersions } from "@/db/schema";
 import { getPreset } from "@/lib/policies/domain/preset-registry";
 import { consolidateMonth } from "@/lib/rosters/consolidate-month";
 import { importRoster } from "@/lib/rosters/import-roster";
+import { systemActor } from "@/lib/auth/domain/system-actor";
 import { createUser } from "@/lib/users/create-user";
 import { badCheckId, csvText, syntheticId, tempDir, writeXlsxFile } from "@/tests/helpers/roster-files";
 import { drivers, type Scratch } from "../helpers/scratch-db";
@@ -85,6 +86,13 @@ describe.each(drivers())("monthly rosters on %s", (driver) => {
     expect(await importAs("minzheng.clerk", "civil_affairs", "2025-10", mz)).toMatchObject({ accepted: 2, added: 2, rejected: [] });
     const again = await importAs("minzheng.clerk", "civil_affairs", "2025-10", mz);
     expect(again).toMatchObject({ accepted: 2, added: 0, unchanged: 2, alreadyImported: true });
+    // The file's hash is taken while its rows are read, and the earlier submission looked up after them:
+    // a re-send whose rows the uploader's checks refuse today (here a 民政 account of another township,
+    // the villages outside its jurisdiction) is still "already imported", as when it was hashed first.
+    const elsewhere = { db: s.handle.db, actor: systemActor("civil_affairs", "430524101000") };
+    expect(await importRoster(elsewhere, { department: "civil_affairs", month: "2025-10", path: mz, fileName: "mz-2025-10.csv" })).toMatchObject({
+      accepted: 2, added: 0, unchanged: 2, alreadyImported: true, rejected: [],
+    });
     const xc = await bomUtf8("xc-2025-10.csv", [
       [A, "张三丰", "返贫致贫人口", "新增", "430524100201", "2025-08-01", ""],
       [C, "赵六", "防止返贫监测帮扶对象", "新增", "430524100203", "2025-08-01", ""],

@@ -68,7 +68,7 @@ export class OpenRollIndex {
     this.addWords(parseInt(idHash.slice(0, 8), 16), parseInt(idHash.slice(8, 16), 16), content);
   }
 
-  /** The same by the blind index's first two 32-bit words, as the roll's person_key holds them (db/queries/roster-import.ts reads them in binary). */
+  /** The same by the blind index's first two 32-bit words, as the roll's person_key holds them (db/queries/roster-import.ts reads them as bytes). */
   addWords(first: number, second: number, content: number): void {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
     const hi = first >>> 0;

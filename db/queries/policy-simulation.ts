@@ -112,6 +112,87 @@ export async function simulationEnrolmentsPage(
   return rowsOf<SimulationEnrolmentRow>(result);
 }
 
+/**
+ * Every enrolment simulationEnrolmentsPage would return page after page, in
+ * one `COPY (SELECT …) TO STDOUT` on a connection of its own (as
+ * simulationClaimsBulk; PostgreSQL only, canReadClaimsInBulk), parsed from
+ * the bytes. Yields batches of about `batch` rows in enrolment order.
+ */
+export async function* simulationEnrolmentsBulk(
+  db: Db,
+  f: { scopePrefix: string; fromYear: number; toYear: number; batch?: number },
+): AsyncGenerator<SimulationEnrolmentRow[]> {
+  if (!Number.isInteger(f.fromYear) || !Number.isInteger(f.toYear)) throw new Error(`not a year range: ${f.fromYear}–${f.toYear}`);
+  const query = `SELECT e.id, p.division_code, e.year, e.tier, e.contribution, (${TIER1_CONTRIBUTION})::text AS tier1, e.paid_on, e.fee_exempt, c.category
+    FROM enrolments e
+    JOIN people p ON p.id = e.person_id
+    ${CATEGORY_ON_PAID_DAY}
+    WHERE e.year >= ${f.fromYear} AND e.year <= ${f.toYear} AND ${prefixText("p.division_code", f.scopePrefix)}
+    ORDER BY e.id`;
+  const batch = f.batch ?? 5_000;
+  const parser = new EnrolmentCopyParser();
+  let rows: SimulationEnrolmentRow[] = [];
+  for await (const chunk of copyOut(db, query)) {
+    parser.push(chunk, rows);
+    if (rows.length >= batch) {
+      yield rows;
+      rows = [];
+    }
+  }
+  parser.end(rows);
+  if (rows.length > 0) yield rows;
+}
+
+const ENROLMENT_COLUMNS = 9;
+
+/** COPY's text format read into SimulationEnrolmentRow rows (as ClaimCopyParser reads claims). */
+export class EnrolmentCopyParser {
+  private rest: Buffer | null = null;
+  private readonly at = new Int32Array(ENROLMENT_COLUMNS + 1);
+
+  push(chunk: Buffer, into: SimulationEnrolmentRow[]): void {
+    const buf = this.rest === null ? chunk : Buffer.concat([this.rest, chunk]);
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf(NEWLINE, start);
+      if (nl < 0) break;
+      into.push(this.line(buf, start, nl));
+      start = nl + 1;
+    }
+    this.rest = start < buf.length ? buf.subarray(start) : null;
+  }
+
+  end(into: SimulationEnrolmentRow[]): void {
+    if (this.rest !== null && this.rest.length > 0) into.push(this.line(this.rest, 0, this.rest.length));
+    this.rest = null;
+  }
+
+  private line(buf: Buffer, start: number, end: number): SimulationEnrolmentRow {
+    const at = this.at;
+    at[0] = start;
+    let k = 1;
+    for (let i = start; i < end && k < ENROLMENT_COLUMNS; i++) if (buf[i] === TAB) at[k++] = i + 1;
+    if (k !== ENROLMENT_COLUMNS) throw new Error(`COPY row with ${k} fields, expected ${ENROLMENT_COLUMNS}`);
+    at[ENROLMENT_COLUMNS] = end + 1;
+    return {
+      id: Number(buf.toString("latin1", at[0]!, at[1]! - 1)),
+      division_code: this.field(buf, at[1]!, at[2]! - 1)!,
+      year: Number(buf.toString("latin1", at[2]!, at[3]! - 1)),
+      tier: Number(buf.toString("latin1", at[3]!, at[4]! - 1)),
+      contribution: this.field(buf, at[4]!, at[5]! - 1)!,
+      tier1: this.field(buf, at[5]!, at[6]! - 1),
+      paid_on: this.field(buf, at[6]!, at[7]! - 1)!,
+      fee_exempt: this.field(buf, at[7]!, at[8]! - 1) as SimulationEnrolmentRow["fee_exempt"],
+      category: this.field(buf, at[8]!, at[9]! - 1),
+    };
+  }
+
+  /** A text field; `\N` is null. */
+  private field(buf: Buffer, s: number, e: number): string | null {
+    return e - s === 2 && buf[s] === BACKSLASH && buf[s + 1] === NULL_N ? null : text(buf, s, e);
+  }
+}
+
 export type SimulationPerson = { id: string; name: string; idNumber: string; divisionCode: string };
 
 /** The few people a result lists (the largest changes), within the jurisdiction; ID numbers opened for masking. */

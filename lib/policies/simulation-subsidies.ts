@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/db";
-import { simulationEnrolmentsPage } from "@/db/queries/policy-simulation";
+import { canReadClaimsInBulk, simulationEnrolmentsBulk, simulationEnrolmentsPage, type SimulationEnrolmentRow } from "@/db/queries/policy-simulation";
 import { TermsResolver } from "@/lib/claims/claim-terms";
 import type { EnrolmentForSubsidy } from "@/lib/enrolment/domain/subsidy-for-enrolment";
 import type { SimulationPeriod } from "./domain/simulate-person";
@@ -24,14 +24,8 @@ export async function simulateSubsidies(
   const sides = new SubsidySides();
   const fromYear = Number(a.period.from.slice(0, 4));
   const toYear = Number(a.period.to.slice(0, 4));
-  const page = (after: number) => simulationEnrolmentsPage(db, { scopePrefix: a.scopePrefix, fromYear, toYear, afterId: after, limit: PAGE });
-  let next = page(0);
-  for (;;) {
-    const rows = await next;
-    // The next page is read while this one is computed.
-    next = rows.length < PAGE ? Promise.resolve([]) : page(rows[rows.length - 1]!.id);
-    next.catch(() => {});
-    // The page's versions in force resolved together, then read without an await per enrolment.
+  for await (const rows of enrolmentBatches(db, { scopePrefix: a.scopePrefix, fromYear, toYear })) {
+    // The batch's versions in force resolved together, then read without an await per enrolment.
     await inForce.prepare(rows.flatMap((e) => (e.category === null ? [] : [[e.division_code, e.paid_on] as const])));
     // Each side through SubsidySides: the same premium and category computed once, not once an enrolment.
     for (const e of rows) {
@@ -39,6 +33,27 @@ export async function simulateSubsidies(
       const policy = e.category === null ? null : inForce.policy(e.division_code, e.paid_on);
       a.tally.addEnrolment(sides.side(input, policy?.record ?? null), sides.side(input, a.draft));
     }
+  }
+}
+
+/**
+ * The enrolments of the years in enrolment order, in batches: on PostgreSQL
+ * one `COPY … TO STDOUT` on a connection of its own (no per-field decoding by
+ * the driver), elsewhere keyset pages, the next read while this one is
+ * computed.
+ */
+async function* enrolmentBatches(db: Db | Tx, f: { scopePrefix: string; fromYear: number; toYear: number }): AsyncGenerator<SimulationEnrolmentRow[]> {
+  if (canReadClaimsInBulk(db)) {
+    yield* simulationEnrolmentsBulk(db, f);
+    return;
+  }
+  const page = (after: number) => simulationEnrolmentsPage(db, { ...f, afterId: after, limit: PAGE });
+  let next = page(0);
+  for (;;) {
+    const rows = await next;
+    next = rows.length < PAGE ? Promise.resolve([]) : page(rows[rows.length - 1]!.id);
+    next.catch(() => {});
+    if (rows.length > 0) yield rows;
     if (rows.length < PAGE) return;
   }
 }

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClaimCopyParser, canReadClaimsInBulk, simulationClaimsBulk, simulationClaimsPage, type SimulationClaimFen } from "@/db/queries/policy-simulation";
+import {
+  ClaimCopyParser,
+  canReadClaimsInBulk,
+  simulationClaimsBulk,
+  simulationClaimsPage,
+  simulationEnrolmentsBulk,
+  simulationEnrolmentsPage,
+  type SimulationClaimFen,
+  type SimulationEnrolmentRow,
+} from "@/db/queries/policy-simulation";
 import { ledgerClaimOf, ledgerClaimOfFen } from "@/lib/claims/domain/settle-year";
 import { drivers, scratchDb, type Scratch } from "../helpers/scratch-db";
 
@@ -134,6 +143,15 @@ describe.each(drivers())("the bulk read on %s", (driver) => {
              CASE WHEN i % 4 = 0 THEN NULL ELSE 400 + i END, CASE WHEN i % 5 = 0 THEN 12.34 ELSE NULL END, i % 6 = 0, CASE WHEN i % 7 = 0 THEN 3.21 ELSE 0 END
       FROM generate_series(1, 40) i CROSS JOIN generate_series(1, 1 + i % 3) k`);
     await q(`UPDATE claims SET superseded_at = now() WHERE external_id = 'C-9-1'`);
+    // Enrolments of 2024–2026 (the read asks for 2025 only), tier 2 with and without its import's tier-1 row, categories held on some payment days.
+    await q(`INSERT INTO enrolment_imports (id, year, file_name, file_sha256, rows) VALUES (1, 2025, 'a.xlsx', repeat('a', 64), 1), (2, 2025, 'b.xlsx', repeat('b', 64), 1)`);
+    await q(`INSERT INTO person_categories (person_id, category, from_date, to_date, source)
+      SELECT ('0194a3c0-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, CASE WHEN i % 2 = 0 THEN 'dibao' ELSE 'tekun' END, date '2025-01-01', CASE WHEN i % 3 = 0 THEN date '2025-03-01' END, 'consolidated'
+      FROM generate_series(1, 40, 4) i`);
+    await q(`INSERT INTO enrolments (person_id, year, tier, contribution, paid_on, fee_exempt, import_id)
+      SELECT ('0194a3c0-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, 2024 + i % 3, CASE WHEN i % 5 = 0 THEN 2 ELSE 1 END, 380 + i * 0.5,
+             date '2025-01-01' + i * 3, CASE WHEN i % 4 = 0 THEN 'yes' ELSE 'no' END, CASE WHEN i % 10 = 0 THEN NULL WHEN i % 2 = 0 THEN 1 ELSE 2 END
+      FROM generate_series(1, 40) i`);
   }, 120_000);
 
   afterAll(async () => {
@@ -164,5 +182,24 @@ describe.each(drivers())("the bulk read on %s", (driver) => {
     }
     const [row] = await s.handle.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM claims");
     expect(row!.n).toBeGreaterThan(60);
+  });
+
+  it(driver === "postgres" ? "reads the enrolments on PostgreSQL exactly as the keyset pages do (tier 1 of the import, categories, NULLs)" : "reads no enrolments in bulk on PGlite", async () => {
+    const db = s.handle.db;
+    if (driver !== "postgres") return;
+    const g = { scopePrefix: "430524", fromYear: 2025, toYear: 2025 };
+    const paged: SimulationEnrolmentRow[] = [];
+    let after = 0;
+    for (;;) {
+      const page = await simulationEnrolmentsPage(db, { ...g, afterId: after, limit: 4 });
+      paged.push(...page);
+      if (page.length < 4) break;
+      after = page[page.length - 1]!.id;
+    }
+    const bulk: SimulationEnrolmentRow[] = [];
+    for await (const batch of simulationEnrolmentsBulk(db, { ...g, batch: 3 })) bulk.push(...batch);
+    expect(bulk.length).toBeGreaterThan(10);
+    expect(bulk.some((e) => e.tier === 2 && e.tier1 !== null) && bulk.some((e) => e.tier1 === null) && bulk.some((e) => e.category !== null) && bulk.some((e) => e.category === null)).toBe(true);
+    expect(bulk).toEqual(paged);
   });
 });

@@ -55,9 +55,9 @@ function segmentsText(e: TraceEntry): string {
   return (e.segments ?? []).map((s) => `${s.range} ${s.ratio}`).join("、");
 }
 
-/** Differences between two entries of the same tier, most specific first. */
-function entryReasons(tier: string, a: TraceEntry, b: TraceEntry): string[] {
-  const out: string[] = [];
+/** Differences between two entries of the same tier, most specific first, appended to `out`. */
+function entryReasons(out: string[], tier: string, a: TraceEntry, b: TraceEntry): void {
+  const before = out.length;
   // Equal words have equal shapes: most pairs are (a county-wide run compares hundreds of thousands), and need no look-up.
   if (a.rule !== b.rule && ruleShape(a.rule) !== ruleShape(b.rule)) out.push(`${tier}适用规则：${ruleWords(a)} → ${ruleWords(b)}`);
   if ((a.ratio ?? "") !== (b.ratio ?? "")) out.push(`${tier}比例 ${a.ratio ?? "无"} → ${b.ratio ?? "无"}`);
@@ -68,9 +68,22 @@ function entryReasons(tier: string, a: TraceEntry, b: TraceEntry): string[] {
   if ((a.limit ?? "") !== (b.limit ?? "")) {
     out.push(a.limit && b.limit ? `${tier}年度限额 ${shortAmount(a.limit)} → ${shortAmount(b.limit)} 元` : b.limit ? `${tier}受年度限额 ${shortAmount(b.limit)} 元限制` : `${tier}不再受年度限额 ${shortAmount(a.limit!)} 元限制`);
   }
-  if (out.length === 0 && a.base !== b.base) out.push(`${tier}计算基数 ${shortAmount(a.base)} → ${shortAmount(b.base)} 元（前一层支付不同）`);
-  if (out.length === 0 && a.amount !== b.amount) out.push(`${tier}：本年此前各笔结算不同，剩余限额或起付线不同`);
-  return out;
+  if (out.length === before && a.base !== b.base) out.push(`${tier}计算基数 ${shortAmount(a.base)} → ${shortAmount(b.base)} 元（前一层支付不同）`);
+  if (out.length === before && a.amount !== b.amount) out.push(`${tier}：本年此前各笔结算不同，剩余限额或起付线不同`);
+}
+
+const TIERS = Object.keys(TIER_NAMES) as TraceEntry["tier"][];
+
+/** The n-th entry of `tier` in `trace` (entries of a tier keep their order), or undefined. */
+function nthOfTier(trace: readonly TraceEntry[], tier: TraceEntry["tier"], n: number): TraceEntry | undefined {
+  for (const e of trace) if (e.tier === tier && n-- === 0) return e;
+  return undefined;
+}
+
+function countOfTier(trace: readonly TraceEntry[], tier: TraceEntry["tier"]): number {
+  let n = 0;
+  for (const e of trace) if (e.tier === tier) n++;
+  return n;
 }
 
 /**
@@ -82,14 +95,14 @@ export function traceChangeReasons(a: TraceSide, b: TraceSide): string[] {
   const out: string[] = [];
   if (a.categoryName && b.categoryName && a.categoryName !== b.categoryName) out.push(`救助对象类别 ${a.categoryName} → ${b.categoryName}`);
   if (a.versionLabel && b.versionLabel && a.versionLabel !== b.versionLabel) out.push(`政策版本 ${a.versionLabel} → ${b.versionLabel}`);
-  for (const tier of Object.keys(TIER_NAMES) as TraceEntry["tier"][]) {
+  // A trace has a handful of entries: counted and found by walking it, not copied into a list per tier and side.
+  for (const tier of TIERS) {
     const name = TIER_NAMES[tier];
-    const left = a.trace.filter((e) => e.tier === tier);
-    const right = b.trace.filter((e) => e.tier === tier);
-    for (let i = 0; i < Math.max(left.length, right.length); i++) {
-      const x = left[i];
-      const y = right[i];
-      if (x && y) out.push(...entryReasons(name, x, y));
+    const n = Math.max(countOfTier(a.trace, tier), countOfTier(b.trace, tier));
+    for (let i = 0; i < n; i++) {
+      const x = nthOfTier(a.trace, tier, i);
+      const y = nthOfTier(b.trace, tier, i);
+      if (x && y) entryReasons(out, name, x, y);
       else if (y) out.push(`${name}新增适用：${ruleWords(y)}`);
       else if (x) out.push(`${name}不再适用：${ruleWords(x)}`);
     }

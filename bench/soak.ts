@@ -176,6 +176,9 @@ export default async function soakBench(args: string[]) {
         `server RSS (every 5 s, ${rss.length} samples): start ${mbs[0]?.toFixed(0)} MB, max ${Math.max(...mbs).toFixed(0)} MB, end ${mbs.at(-1)?.toFixed(0)} MB; ` +
           `slope ${slopePerMinute(rss).toFixed(2)} MB/min over the run, ${slopePerMinute(second).toFixed(2)} MB/min over its second half`,
       );
+      // The path, not only its ends: a heap that grows to its working size and stays there flattens
+      // out tenth by tenth; a leak keeps climbing in the last tenths as in the first.
+      console.log(`server RSS at each tenth of the run: ${rssByTenth(rss, seconds).map((mb) => mb.toFixed(0)).join(", ")} MB`);
       console.log(`writes acknowledged: ${writes.acknowledged}, found in the database: ${writes.found}${writes.missing.length ? ` — MISSING: ${JSON.stringify(writes.missing.slice(0, 5))}` : ""}`);
       const p95 = percentile(all, 95);
       console.log(`overall p95 ${p95.toFixed(0)} ms (floor p95 ${percentile(floorTimes, 95).toFixed(0)} ms)`);
@@ -212,6 +215,14 @@ function loadAverage(): string {
 }
 
 /** Least-squares slope of RSS against time, in MB per minute. */
+/** The last sample at or before each tenth of the run (10 values). */
+function rssByTenth(points: { t: number; mb: number }[], seconds: number): number[] {
+  return Array.from({ length: 10 }, (_, i) => {
+    const until = ((i + 1) * seconds) / 10;
+    return points.filter((p) => p.t <= until).at(-1)?.mb ?? Number.NaN;
+  });
+}
+
 function slopePerMinute(points: { t: number; mb: number }[]): number {
   if (points.length < 2) return NaN;
   const n = points.length;

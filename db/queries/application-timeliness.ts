@@ -119,23 +119,6 @@ export async function timelinessFacts(
 // ---- The stored facts (migration 0027 says how they are kept current) ----
 
 /**
- * The (year, township) pairs under the prefix whose stored facts are not
- * current: a change logged since they were counted, or counted with another
- * calendar (`calendar`: holidayScheduleFingerprint, read before the calendar).
- */
-export async function staleTimelinessTownships(db: Db | Tx, opts: { prefix: string; year: number; calendar: string }): Promise<string[]> {
-  const result = await db.execute(sql`
-    SELECT township_code FROM application_timeliness_changes c
-    WHERE c.year = ${opts.year} AND ${underPrefix("c.township_code", opts.prefix)}
-    UNION
-    SELECT township_code FROM application_timeliness_sources s
-    WHERE s.year = ${opts.year} AND ${underPrefix("s.township_code", opts.prefix)} AND s.calendar IS DISTINCT FROM ${opts.calendar}
-    ORDER BY 1
-  `);
-  return rowsOf<{ township_code: string }>(result).map((r) => r.township_code);
-}
-
-/**
  * Recounts one township's stored facts of one acceptance year, in one
  * transaction: under the source row's lock, the change rows visible now are
  * taken, the facts are counted again from the cases (a later statement: it
@@ -176,7 +159,8 @@ export async function refreshTimelinessFacts(
 
 /**
  * The view's read in one statement (one snapshot, one round trip): the calendar's fingerprint
- * (holidayScheduleFingerprint), the townships staleTimelinessTownships would name against it, and —
+ * (holidayScheduleFingerprint), the townships whose facts are stale against it (a change logged since
+ * they were counted, or counted with another calendar), and —
  * only when there is none — the stored facts as storedTimelinessFacts reads them. With a stale
  * township `facts` is null: the caller recounts with `calendar` and reads the facts again.
  */

@@ -34,6 +34,12 @@ export type ApiHandler<P> = (ctx: UseCaseContext, request: NextRequest, params: 
 export type ApiRouteOptions = {
   /** Signed-in users only: an API token is refused whatever its scope (downloads of the pages, uploads from the browser). */
   sessionOnly?: boolean;
+  /**
+   * The kind of record the path's first parameter names ("person", "application", …): a refusal
+   * before the handler is then audited against that record, as the use case would have audited it,
+   * so the audit log lists the refused attempt under the person or case. Without it, under the route.
+   */
+  object?: string;
 };
 
 export function apiError(status: number, error: string, field?: string) {
@@ -56,11 +62,19 @@ export function apiRoute<P = Record<string, string>>(
       const byCaller = takeApiCall(callerKey(request, actor));
       if (!byCaller.allowed) return tooManyCalls(byCaller);
       const ctx: UseCaseContext = { db: await getDb(), actor };
+      const params = await context.params;
       // The matrix before the input (see above); requirePermission audits the refusal and throws the 403.
       if (!actions.some((a) => can(actor.user, a))) {
-        await requirePermission(ctx, actions[0], { objectType: "route", objectId: `${request.method} ${request.nextUrl.pathname}` });
+        const named = options.object ? Object.values(params as Record<string, unknown>)[0] : undefined;
+        await requirePermission(
+          ctx,
+          actions[0],
+          typeof named === "string" && options.object
+            ? { objectType: options.object, objectId: named.slice(0, 64) }
+            : { objectType: "route", objectId: `${request.method} ${request.nextUrl.pathname}`.slice(0, 200) },
+        );
       }
-      const result = await handler(ctx, request, await context.params);
+      const result = await handler(ctx, request, params);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
       if (err instanceof AppError) return apiError(HTTP_STATUS[err.code], err.message, err.field);

@@ -7,4 +7,4 @@ import { fileDownload } from "@/lib/http/file-download";
 export const GET = apiRoute<{ id: string }>(["claims.view"], async (ctx, request: NextRequest, params) => {
   const { fileName, body } = await exportClaimsYear(ctx, params.id, request.nextUrl.searchParams.get("year") ?? undefined);
   return fileDownload(body, fileName);
-}, { sessionOnly: true });
+}, { sessionOnly: true, object: "person" });

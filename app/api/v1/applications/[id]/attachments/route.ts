@@ -11,7 +11,7 @@ import { readUploadRequest } from "@/lib/uploads/upload-request";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(["applications.view"], async (ctx, _request, { id }) => listAttachments(ctx, id), { sessionOnly: true });
+export const GET = apiRoute<Params>(["applications.view"], async (ctx, _request, { id }) => listAttachments(ctx, id), { sessionOnly: true, object: "application" });
 
 export const POST = apiRoute<Params>(["applications.view"], async (ctx, request, { id }) => {
   const upload = await readUploadRequest(request, {
@@ -25,4 +25,4 @@ export const POST = apiRoute<Params>(["applications.view"], async (ctx, request,
     upload.discard();
     throw err;
   }
-}, { sessionOnly: true });
+}, { sessionOnly: true, object: "application" });

@@ -45,4 +45,4 @@ export const POST = apiRoute<{ id: string }>(["applications.intake", "applicatio
     case "record_refusal_notice":
       return recordRefusalNotice(ctx, id, body);
   }
-});
+}, { object: "application" });

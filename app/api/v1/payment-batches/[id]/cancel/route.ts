@@ -11,4 +11,4 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 export const POST = apiRoute<{ id: string }>(["applications.pay"], async (ctx, request: NextRequest, { id }) => {
   const body = parseObjectBody(await readJsonBody(request), '{"reason": "明细均已移出"}');
   return cancelPaymentBatch(ctx, id, { reason: body.reason });
-});
+}, { object: "payment_batch" });

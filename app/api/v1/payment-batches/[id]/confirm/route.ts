@@ -10,4 +10,4 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 export const POST = apiRoute<{ id: string }>(["applications.pay"], async (ctx, request: NextRequest, { id }) => {
   const body = parseObjectBody(await readJsonBody(request), '{"paidOn": "2026-11-20", "reference": "银行流水号"}');
   return confirmBatchPaid(ctx, id, { lineIds: body.lineIds, paidOn: body.paidOn, reference: body.reference });
-});
+}, { object: "payment_batch" });

@@ -9,4 +9,4 @@ import { fileDownload } from "@/lib/http/file-download";
 export const GET = apiRoute<{ id: string }>(["applications.pay"], async (ctx, _request, { id }) => {
   const { fileName, body } = await exportPaymentBatch(ctx, id);
   return fileDownload(body, fileName);
-});
+}, { object: "payment_batch" });

@@ -8,4 +8,4 @@ export const GET = apiRoute<{ policyId: string; version: string }>(["policies.ed
   const q = request.nextUrl.searchParams;
   const { fileName, body } = await exportPolicySimulation(ctx, params, { from: q.get("from"), to: q.get("to") });
   return fileDownload(body, fileName);
-}, { sessionOnly: true });
+}, { sessionOnly: true, object: "policy" });

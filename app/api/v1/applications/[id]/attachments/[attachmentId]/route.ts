@@ -10,4 +10,4 @@ type Params = { id: string; attachmentId: string };
 export const GET = apiRoute<Params>(["applications.view"], async (ctx, _request, { id, attachmentId }) => {
   const file = await downloadAttachment(ctx, id, attachmentId);
   return fileDownload(file.body, file.fileName, file.contentType);
-}, { sessionOnly: true });
+}, { sessionOnly: true, object: "application" });

@@ -8,4 +8,4 @@ import { fileDownload } from "@/lib/http/file-download";
 export const GET = apiRoute<{ month: string }>(["rosters.consolidate"], async (ctx, request, params) => {
   const { fileName, body } = await exportConsolidationList(ctx, { month: params.month, list: request.nextUrl.searchParams.get("list") ?? "" });
   return fileDownload(body, fileName);
-});
+}, { object: "consolidation" });

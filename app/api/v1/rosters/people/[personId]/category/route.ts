@@ -7,4 +7,4 @@ import { personCategoryOn } from "@/lib/rosters/person-category-on";
 
 export const GET = apiRoute<{ personId: string }>(["people.view"], async (ctx, request, params) =>
   personCategoryOn(ctx, params.personId, request.nextUrl.searchParams.get("on") ?? undefined),
-);
+{ object: "person" });

@@ -10,4 +10,4 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 export const POST = apiRoute<{ id: string; lineId: string }>(["applications.pay"], async (ctx, request: NextRequest, { id, lineId }) => {
   const body = parseObjectBody(await readJsonBody(request), '{"reason": "账号户名不符"}');
   return markPaymentLineFailed(ctx, id, { lineId, reason: body.reason });
-});
+}, { object: "payment_batch" });

@@ -12,4 +12,4 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 export const POST = apiRoute<{ id: string; lineId: string }>(["applications.pay"], async (ctx, request: NextRequest, { id, lineId }) => {
   const body = parseObjectBody(await readJsonBody(request), '{"reason": "核定金额待更正"}');
   return removeBatchLine(ctx, id, { lineId, reason: body.reason });
-});
+}, { object: "payment_batch" });

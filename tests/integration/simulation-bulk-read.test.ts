@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ClaimCopyParser,
   canReadClaimsInBulk,
   simulationClaimsBulk,
   simulationClaimsPage,
@@ -9,6 +8,7 @@ import {
   type SimulationClaimFen,
   type SimulationEnrolmentRow,
 } from "@/db/queries/policy-simulation";
+import { ClaimCopyParser } from "@/db/queries/simulation-copy-parsers";
 import { ledgerClaimOf, ledgerClaimOfFen } from "@/lib/claims/domain/settle-year";
 import { drivers, scratchDb, type Scratch } from "../helpers/scratch-db";
 

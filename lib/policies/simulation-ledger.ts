@@ -13,7 +13,7 @@ import { activatedDivisions } from "@/db/queries/claims";
 import { TermsResolver } from "@/lib/claims/claim-terms";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import type { PolicyForClaim } from "@/lib/policies/policy-for-claim-date";
-import { ledgerClaimOf, type ClaimTerms, type LedgerClaim } from "@/lib/claims/domain/settle-year";
+import { ledgerClaimOf, ledgerClaimOfFen, type ClaimTerms, type LedgerClaim } from "@/lib/claims/domain/settle-year";
 import type { Category } from "@/lib/categories/categories";
 import { categoryOnDate, type SimulationClaim } from "./domain/simulate-person";
 
@@ -141,29 +141,8 @@ function ledgerRow(personId: string, divisionCode: string, c: LedgerClaim): Ledg
 }
 
 const fromText = (r: SimulationClaimRow): LedgerRow => ledgerRow(r.personId, r.divisionCode, ledgerClaimOf(r));
-// The bulk read's rows already hold fen: ledgerClaimOfFen's fields, read into the row without an object in between.
-const fromFen = (r: SimulationClaimFen): LedgerRow => ({
-  personId: r.personId,
-  divisionCode: r.divisionCode,
-  claimId: r.id,
-  externalId: r.externalId,
-  date: r.claimDate,
-  setting: r.setting,
-  hospitalLevel: r.hospitalLevel as 1 | 2 | 3,
-  specialDisease: r.specialDisease,
-  referred: r.referred,
-  inCity: r.inCity,
-  onApplication: r.onApplication,
-  policyScopeCost: r.policyScopeCost,
-  outOfScopeCost: r.outOfScopeCost,
-  basicPaid: r.basicPaid,
-  criticalPaid: r.criticalPaid,
-  hospitalWaived: r.hospitalWaived,
-  commercialPaid: r.commercialPaid,
-  category: "ordinary",
-  current: null,
-  input: undefined,
-});
+// The bulk read's rows already hold fen: nothing to convert.
+const fromFen = (r: SimulationClaimFen): LedgerRow => ledgerRow(r.personId, r.divisionCode, ledgerClaimOfFen(r));
 
 /**
  * Batches of the period's claims in ledger order, each ending with a whole

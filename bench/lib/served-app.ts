@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -95,16 +94,7 @@ export async function waitFor(url: string, headers: Record<string, string>, serv
   throw new Error(`the server did not answer within ${seconds} s`);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "@/tests/helpers/free-port";
 
 /** Resident memory (MB) of the largest process in the group `pgid`: the Next server, or its largest worker (Linux /proc). */
 export function serverRssMb(pgid: number): number | null {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "@/tests/helpers/free-port";
 import { afterEach, describe, expect, it } from "vitest";
 
 // scripts/cluster.mjs (WEB_CONCURRENCY on PostgreSQL, docs/scaling.md): two
@@ -14,17 +14,6 @@ const children: ReturnType<typeof spawn>[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function ask(port: number): Promise<Answer> {
   // A connection handed to a worker as it was killed is never answered: give up on it.

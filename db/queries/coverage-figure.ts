@@ -2,6 +2,7 @@ import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import type { PolicyVersionRow } from "../schema";
 import type { CoverageGroup } from "./coverage-stats";
+import { inForceOrder } from "./policy-in-force";
 import { preparedOn } from "./prepared";
 import { childOf, keptTable } from "./stats-rows";
 
@@ -9,8 +10,7 @@ import { childOf, keptTable } from "./stats-rows";
 // one statement and one round trip: the division's current name and its
 // current children, the kept coverage groups on the reporting date (the same
 // grouped sum as coverageGroups), the policy version in force for the
-// division on that date (as policyVersionInForce: the nearest activated
-// division up the chain, then the latest activation), and whether any policy
+// division on that date (ordered as policyVersionInForce orders: inForceOrder), and whether any policy
 // is activated strictly below the division. They were five queries in three
 // rounds (division and children; groups, policy, activations), each built by
 // drizzle on every call: under 50 clients the round trips' socket writes and
@@ -50,7 +50,7 @@ function figureQuery(db: Db | Tx, childDigits: number, v: Values<SQL | Placehold
     'policy', (SELECT json_build_object('id', pv.id, 'policyId', pv.policy_id, 'version', pv.version, 'status', pv.status, 'record', pv.record)
                FROM policy_activations pa JOIN policy_versions pv ON pv.id = pa.version_id
                WHERE pa.division_code IN (${v.c0}, ${v.c1}, ${v.c2}, ${v.c3}, ${v.c4}) AND pa.active_from <= ${v.on}::date
-               ORDER BY length(rtrim(pa.division_code, '0')) DESC, pa.active_from DESC, pa.id DESC
+               ORDER BY ${sql.raw(inForceOrder("pa"))}
                LIMIT 1),
     'activationsBelow', EXISTS (SELECT 1 FROM policy_activations pa WHERE pa.division_code LIKE ${v.below} AND pa.division_code <> ${v.division})
   )::text`;

@@ -1,4 +1,5 @@
 import type { BulkTx } from "../bulk";
+import { inForceOrder } from "./policy-in-force";
 
 // The SQL of a subsidy run (资助参保): enrolments of a year that have no
 // subsidy yet, each with the person's consolidated category on the day the
@@ -74,10 +75,9 @@ export async function activationDivisions(tx: BulkTx): Promise<Set<string>> {
 export type PolicyInForce = { id: number; name: string; version: number; record: unknown };
 
 /**
- * The policy version in force on `day` for a division chain: the same choice as
- * policyVersionInForce (db/queries/policy-in-force.ts) — nearest division up
- * the chain, then the latest activation on or before the day — in raw SQL, for
- * use inside a bulk transaction.
+ * The policy version in force on `day` for a division chain, chosen as
+ * policyVersionInForce chooses it (inForceOrder), in raw SQL for use inside a
+ * bulk transaction.
  */
 export async function policyInForceOn(tx: BulkTx, chain: readonly string[], day: string): Promise<PolicyInForce | null> {
   if (chain.length === 0) return null;
@@ -85,7 +85,7 @@ export async function policyInForceOn(tx: BulkTx, chain: readonly string[], day:
   const [row] = await tx.query<PolicyInForce>(
     `SELECT v.id, v.name, v.version, v.record FROM policy_activations a JOIN policy_versions v ON v.id = a.version_id
      WHERE a.division_code IN (${list}) AND a.active_from <= $1::date
-     ORDER BY length(rtrim(a.division_code, '0')) DESC, a.active_from DESC, a.id DESC LIMIT 1`,
+     ORDER BY ${inForceOrder("a")} LIMIT 1`,
     [day, ...chain],
   );
   return row ?? null;

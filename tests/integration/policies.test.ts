@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, like } from "drizzle-orm";
+import { bulkTransaction } from "@/db/bulk";
+import { policyInForceOn } from "@/db/queries/enrolment-subsidies";
 import { auditLog, policyActivations, policyVersions } from "@/db/schema";
+import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { activatePolicyVersion } from "@/lib/policies/activate-policy-version";
 import { copyPolicyVersion } from "@/lib/policies/copy-policy-version";
 import { getPolicyVersion } from "@/lib/policies/get-policy-version";
@@ -206,5 +209,25 @@ describe.each(drivers())("policy versions on %s", (driver) => {
     const admin = await contextOf(s, "admin");
     const bad = await rejection(copyPolicyVersion(admin, { policyId: "shaoyang-2021", version: 1 }, { targetPolicyId: "Longhui 2028", name: "x" }));
     expect(bad).toMatchObject({ field: "targetPolicyId", message: expect.stringContaining("小写字母、数字和连字符") });
+  });
+
+  it("the nearest division's activation wins over a later one above it, in the claims' query and the subsidy run's", async () => {
+    const db = s.handle.db;
+    const [city] = await db.select().from(policyVersions).where(and(eq(policyVersions.policyId, "shaoyang-2021"), eq(policyVersions.version, 1)));
+    const county = await policyForClaimDate(db, "430524100201", "2025-06-01");
+    expect(county!.policyId).not.toBe("shaoyang-2021");
+    // 邵阳市 activates its own policy after 隆回县 did: the county's still holds for its villages, 邵东 (no activation of its own) takes the city's.
+    const [act] = await db.insert(policyActivations).values({ divisionCode: "430500000000", versionId: city!.id, activeFrom: "2025-01-01" }).returning();
+    try {
+      expect((await policyForClaimDate(db, "430524100201", "2025-06-01"))!.versionId).toBe(county!.versionId);
+      expect((await policyForClaimDate(db, "430521100201", "2025-06-01"))!.versionId).toBe(city!.id);
+      const bulk = await bulkTransaction(db, async (tx) => [
+        await policyInForceOn(tx, divisionChain("430524100201"), "2025-06-01"),
+        await policyInForceOn(tx, divisionChain("430521100201"), "2025-06-01"),
+      ]);
+      expect(bulk.map((p) => p?.id)).toEqual([county!.versionId, city!.id]);
+    } finally {
+      await db.delete(policyActivations).where(eq(policyActivations.id, act!.id));
+    }
   });
 });

@@ -32,11 +32,17 @@ export function moneySum(expression: string): SQL {
  * any collation. The LIKE stays as well, for the exact meaning. Digits only.
  */
 export function underPrefix(column: string, prefix: string): SQL {
+  const { lower, upper, like } = prefixBounds(prefix);
+  const col = sql.raw(column);
+  return sql`(${col} >= ${lower} AND ${col} < ${upper} AND ${col} LIKE ${like})`;
+}
+
+/** underPrefix's three values, for a prepared statement that asks them as placeholders (lower, upper, like). */
+export function prefixBounds(prefix: string): { lower: string; upper: string; like: string } {
   if (!/^\d{1,12}$/.test(prefix)) throw new Error(`not a division prefix: ${prefix}`);
   // The next string after every string starting with the prefix: its last digit + 1 (after '9' comes ':').
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  const col = sql.raw(column);
-  return sql`(${col} >= ${prefix} AND ${col} < ${upper} AND ${col} LIKE ${`${prefix}%`})`;
+  return { lower: prefix, upper, like: `${prefix}%` };
 }
 
 /**

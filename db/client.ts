@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type QueryOptions } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
@@ -12,6 +12,7 @@ import { loadKeysBesideData } from "./local-keys";
 import { registerRawClient } from "./bulk";
 import { registerReadReplica } from "./read-replica";
 import { migratePostgres } from "./migrate-postgres";
+import { queryNamed } from "./pglite-statements";
 
 // The one drizzle type the rest of the code sees. PGlite's drizzle type differs
 // only in its driver-specific extras, which nothing here uses, so it is cast
@@ -68,6 +69,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     // A new cluster's files come out of PGlite's initdb 0666 whatever the umask.
     secureDataFolder(config.dataDir);
     const db = drizzlePglite(client, { schema });
+    namedQueriesAsStatements(db, client);
     registerRawClient(db as unknown as Db, { kind: "pglite", pg: client });
     return {
       db: db as unknown as Db,
@@ -85,4 +87,21 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     release();
     throw err;
   }
+}
+
+/**
+ * A query drizzle prepares with a name on this handle (`.prepare(name)`) runs as a named statement of
+ * the PGlite instance, parsed once (db/pglite-statements.ts), as postgres.js runs it on PostgreSQL. A
+ * transaction's queries go through a session of their own, which keeps PGlite's `query`.
+ */
+function namedQueriesAsStatements(db: ReturnType<typeof drizzlePglite>, client: PGlite) {
+  const session = (db as unknown as { session: { prepareQuery: (...args: unknown[]) => { client: unknown } } }).session;
+  const prepareQuery = session.prepareQuery.bind(session);
+  const named = { query: (text: string, params?: unknown[], options?: QueryOptions) => queryNamed(client, text, params, options) };
+  session.prepareQuery = (...args: unknown[]) => {
+    const query = prepareQuery(...args);
+    // (query, fields, name, …): drizzle's PgSession.prepareQuery.
+    if (args[2]) query.client = named;
+    return query;
+  };
 }

@@ -11,7 +11,7 @@ import { messages as m, parse, protocol, type PGlite, type QueryOptions, type Re
 //
 // Here a named drizzle query on the PGlite database's own handle is parsed once per PGlite instance as
 // a named statement (its parameter types and row description kept), and each call is then one trip:
-// Bind, Execute, Sync. The answer is built by PGlite's own parseResults from the same messages, with the
+// Bind, Execute, Sync, its answer taken raw and its rows read in place. The answer is built by PGlite's own parseResults from the same messages, with the
 // same parsers and serializers as `query`, so the rows are the same. Calls wait for the same two locks
 // as `query` (a transaction in progress, then the query lock) and sync the files after, as `query` does
 // outside a transaction. Queries inside a transaction are never named statements here (a transaction's
@@ -41,6 +41,19 @@ function exclusive<T>(pg: PGlite, fn: () => Promise<T>): Promise<T> {
   return pg._runExclusiveTransaction(() => pg._runExclusiveQuery(fn));
 }
 
+/**
+ * The backend's raw answer to `message`, under the locks. By the streaming call: `execProtocolRaw` also
+ * runs every answer through PGlite's message parser (and keeps the messages until the next `query`).
+ */
+function exchange(pg: PGlite, message: Uint8Array, syncToFs: boolean): Promise<Uint8Array> {
+  return exclusive(pg, async () => {
+    const chunks: Uint8Array[] = [];
+    // Each chunk is a view into the WASM heap, reused by the next write: copied.
+    await pg.execProtocolRawStream(message, { syncToFs, onRawData: (bytes) => chunks.push(bytes.slice()) });
+    return chunks.length === 1 ? chunks[0]! : concat(chunks);
+  });
+}
+
 /** Every message of a raw answer by PGlite's own parser (the rare path: errors, notices, descriptions). */
 function messagesOf(data: Uint8Array): m.BackendMessage[] {
   const messages: m.BackendMessage[] = [];
@@ -50,9 +63,7 @@ function messagesOf(data: Uint8Array): m.BackendMessage[] {
 
 async function prepareStatement(pg: PGlite, text: string): Promise<Statement | null> {
   const name = `portal_named_${++statementCount}`;
-  const data = await exclusive(pg, () =>
-    pg.execProtocolRaw(concat([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]), { syncToFs: false }),
-  );
+  const data = await exchange(pg, concat([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]), false);
   const messages = messagesOf(data);
   if (messages.some((x) => x instanceof m.DatabaseError)) return null;
   const params = messages.find((x): x is m.ParameterDescriptionMessage => x.name === "parameterDescription");
@@ -129,15 +140,14 @@ export async function queryNamed<T>(pg: PGlite, text: string, params: unknown[] 
       const serialize = options?.serializers?.[oid] ?? pg.serializers[oid];
       return serialize ? serialize(param) : (param as { toString(): string }).toString();
     });
-    const data = await exclusive(pg, () =>
-      pg.execProtocolRaw(concat([protocol.serialize.bind({ statement: statement.name, values: values as string[] }), protocol.serialize.execute({}), protocol.serialize.sync()])),
-    );
+    // Synced to the files after, as `query` does outside a transaction.
+    const data = await exchange(pg, concat([protocol.serialize.bind({ statement: statement.name, values: values as string[] }), protocol.serialize.execute({}), protocol.serialize.sync()]), true);
     const messages = fastMessages(data) ?? messagesOf(data);
     const error = messages.find((x): x is m.DatabaseError => x instanceof m.DatabaseError);
     if (error) {
       if (attempt === 0 && error.code && REPARSE.has(error.code)) {
         statements.delete(text);
-        await exclusive(pg, () => pg.execProtocolRaw(concat([protocol.serialize.close({ type: "S", name: statement.name }), protocol.serialize.sync()]), { syncToFs: false }));
+        await exchange(pg, concat([protocol.serialize.close({ type: "S", name: statement.name }), protocol.serialize.sync()]), false);
         continue;
       }
       // As `query` reports it (makePGliteError).

@@ -31,10 +31,10 @@ export async function runSubsidies(tx: BulkTx, a: { year: number; scopePrefix: s
   const notComputed: Partial<Record<NotComputed, number>> = {};
   let computed = 0;
 
-  for (let afterId = 0; ; ) {
-    const pending = await pendingSubsidies(tx, { ...a, afterId, limit: a.batch ?? BATCH });
-    if (pending.length === 0) break;
-    afterId = pending[pending.length - 1]!.id;
+  for (let afterId: number | null = 0; afterId !== null; ) {
+    const batch = await pendingSubsidies(tx, { ...a, afterId, limit: a.batch ?? BATCH });
+    afterId = batch.scannedTo;
+    const pending = batch.rows;
     const rows: NewSubsidy[] = [];
     for (const e of pending) {
       // Only the divisions that hold an activation can decide, so the lookup is

@@ -77,6 +77,34 @@ describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
     ).rejects.toBe(rolledBack);
   });
 
+  it("a batched re-run fills only the missing subsidies, also past windows where nothing is missing", async () => {
+    // Batches walk windows of enrolment ids; the first windows here hold only
+    // enrolments that keep their subsidy, and the run must go on past them.
+    const snapshot = (tx: BulkTx) =>
+      tx.query<Record<string, unknown>>(
+        "select person_id, category, policy_version_id, subsidy::text, personal::text, funding from subsidies where year = $1 order by person_id",
+        [DEMO_ENROLMENT_YEAR],
+      );
+    const rolledBack = new Error("rolled back on purpose");
+    await expect(
+      bulkTransaction(s.handle.db, async (tx) => {
+        const before = await snapshot(tx);
+        const removed = await tx.query<{ person_id: string }>(
+          `delete from subsidies s using enrolments e
+           where s.year = $1 and e.year = s.year and e.person_id = s.person_id
+             and e.id > (select percentile_disc(0.8) within group (order by id) from enrolments where year = $1)
+           returning s.person_id`,
+          [DEMO_ENROLMENT_YEAR],
+        );
+        expect(removed.length).toBeGreaterThan(20);
+        const run = await runSubsidies(tx, { year: DEMO_ENROLMENT_YEAR, scopePrefix: "430524", fromStaging: false, batch: 7 });
+        expect(run.computed).toBe(removed.length);
+        expect(await snapshot(tx)).toEqual(before);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+  });
+
   it("adds nothing on a second start", async () => {
     const before = await s.handle.raw.query("select count(*)::int as n from enrolments");
     await setupDatabase(s.handle);

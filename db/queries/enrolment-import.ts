@@ -51,11 +51,11 @@ export async function nameMismatchRows(tx: BulkTx, scopePrefix: string, limit: n
 
 export async function insertEnrolmentImport(
   tx: BulkTx,
-  i: { year: number; fileName: string; sha256: string; rows: number; importedBy: string | null },
+  i: { year: number; fileName: string; sha256: string; rows: number; tier1: string; importedBy: string | null },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
-    "INSERT INTO enrolment_imports (year, file_name, file_sha256, rows, imported_by) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    [i.year, i.fileName, i.sha256, i.rows, i.importedBy],
+    "INSERT INTO enrolment_imports (year, file_name, file_sha256, rows, tier1, imported_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    [i.year, i.fileName, i.sha256, i.rows, i.tier1, i.importedBy],
   );
   return row!.id;
 }

@@ -35,9 +35,12 @@ export type PendingSubsidy = {
  * subsidy is a share of it, 000 §二(一)), and — as the lateral `c` — the
  * category the person held on the day the contribution was paid (a later
  * change earns no top-up). Shared by the import's subsidy pass and 政策测算.
+ * A tier-2 row's standard is its import's (enrolment_imports.tier1, one per
+ * file): looking for a tier-1 enrolment of the same import had no index to
+ * use and read the table from its start for every tier-2 row.
  */
 export const TIER1_CONTRIBUTION = `CASE WHEN e.tier = 1 THEN e.contribution ELSE
-  (SELECT t.contribution FROM enrolments t WHERE t.import_id = e.import_id AND t.tier = 1 LIMIT 1) END`;
+  (SELECT i.tier1 FROM enrolment_imports i WHERE i.id = e.import_id) END`;
 export const CATEGORY_ON_PAID_DAY = `LEFT JOIN LATERAL (
   SELECT pc.category FROM person_categories pc
   WHERE pc.person_id = e.person_id AND pc.from_date <= e.paid_on AND (pc.to_date IS NULL OR pc.to_date >= e.paid_on)

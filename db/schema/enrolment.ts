@@ -12,6 +12,12 @@ export const enrolmentImports = pgTable("enrolment_imports", {
   fileName: text("file_name").notNull(),
   fileSha256: varchar("file_sha256", { length: 64 }).notNull(),
   rows: integer("rows").notNull(),
+  /**
+   * The file's tier-1 (一档) contribution standard: a tier-2 payer's subsidy is a
+   * share of it (000 §二(一)). One per file (the import checks it); null for
+   * imports made before it was kept and that held no tier-1 row.
+   */
+  tier1: numeric("tier1", { precision: 14, scale: 2 }),
   importedBy: uuid("imported_by"),
   importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [unique("enrolment_imports_content").on(t.year, t.fileSha256)]);

@@ -116,7 +116,7 @@ export async function importEnrolment(ctx: UseCaseContext, input: ImportEnrolmen
       if (errors.length > 0) throw new Rejected(errors.sort((a, b) => a.row - b.row), truncated);
 
       const year = facts.year!;
-      const importId = await q.insertEnrolmentImport(tx, { year, fileName: input.fileName.slice(0, 200), sha256, rows, importedBy: actorId });
+      const importId = await q.insertEnrolmentImport(tx, { year, fileName: input.fileName.slice(0, 200), sha256, rows, tier1: formatAmount(facts.tier1!), importedBy: actorId });
       const changes = await q.insertEnrolments(tx, { importId, scopePrefix: scope });
       const subsidies = await runSubsidies(tx, { year, scopePrefix: scope, fromStaging: true });
       const casesClosed = await q.closeEnrolledCases(tx, { year, scopePrefix: scope, closedBy: actorId, note: AUTO_CLOSE_NOTE });

@@ -143,8 +143,8 @@ describe.each(drivers())("the bulk read on %s", (driver) => {
              CASE WHEN i % 4 = 0 THEN NULL ELSE 400 + i END, CASE WHEN i % 5 = 0 THEN 12.34 ELSE NULL END, i % 6 = 0, CASE WHEN i % 7 = 0 THEN 3.21 ELSE 0 END
       FROM generate_series(1, 40) i CROSS JOIN generate_series(1, 1 + i % 3) k`);
     await q(`UPDATE claims SET superseded_at = now() WHERE external_id = 'C-9-1'`);
-    // Enrolments of 2024–2026 (the read asks for 2025 only), tier 2 with and without its import's tier-1 row, categories held on some payment days.
-    await q(`INSERT INTO enrolment_imports (id, year, file_name, file_sha256, rows) VALUES (1, 2025, 'a.xlsx', repeat('a', 64), 1), (2, 2025, 'b.xlsx', repeat('b', 64), 1)`);
+    // Enrolments of 2024–2026 (the read asks for 2025 only), tier 2 with and without its import's tier-1 standard, categories held on some payment days.
+    await q(`INSERT INTO enrolment_imports (id, year, file_name, file_sha256, rows, tier1) VALUES (1, 2025, 'a.xlsx', repeat('a', 64), 1, NULL), (2, 2025, 'b.xlsx', repeat('b', 64), 1, 400)`);
     await q(`INSERT INTO person_categories (person_id, category, from_date, to_date, source)
       SELECT ('0194a3c0-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, CASE WHEN i % 2 = 0 THEN 'dibao' ELSE 'tekun' END, date '2025-01-01', CASE WHEN i % 3 = 0 THEN date '2025-03-01' END, 'consolidated'
       FROM generate_series(1, 40, 4) i`);

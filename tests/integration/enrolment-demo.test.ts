@@ -53,56 +53,56 @@ describe.each(drivers())("the demo enrolment ledger on %s", (driver) => {
     expect(ledger.counts.pending).toBe(0);
   });
 
-  it("the subsidy run in batches writes what one pass writes", async () => {
-    const snapshot = (tx: BulkTx) =>
-      tx.query<Record<string, unknown>>(
-        "select person_id, category, policy_version_id, subsidy::text, personal::text, funding from subsidies where year = $1 order by person_id",
-        [DEMO_ENROLMENT_YEAR],
-      );
-    const rolledBack = new Error("rolled back on purpose");
+  /** The year's subsidy rows, in a comparable form. */
+  const subsidyRows = (tx: BulkTx) =>
+    tx.query<Record<string, unknown>>(
+      "select person_id, category, policy_version_id, subsidy::text, personal::text, funding from subsidies where year = $1 order by person_id",
+      [DEMO_ENROLMENT_YEAR],
+    );
+  /** Runs `f` in a bulk transaction that is then rolled back, so the demo stays as seeded for the other tests. */
+  const rolledBack = async (f: (tx: BulkTx) => Promise<void>) => {
+    const undo = new Error("rolled back on purpose");
     await expect(
       bulkTransaction(s.handle.db, async (tx) => {
-        const again = async (batch?: number) => {
-          await tx.query("delete from subsidies where year = $1", [DEMO_ENROLMENT_YEAR]);
-          const run = await runSubsidies(tx, { year: DEMO_ENROLMENT_YEAR, scopePrefix: "430524", fromStaging: false, batch });
-          return { run, rows: await snapshot(tx) };
-        };
-        const onePass = await again();
-        const inBatches = await again(7);
-        expect(onePass.rows.length).toBeGreaterThan(3 * 7);
-        expect(inBatches.run).toEqual(onePass.run);
-        expect(inBatches.rows).toEqual(onePass.rows);
-        throw rolledBack;
+        await f(tx);
+        throw undo;
       }),
-    ).rejects.toBe(rolledBack);
+    ).rejects.toBe(undo);
+  };
+  const rerun = (tx: BulkTx, batch?: number) => runSubsidies(tx, { year: DEMO_ENROLMENT_YEAR, scopePrefix: "430524", fromStaging: false, batch });
+
+  it("the subsidy run in batches writes what one pass writes", async () => {
+    await rolledBack(async (tx) => {
+      const again = async (batch?: number) => {
+        await tx.query("delete from subsidies where year = $1", [DEMO_ENROLMENT_YEAR]);
+        const run = await rerun(tx, batch);
+        return { run, rows: await subsidyRows(tx) };
+      };
+      const onePass = await again();
+      const inBatches = await again(7);
+      expect(onePass.rows.length).toBeGreaterThan(3 * 7);
+      expect(inBatches.run).toEqual(onePass.run);
+      expect(inBatches.rows).toEqual(onePass.rows);
+    });
   });
 
   it("a batched re-run fills only the missing subsidies, also past windows where nothing is missing", async () => {
     // Batches walk windows of enrolment ids; the first windows here hold only
     // enrolments that keep their subsidy, and the run must go on past them.
-    const snapshot = (tx: BulkTx) =>
-      tx.query<Record<string, unknown>>(
-        "select person_id, category, policy_version_id, subsidy::text, personal::text, funding from subsidies where year = $1 order by person_id",
+    await rolledBack(async (tx) => {
+      const before = await subsidyRows(tx);
+      const removed = await tx.query<{ person_id: string }>(
+        `delete from subsidies s using enrolments e
+         where s.year = $1 and e.year = s.year and e.person_id = s.person_id
+           and e.id > (select percentile_disc(0.8) within group (order by id) from enrolments where year = $1)
+         returning s.person_id`,
         [DEMO_ENROLMENT_YEAR],
       );
-    const rolledBack = new Error("rolled back on purpose");
-    await expect(
-      bulkTransaction(s.handle.db, async (tx) => {
-        const before = await snapshot(tx);
-        const removed = await tx.query<{ person_id: string }>(
-          `delete from subsidies s using enrolments e
-           where s.year = $1 and e.year = s.year and e.person_id = s.person_id
-             and e.id > (select percentile_disc(0.8) within group (order by id) from enrolments where year = $1)
-           returning s.person_id`,
-          [DEMO_ENROLMENT_YEAR],
-        );
-        expect(removed.length).toBeGreaterThan(20);
-        const run = await runSubsidies(tx, { year: DEMO_ENROLMENT_YEAR, scopePrefix: "430524", fromStaging: false, batch: 7 });
-        expect(run.computed).toBe(removed.length);
-        expect(await snapshot(tx)).toEqual(before);
-        throw rolledBack;
-      }),
-    ).rejects.toBe(rolledBack);
+      expect(removed.length).toBeGreaterThan(20);
+      const run = await rerun(tx, 7);
+      expect(run.computed).toBe(removed.length);
+      expect(await subsidyRows(tx)).toEqual(before);
+    });
   });
 
   it("adds nothing on a second start", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { BulkTx } from "@/db/bulk";
-import { activationDivisions, insertSubsidies, pendingSubsidies, policyInForceOn, type NewSubsidy, type PolicyInForce } from "@/db/queries/enrolment-subsidies";
+import { activationDivisions, createSubsidyStaging, pendingSubsidies, policyInForceOn, stageSubsidies, storeStagedSubsidies, type NewSubsidy, type PolicyInForce } from "@/db/queries/enrolment-subsidies";
 import { divisionChain } from "@/lib/divisions/domain/division-chain";
 import { formatAmount } from "@/lib/money/money";
 import type { PolicyRecord } from "@/lib/policies/domain/schema/policy-record";
@@ -30,6 +30,9 @@ export async function runSubsidies(tx: BulkTx, a: { year: number; scopePrefix: s
   const records = new Map<number, PolicyRecord | "invalid">();
   const notComputed: Partial<Record<NotComputed, number>> = {};
   let computed = 0;
+  // Written at the end in one statement (createSubsidyStaging says why); the
+  // batches' NOT EXISTS need not see them: each enrolment is read once.
+  await createSubsidyStaging(tx);
 
   for (let afterId: number | null = 0; afterId !== null; ) {
     const batch = await pendingSubsidies(tx, { ...a, afterId, limit: a.batch ?? BATCH });
@@ -68,8 +71,9 @@ export async function runSubsidies(tx: BulkTx, a: { year: number; scopePrefix: s
         funding: outcome.result.funding.map((f) => ({ source: f.source, amount: formatAmount(f.amount) })),
       });
     }
-    await insertSubsidies(tx, rows);
+    await stageSubsidies(tx, rows);
     computed += rows.length;
   }
+  await storeStagedSubsidies(tx);
   return { computed, notComputed };
 }

@@ -121,7 +121,10 @@ export default async function dashboardBench(args: string[]) {
       await seedDemoPolicy(db.handle.db);
     } else await db.handle.migrate();
     const villages = (await listCurrentDivisions(db.handle.db, { level: "village" })).map((d) => d.code);
-    const sql = postgres(db.url, { onnotice: () => {}, max: 1 });
+    // One connection for the whole run, never replaced: the generation's temporary table and
+    // session_replication_role live on it, and postgres.js otherwise retires a connection after
+    // 30–60 minutes (max_lifetime) — the 5 M run lost its gen_claims table that way after 48 minutes.
+    const sql = postgres(db.url, { onnotice: () => {}, max: 1, max_lifetime: null });
     const steps: { step: string; seconds: number; how: string; peakMb: number }[] = [];
     // Each step's own peak RSS (from the RSS it started at), so the whole run's peak can be put down to a step.
     const timed = async (step: string, how: string, f: () => Promise<unknown>) => {

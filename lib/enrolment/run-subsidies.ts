@@ -31,7 +31,8 @@ export async function runSubsidies(tx: BulkTx, a: { year: number; scopePrefix: s
   const notComputed: Partial<Record<NotComputed, number>> = {};
   let computed = 0;
   // Written at the end in one statement (createSubsidyStaging says why); the
-  // batches' NOT EXISTS need not see them: each enrolment is read once.
+  // batches' "already subsidised" lookup need not see them: each enrolment is
+  // in one window only.
   await createSubsidyStaging(tx);
 
   for (let afterId: number | null = 0; afterId !== null; ) {
